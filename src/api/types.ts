@@ -1,0 +1,109 @@
+/**
+ * The HTTP contract between the widgets and the host's endpoint. Every payload the endpoint
+ * sends is checked at run time against these shapes (see `validate.ts`); `openapi.json`
+ * describes the same shapes for the host and a test keeps the two equal.
+ */
+
+/** `unknown` stands for a status value this version of the widgets does not know yet. */
+export type ConnectionStatus = 'active' | 'error' | 'unknown';
+
+/** The main connection is used by default in new reports; older credentials stay secondary. */
+export type ConnectionRole = 'main' | 'secondary';
+
+export interface ApiErrorDetail {
+  code: string;
+  message: string;
+}
+
+/** One connected account of a data source. */
+export interface Connection {
+  id: string;
+  /** The account's human-readable name on the platform. */
+  accountName: string;
+  /** The account's ID on the platform. */
+  accountId: string;
+  status: ConnectionStatus;
+  /** Why the connection failed; present when `status` is `error`. */
+  error?: ApiErrorDetail;
+  role: ConnectionRole;
+  /** ISO-8601: when the account was first connected. */
+  createdAt: string;
+  /** ISO-8601: the last successful data update; null before the first one. */
+  updatedAt: string | null;
+}
+
+/** A data source as listed by `GET /data-sources`, with a summary of its connections. */
+export interface DataSourceSummary {
+  id: string;
+  name: string;
+  /** An absolute or endpoint-relative URL of the logo. */
+  logoUrl?: string;
+  connectionCount: number;
+  errorCount: number;
+}
+
+/** `GET /data-sources` */
+export interface DataSourceList {
+  items: DataSourceSummary[];
+}
+
+/** `GET /data-sources/{sourceId}`: one data source with its connections. */
+export interface DataSource {
+  id: string;
+  name: string;
+  logoUrl?: string;
+  connections: Connection[];
+}
+
+/** `GET /data-sources/{sourceId}/connections` */
+export interface ConnectionList {
+  items: Connection[];
+}
+
+/** `POST /data-sources/{sourceId}/authorizations` body. */
+export interface AuthorizationRequest {
+  /** Set to re-authorize (re-connect) an existing connection. */
+  connectionId?: string;
+  /** The origin of the host page, to which the callback page posts its result. */
+  origin: string;
+}
+
+/** `POST /data-sources/{sourceId}/authorizations` answer. */
+export interface Authorization {
+  /** The provider's page to open in the pop-up window. */
+  authorizationUrl: string;
+  /** Single-use value the callback page echoes back. */
+  state: string;
+  /** ISO-8601: when `state` stops being accepted. */
+  expiresAt?: string;
+}
+
+export type AuthorizationStatus = 'pending' | 'completed' | 'failed';
+
+/** `GET /authorizations/{state}`: the outcome, for when no message reached the opener. */
+export interface AuthorizationOutcome {
+  state: string;
+  status: AuthorizationStatus;
+  /** The connection created or updated; present when `completed`. */
+  connectionId?: string;
+  /** Why it failed; present when `failed` (e.g. `access_denied`, `account_mismatch`). */
+  error?: ApiErrorDetail;
+}
+
+/** `PATCH /data-sources/{sourceId}/connections/{id}` body. */
+export interface ConnectionPatch {
+  role: 'main';
+}
+
+/** Every error answer: `{ "error": { "code": "…", "message": "…" } }`. */
+export interface ErrorBody {
+  error: ApiErrorDetail;
+}
+
+/**
+ * What the callback page posts to `window.opener` (and on the `dsw-authorization`
+ * BroadcastChannel) when the provider redirects back: the outcome, tagged with `type`.
+ */
+export interface AuthorizationMessage extends AuthorizationOutcome {
+  type: 'dsw-authorization';
+}

@@ -1,0 +1,31 @@
+// Browser tests: Debian's Chromium (no browser downloads here), TypeScript via esbuild,
+// msw's service worker served at the root scope straight from node_modules.
+import { readFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner';
+import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
+
+const worker = readFileSync(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [
+    (ctx, next) => {
+      if (ctx.path !== '/mockServiceWorker.js') return next();
+      ctx.type = 'application/javascript';
+      ctx.body = worker;
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        args: ['--headless=new', ...chromeArgs],
+      },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 5000 } },
+};
