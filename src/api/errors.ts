@@ -38,6 +38,8 @@ export class HttpError extends DswError {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From a `Retry-After` header (429, 503), in ms from when the answer arrived. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
