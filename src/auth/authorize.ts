@@ -1,0 +1,100 @@
+import { AuthorizationError } from '../api/errors.js';
+import { AuthorizationFlow, type AuthorizationClient } from './flow.js';
+import type { AuthorizationResult } from './outcome.js';
+import { defaultOpen, popupFeatures, uniqueWindowName, type OpenWindow } from './popup.js';
+
+export interface AuthorizationTarget {
+  client: AuthorizationClient;
+  sourceId: string;
+  /** Set to re-connect (re-authorize) an existing connection. */
+  connectionId?: string;
+}
+
+export interface AuthorizeOptions extends AuthorizationTarget {
+  /** Aborting closes the pop-up and rejects with an AbortError DOMException. */
+  signal?: AbortSignal;
+  /** Origin the callback page posts from. Default: the origin of `client.endpoint`. */
+  expectedOrigin?: string;
+  /** Default: `window.open`. */
+  open?: OpenWindow;
+  /** Default: a unique name per flow. */
+  windowName?: string;
+  /** Pop-up size in CSS pixels, centred on the current window. Default 600 × 700. */
+  width?: number;
+  height?: number;
+  /** How often to check whether the user closed the pop-up. Default 500 ms. */
+  pollIntervalMs?: number;
+  /** When to give up waiting for an outcome. Default 5 minutes. */
+  timeoutMs?: number;
+}
+
+// One flow per (endpoint, source, connection), so widgets showing the same thing share it.
+const flows = new Map<string, AuthorizationFlow>();
+
+function endpointUrl(client: AuthorizationClient): URL {
+  return new URL(client.endpoint, document.baseURI);
+}
+
+function keyOf(endpoint: URL, sourceId: string, connectionId: string | undefined): string {
+  return JSON.stringify([endpoint.href, sourceId, connectionId ?? null]);
+}
+
+/** The promise of the flow running for `target`, if one is: `authorize` would join it. */
+export function pendingAuthorization(target: AuthorizationTarget): Promise<AuthorizationResult> | undefined {
+  const { client, sourceId, connectionId } = target;
+  return flows.get(keyOf(endpointUrl(client), sourceId, connectionId))?.promise;
+}
+
+/**
+ * Connects (or re-connects) an account in a pop-up. Call it synchronously from the click
+ * handler: the window is opened before anything is awaited, or browsers block it.
+ *
+ * When a flow for the same endpoint, source and connection is already running, no window is
+ * opened: that one is focused and its promise returned (the same object).
+ */
+export function authorize(options: AuthorizeOptions): Promise<AuthorizationResult> {
+  const { client, sourceId, connectionId, signal } = options;
+  if (signal?.aborted) return Promise.reject(new DOMException('The authorization was aborted', 'AbortError'));
+
+  const endpoint = endpointUrl(client);
+  const key = keyOf(endpoint, sourceId, connectionId);
+  const running = flows.get(key);
+  if (running) {
+    running.join(signal);
+    running.focus();
+    return running.promise;
+  }
+
+  // Worked out before opening, so a bad option cannot throw with a window left open.
+  const expectedOrigin = new URL(options.expectedOrigin ?? endpoint.href).origin;
+  const open = options.open ?? defaultOpen;
+  const features = popupFeatures(options.width ?? 600, options.height ?? 700);
+  let popup: Window | null;
+  try {
+    popup = open('about:blank', options.windowName ?? uniqueWindowName(), features);
+  } catch {
+    // Some sandboxed frames throw instead of returning null.
+    popup = null;
+  }
+  if (!popup) {
+    return Promise.reject(new AuthorizationError('blocked', 'The browser blocked the authorization window'));
+  }
+
+  const flow = new AuthorizationFlow(
+    {
+      client,
+      sourceId,
+      connectionId,
+      popup,
+      endpointUrl: endpoint.href,
+      expectedOrigin,
+      pageOrigin: location.origin,
+      timeoutMs: options.timeoutMs ?? 5 * 60_000,
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+    },
+    () => flows.delete(key),
+  );
+  flows.set(key, flow);
+  flow.join(signal);
+  return flow.promise;
+}

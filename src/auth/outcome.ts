@@ -1,0 +1,49 @@
+import { AuthorizationError } from '../api/errors.js';
+import type { AuthorizationMessage, AuthorizationOutcome } from '../api/types.js';
+
+/** What a successful authorization hands back: the connection created or updated. */
+export interface AuthorizationResult {
+  state: string;
+  connectionId: string;
+}
+
+export type Ending = { result: AuthorizationResult } | { error: AuthorizationError };
+
+/** The channel name and message `type` the callback page uses. */
+export const MESSAGE_TYPE = 'dsw-authorization';
+
+/**
+ * Messages come from other documents, so they are checked here rather than trusted: anything
+ * that is not a well-formed final outcome for `state` is not for us and gets ignored.
+ */
+export function isOutcomeMessage(data: unknown, state: string): data is AuthorizationMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const message = data as Record<string, unknown>;
+  if (message.type !== MESSAGE_TYPE || message.state !== state) return false;
+  if (message.status === 'completed') return typeof message.connectionId === 'string';
+  if (message.status !== 'failed') return false;
+  const error = message.error as Record<string, unknown> | undefined;
+  return error === undefined || (typeof error === 'object' && error !== null && typeof error.code === 'string');
+}
+
+/** Maps a final outcome to how the flow ends; `undefined` while it is still pending. */
+export function endingOf(outcome: AuthorizationOutcome): Ending | undefined {
+  if (outcome.status === 'pending') return undefined;
+  if (outcome.status === 'completed') {
+    if (typeof outcome.connectionId === 'string') {
+      return { result: { state: outcome.state, connectionId: outcome.connectionId } };
+    }
+    return { error: new AuthorizationError('failed', 'The authorization completed without a connection', 'invalid_outcome') };
+  }
+  const code = outcome.error?.code;
+  const message = typeof outcome.error?.message === 'string' ? outcome.error.message : '';
+  switch (code) {
+    case 'access_denied':
+      return { error: new AuthorizationError('cancelled', message || 'Access was denied at the provider', code) };
+    case 'account_mismatch':
+      // The endpoint's message names the account the user signed in as; the widget shows it.
+      return { error: new AuthorizationError('account-mismatch', message || 'Signed in as a different account', code) };
+    default:
+      return { error: new AuthorizationError('failed', message || 'The authorization failed', code) };
+  }
+}
