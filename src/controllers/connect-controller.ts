@@ -1,0 +1,124 @@
+import type { ReactiveController } from 'lit';
+import { AuthorizationError, DswError, isAbortError } from '../api/errors.js';
+import { authorize, pendingAuthorization } from '../auth/index.js';
+import { ConnectRequestEvent } from '../events/connect-request.js';
+import { ConnectionAddedEvent } from '../events/connection-added.js';
+import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js';
+import { DswErrorEvent } from '../events/error.js';
+import type { Strings } from '../strings/strings.js';
+import type { SourceController, SourceHost } from './source-controller.js';
+
+/** A result to show and announce (in a live region) after a connect or re-connect. */
+export interface Notice {
+  tone: 'info' | 'success' | 'error';
+  text: string;
+  /** The failure can be tried again with the same action (a blocked pop-up, a network error). */
+  retry?: boolean;
+  /** The user signed in as another account than the one being re-connected. */
+  offerAddNew?: boolean;
+}
+
+/**
+ * The connect / re-connect action every widget offers: a cancelable `dsw-connect-request`,
+ * then the authorization pop-up, then a reload of the source and the event that says what
+ * changed. Call `connect()` synchronously from the click handler, or the pop-up is blocked.
+ */
+export class ConnectController implements ReactiveController {
+  /** A pop-up this widget opened is still open. */
+  pending = false;
+  notice?: Notice;
+  /** The connection the last attempt was for (undefined: adding an account). */
+  lastConnectionId?: string;
+  private controller?: AbortController;
+
+  constructor(
+    private readonly host: SourceHost,
+    private readonly source: SourceController,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.pending = false;
+  }
+
+  /** Adds an account (no `connectionId`) or re-connects one. */
+  connect(connectionId?: string): void {
+    const { store } = this.source;
+    const sourceId = this.host.source;
+    if (!store || !sourceId) return;
+    if (!this.host.dispatchEvent(new ConnectRequestEvent({ sourceId, connectionId }))) return;
+
+    const target = { client: store.client, sourceId, connectionId };
+    // Another click while a pop-up is open only focuses it (authorize does), and whoever
+    // opened it reports the outcome.
+    const joined = pendingAuthorization(target) !== undefined;
+    this.controller ??= new AbortController();
+    const flow = authorize({ ...target, signal: this.controller.signal });
+    if (joined) return;
+
+    const known = new Set(store.get(sourceId).connections.map((c) => c.id));
+    this.lastConnectionId = connectionId;
+    this.pending = true;
+    this.show({ tone: 'info', text: this.strings.authorizationPending });
+    flow
+      .then(async (result) => {
+        await store.reload(sourceId);
+        const connection = store.get(sourceId).connections.find((c) => c.id === result.connectionId);
+        if (!connection) return this.show({ tone: 'error', text: this.strings.loadFailed, retry: true });
+        const wasThere = known.has(connection.id);
+        const event = wasThere
+          ? new ConnectionReconnectedEvent({ sourceId, connection })
+          : new ConnectionAddedEvent({ sourceId, connection });
+        this.host.dispatchEvent(event);
+        const text = wasThere
+          ? this.strings.reconnected(connection.accountName)
+          : this.strings.connected(connection.accountName);
+        this.show({ tone: 'success', text });
+      })
+      .catch((error: unknown) => {
+        if (isAbortError(error) || !(error instanceof DswError)) return this.show(undefined);
+        const action = connectionId ? 'reconnect' : 'connect';
+        this.host.dispatchEvent(new DswErrorEvent({ error, action, sourceId, connectionId }));
+        this.show(this.noticeFor(error));
+      })
+      .finally(() => {
+        this.pending = false;
+        this.host.requestUpdate();
+      });
+  }
+
+  dismiss(): void {
+    this.show(undefined);
+  }
+
+  private get strings(): Strings {
+    return this.source.strings;
+  }
+
+  private noticeFor(error: DswError): Notice {
+    const s = this.strings;
+    if (!(error instanceof AuthorizationError)) {
+      return { tone: 'error', text: error.kind === 'unauthorized' ? s.unauthorized : s.authorizationFailed(error.message), retry: true };
+    }
+    switch (error.reason) {
+      case 'blocked':
+        return { tone: 'error', text: s.popupBlocked, retry: true };
+      case 'cancelled':
+        return { tone: 'info', text: s.authorizationCancelled };
+      case 'timeout':
+        return { tone: 'error', text: s.authorizationTimedOut, retry: true };
+      case 'account-mismatch':
+        return { tone: 'error', text: s.accountMismatch(error.message), offerAddNew: true };
+      default:
+        return { tone: 'error', text: s.authorizationFailed(error.message), retry: true };
+    }
+  }
+
+  private show(notice: Notice | undefined): void {
+    this.notice = notice;
+    this.host.requestUpdate();
+  }
+}

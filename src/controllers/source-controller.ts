@@ -1,0 +1,117 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DswError } from '../api/errors.js';
+import { ConnectionStore } from '../store/connection-store.js';
+import { sharedStore } from '../store/shared-stores.js';
+import { idleState, type SourceState } from '../store/source-state.js';
+import { en } from '../strings/en.js';
+import type { Strings } from '../strings/strings.js';
+import { DswErrorEvent } from '../events/error.js';
+import { settingsContext, storeContext, type WidgetSettings } from '../context/keys.js';
+
+/** What every widget exposes to the controller. */
+export interface SourceHost extends ReactiveControllerHost, HTMLElement {
+  /** The data source to show. */
+  source: string;
+  /** Used when no provider is above the widget. */
+  endpoint?: string;
+  /** This widget's own text overrides, over the provider's. */
+  strings?: Partial<Strings>;
+  /** This widget's own locale, over the provider's. */
+  locale?: string;
+}
+
+/**
+ * Connects a widget to the store: the provider's (found through context) or, outside any
+ * provider, the shared store of the widget's `endpoint`. It keeps one subscription to the
+ * widget's data source, re-subscribes when `source`, `endpoint` or the provider changes, and
+ * reports the failure of a load this widget started as a `dsw-error` event.
+ */
+export class SourceController implements ReactiveController {
+  /** The store in use; undefined while the widget has neither a provider nor an endpoint. */
+  store?: ConnectionStore;
+  state: SourceState;
+  private provided?: ConnectionStore;
+  private settings: WidgetSettings = {};
+  private unsubscribe?: () => void;
+  private key = '';
+
+  constructor(private readonly host: SourceHost) {
+    this.state = idleState(host.source ?? '');
+    new ContextConsumer(host, {
+      context: storeContext,
+      subscribe: true,
+      callback: (store) => {
+        this.provided = store;
+        this.sync();
+      },
+    });
+    new ContextConsumer(host, {
+      context: settingsContext,
+      subscribe: true,
+      callback: (settings) => {
+        this.settings = settings;
+        host.requestUpdate();
+      },
+    });
+    host.addController(this);
+  }
+
+  /** The texts in effect: defaults, then the provider's overrides, then the widget's. */
+  get strings(): Strings {
+    return { ...en, ...this.settings.strings, ...this.host.strings };
+  }
+
+  get locale(): string | undefined {
+    return this.host.locale ?? this.settings.locale;
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.key = '';
+  }
+
+  /** Loads again whatever happened before (the Retry button). */
+  retry(): void {
+    if (this.store && this.host.source) this.report(this.store.load(this.host.source, { force: true }));
+  }
+
+  private sync(): void {
+    if (!this.host.isConnected) return;
+    const store = this.provided ?? (this.host.endpoint ? sharedStore(this.host.endpoint) : undefined);
+    const source = this.host.source ?? '';
+    const key = store && source ? `${this.host.endpoint}|${source}` : '';
+    if (store === this.store && key === this.key) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.store = store;
+    this.key = key;
+    this.state = idleState(source);
+    if (store && source) {
+      this.unsubscribe = store.subscribe(source, (state) => {
+        this.state = state;
+        this.host.requestUpdate();
+      });
+      this.state = store.get(source);
+      this.report(store.load(source));
+    }
+    this.host.requestUpdate();
+  }
+
+  private report(load: Promise<void> | undefined): void {
+    load?.catch((error: unknown) => {
+      if (error instanceof DswError) {
+        this.host.dispatchEvent(new DswErrorEvent({ error, action: 'load', sourceId: this.host.source }));
+      }
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ApiClient, type HeadersCallback } from '../api/client.js';
+import { clientContext, settingsContext, storeContext } from '../context/keys.js';
+import { ConnectionStore } from '../store/connection-store.js';
+import type { Strings } from '../strings/strings.js';
+
+/**
+ * Hands one API client and one store to every widget inside it, so that the cards, the dialog
+ * and the banner under it share one cache and never disagree. Renders its children as they are.
+ *
+ * @summary Shares one endpoint, cache and text overrides with the widgets inside it.
+ * @tag data-source-provider
+ * @slot - The widgets (and any other content).
+ */
+export class DataSourceProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the host's implementation of the HTTP contract. Changing it starts a new cache. */
+  @property() endpoint = '';
+
+  /**
+   * Called before every request for auth headers; called again with `{ refresh: true }` after
+   * a 401 to get a fresh token. Property only.
+   */
+  @property({ attribute: false }) getHeaders?: HeadersCallback;
+
+  /** Replaces the global `fetch` for every request (instrumentation, tests). Property only. */
+  @property({ attribute: false }) fetch?: typeof fetch;
+
+  /** Per-request timeout in milliseconds. */
+  @property({ type: Number, attribute: 'timeout-ms' }) timeoutMs = 15_000;
+
+  /** Overrides of any user-visible text for every widget inside. Property only. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  /** BCP 47 locale for dates and numbers in every widget inside; the browser's by default. */
+  @property() locale?: string;
+
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly storeProvider = new ContextProvider(this, { context: storeContext });
+  private readonly settingsProvider = new ContextProvider(this, {
+    context: settingsContext,
+    initialValue: {},
+  });
+
+  /** The store the widgets inside share (undefined until `endpoint` is set). */
+  get store(): ConnectionStore | undefined {
+    return this.storeProvider.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Build the store before the first update: children ask for it as soon as they connect.
+    // (Leaving keeps it: the children's own unsubscriptions already stop their requests.)
+    this.rebuild();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('getHeaders') || changed.has('fetch') || changed.has('timeoutMs')) {
+      this.rebuild();
+    }
+    if (changed.has('strings') || changed.has('locale')) {
+      this.settingsProvider.setValue({ strings: this.strings, locale: this.locale });
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private rebuild(): void {
+    if (!this.isConnected || !this.endpoint) return;
+    const client = this.clientProvider.value;
+    const same =
+      client &&
+      client.options.endpoint === this.endpoint &&
+      client.options.getHeaders === this.getHeaders &&
+      client.options.fetch === this.fetch &&
+      client.options.timeoutMs === this.timeoutMs;
+    if (same && this.store) return;
+    this.store?.dispose();
+    const next = new ApiClient({
+      endpoint: this.endpoint,
+      getHeaders: this.getHeaders,
+      fetch: this.fetch,
+      timeoutMs: this.timeoutMs,
+    });
+    this.clientProvider.setValue(next);
+    this.storeProvider.setValue(new ConnectionStore(next));
+  }
+}

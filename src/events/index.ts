@@ -1,0 +1,14 @@
+export { DswEvent } from './dsw-event.js';
+export type { SourceDetail, ConnectionDetail } from './details.js';
+export { ConnectRequestEvent, type ConnectRequestDetail } from './connect-request.js';
+export { DeleteRequestEvent } from './delete-request.js';
+export { MakeMainRequestEvent } from './make-main-request.js';
+export { OpenSettingsRequestEvent } from './open-settings-request.js';
+export { ConnectionAddedEvent } from './connection-added.js';
+export { ConnectionRemovedEvent } from './connection-removed.js';
+export { ConnectionReconnectedEvent } from './connection-reconnected.js';
+export { RefreshRequestedEvent } from './refresh-requested.js';
+export { MainChangedEvent, type MainChangedDetail } from './main-changed.js';
+export { DialogOpenedEvent } from './dialog-opened.js';
+export { DialogClosedEvent } from './dialog-closed.js';
+export { DswErrorEvent, type ErrorDetail, type DswAction } from './error.js';

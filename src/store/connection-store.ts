@@ -1,0 +1,277 @@
+import type { ApiClient } from '../api/client.js';
+import { isAbortError, type DswError } from '../api/errors.js';
+import type { Connection, DataSource } from '../api/types.js';
+import { idleState, sortConnections, type SourceState } from './source-state.js';
+import { SourceList, type SourceListState } from './source-list.js';
+
+export type SourceListener = (state: SourceState) => void;
+
+export interface StoreOptions {
+  /** Data younger than this is shown without a request when a widget subscribes (ms, default 30 s). */
+  staleMs?: number;
+  /** Revalidate what is shown when the window regains focus or the browser comes online (default true). */
+  revalidateOnFocus?: boolean;
+  /** The clock, injectable for tests. */
+  now?: () => number;
+}
+
+interface Entry {
+  state: SourceState;
+  listeners: Set<SourceListener>;
+  load?: { promise: Promise<void>; controller: AbortController; writes: number };
+  loadedAt?: number;
+  /** Bumped by every optimistic write, so that a load that started before it is not applied. */
+  writes: number;
+}
+
+/**
+ * The one cache of connections for one endpoint, shared by every widget under a provider (or by
+ * every stand-alone widget with the same `endpoint`). Widgets subscribe to a data source and
+ * render what it holds; loads are deduplicated, stale data is shown while it revalidates, and
+ * delete / make main apply at once and roll back exactly when the endpoint refuses them.
+ */
+export class ConnectionStore {
+  readonly list: SourceList;
+  private readonly entries = new Map<string, Entry>();
+  private readonly staleMs: number;
+  private readonly now: () => number;
+  private readonly revalidateOnFocus: boolean;
+  private watching = false;
+
+  constructor(
+    readonly client: ApiClient,
+    options: StoreOptions = {},
+  ) {
+    this.staleMs = options.staleMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+    this.revalidateOnFocus = options.revalidateOnFocus ?? true;
+    this.list = new SourceList(client);
+  }
+
+  get(sourceId: string): SourceState {
+    return this.entries.get(sourceId)?.state ?? idleState(sourceId);
+  }
+
+  /** Calls `listener` on every change of the source until the returned function is called. */
+  subscribe(sourceId: string, listener: SourceListener): () => void {
+    const entry = this.entry(sourceId);
+    entry.listeners.add(listener);
+    this.watchWindow();
+    return () => {
+      entry.listeners.delete(listener);
+      // No request outlives the last widget that wanted it.
+      if (entry.listeners.size === 0 && entry.load) {
+        entry.load.controller.abort();
+      }
+      this.watchWindow();
+    };
+  }
+
+  /**
+   * Loads the source unless fresh data or a load in flight makes it needless (or `force`).
+   * Returns the promise of the load this call started, or `undefined` when it started none,
+   * so that only the widget that caused a request reports its failure.
+   */
+  load(sourceId: string, { force = false } = {}): Promise<void> | undefined {
+    const entry = this.entry(sourceId);
+    if (entry.load) return undefined;
+    const fresh = entry.loadedAt !== undefined && this.now() - entry.loadedAt < this.staleMs;
+    if (fresh && !force) return undefined;
+
+    const controller = new AbortController();
+    const writes = entry.writes;
+    const hasData = entry.state.status === 'ready';
+    this.set(entry, hasData ? { revalidating: true } : { status: 'loading', error: undefined });
+
+    const promise = this.client
+      .getDataSource(sourceId, { signal: controller.signal })
+      .then(
+        (source) => {
+          entry.loadedAt = this.now();
+          // A write made while this was in flight wins; the write revalidates afterwards.
+          if (entry.writes !== writes) return;
+          this.apply(entry, source);
+        },
+        (error: unknown) => {
+          if (isAbortError(error)) {
+            this.set(entry, hasData ? {} : { status: 'idle' });
+            return;
+          }
+          entry.loadedAt = this.now();
+          this.set(
+            entry,
+            hasData ? { error: error as DswError } : { status: 'error', error: error as DswError },
+          );
+          throw error;
+        },
+      )
+      .finally(() => {
+        entry.load = undefined;
+        this.set(entry, { revalidating: false });
+      });
+    entry.load = { promise, controller, writes };
+    return promise;
+  }
+
+  /**
+   * Loads the source afresh after a change made elsewhere (an authorization): waits for a load
+   * in flight, which may predate the change, then loads again. Rejects when that load fails.
+   */
+  async reload(sourceId: string): Promise<void> {
+    await this.entries.get(sourceId)?.load?.promise.catch(() => {});
+    await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);
+  }
+
+  /** Deletes a connection: gone at once, back in its exact place if the endpoint refuses. */
+  async remove(sourceId: string, connectionId: string): Promise<Connection> {
+    const entry = this.entry(sourceId);
+    const index = entry.state.connections.findIndex((c) => c.id === connectionId);
+    const removed = entry.state.connections[index];
+    if (!removed) throw new Error(`No connection ${connectionId} in ${sourceId}`);
+    const before = entry.state.connections;
+    const rest = before.filter((c) => c.id !== connectionId);
+    // The endpoint promotes the newest remaining account when the main one goes.
+    const optimistic =
+      removed.role === 'main' && rest[0] ? [{ ...rest[0], role: 'main' as const }, ...rest.slice(1)] : rest;
+    entry.writes++;
+    this.set(entry, { connections: optimistic, busy: with_(entry.state.busy, connectionId) });
+    try {
+      await this.client.deleteConnection(sourceId, connectionId);
+    } catch (error) {
+      const current = entry.state.connections;
+      this.set(entry, {
+        connections: current === optimistic ? before : withRolesOf(before, reinsert(current, removed, index)),
+        busy: without(entry.state.busy, connectionId),
+      });
+      throw error;
+    }
+    this.set(entry, { busy: without(entry.state.busy, connectionId) });
+    this.load(sourceId, { force: true })?.catch(() => {});
+    this.list.patch(sourceId, entry.state.connections);
+    return removed;
+  }
+
+  /** Makes a connection main: shown at once, the previous roles restored if the endpoint refuses. */
+  async makeMain(sourceId: string, connectionId: string): Promise<Connection> {
+    const entry = this.entry(sourceId);
+    const before = entry.state.connections;
+    entry.writes++;
+    this.set(entry, {
+      connections: withMain(before, connectionId),
+      busy: with_(entry.state.busy, connectionId),
+    });
+    try {
+      const updated = await this.client.makeMain(sourceId, connectionId);
+      this.set(entry, {
+        connections: withMain(replace(entry.state.connections, updated), connectionId),
+        busy: without(entry.state.busy, connectionId),
+      });
+      return updated;
+    } catch (error) {
+      this.set(entry, {
+        connections: sortConnections(withRolesOf(before, entry.state.connections)),
+        busy: without(entry.state.busy, connectionId),
+      });
+      throw error;
+    }
+  }
+
+  /** Asks the endpoint to refresh a connection's data; the row shows the answer. */
+  async refresh(sourceId: string, connectionId: string): Promise<Connection> {
+    const entry = this.entry(sourceId);
+    this.set(entry, { busy: with_(entry.state.busy, connectionId) });
+    try {
+      const updated = await this.client.refreshConnection(sourceId, connectionId);
+      this.set(entry, { connections: replace(entry.state.connections, updated) });
+      return updated;
+    } finally {
+      this.set(entry, { busy: without(entry.state.busy, connectionId) });
+    }
+  }
+
+  /** The data-sources list, fetched once however many widgets show it. */
+  getList(): SourceListState {
+    return this.list.state;
+  }
+
+  /** Stops every load and forgets every listener (the provider's endpoint changed, or it left). */
+  dispose(): void {
+    for (const entry of this.entries.values()) {
+      entry.load?.controller.abort();
+      entry.listeners.clear();
+    }
+    this.list.dispose();
+    this.watchWindow();
+  }
+
+  private entry(sourceId: string): Entry {
+    let entry = this.entries.get(sourceId);
+    if (!entry) {
+      entry = { state: idleState(sourceId), listeners: new Set(), writes: 0 };
+      this.entries.set(sourceId, entry);
+    }
+    return entry;
+  }
+
+  private apply(entry: Entry, { connections, ...source }: DataSource): void {
+    this.set(entry, { status: 'ready', source, connections: sortConnections(connections), error: undefined });
+    this.list.patch(entry.state.sourceId, entry.state.connections);
+  }
+
+  private set(entry: Entry, change: Partial<SourceState>): void {
+    entry.state = { ...entry.state, ...change };
+    for (const listener of [...entry.listeners]) listener(entry.state);
+  }
+
+  private readonly revalidateShown = (): void => {
+    if (document.visibilityState === 'hidden') return;
+    for (const [sourceId, entry] of this.entries) {
+      if (entry.listeners.size > 0 && entry.state.status === 'ready') {
+        this.load(sourceId, { force: true })?.catch(() => {});
+      }
+    }
+  };
+
+  /** Listens to focus and online only while someone is subscribed: nothing at import. */
+  private watchWindow(): void {
+    const wanted =
+      this.revalidateOnFocus && [...this.entries.values()].some((entry) => entry.listeners.size > 0);
+    if (wanted === this.watching) return;
+    this.watching = wanted;
+    const method = wanted ? 'addEventListener' : 'removeEventListener';
+    window[method]('focus', this.revalidateShown);
+    window[method]('online', this.revalidateShown);
+  }
+}
+
+function with_(set: ReadonlySet<string>, id: string): Set<string> {
+  return new Set(set).add(id);
+}
+
+function without(set: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(set);
+  next.delete(id);
+  return next;
+}
+
+function replace(connections: readonly Connection[], updated: Connection): Connection[] {
+  return connections.map((c) => (c.id === updated.id ? updated : c));
+}
+
+function withMain(connections: readonly Connection[], mainId: string): Connection[] {
+  return sortConnections(
+    connections.map((c) => ({ ...c, role: c.id === mainId ? ('main' as const) : ('secondary' as const) })),
+  );
+}
+
+/** `rows` with the roles they had in `before` (rows that were not there keep theirs). */
+function withRolesOf(before: readonly Connection[], rows: readonly Connection[]): Connection[] {
+  const roles = new Map(before.map((c) => [c.id, c.role]));
+  return rows.map((c) => ({ ...c, role: roles.get(c.id) ?? c.role }));
+}
+
+function reinsert(connections: readonly Connection[], row: Connection, index: number): Connection[] {
+  const next = connections.filter((c) => c.id !== row.id);
+  next.splice(Math.min(index, next.length), 0, row);
+  return next;
+}

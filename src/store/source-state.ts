@@ -1,0 +1,47 @@
+import type { DswError } from '../api/errors.js';
+import type { Connection, DataSource } from '../api/types.js';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What the store knows of one data source; a new object whenever anything in it changes. */
+export interface SourceState {
+  readonly sourceId: string;
+  /**
+   * `ready` once data arrived, and it stays `ready` while it revalidates or when a later
+   * revalidation fails (the rows stay; `error` says what failed). `error` only without data.
+   */
+  readonly status: LoadStatus;
+  /** The data source's name and logo; absent until the first load succeeds. */
+  readonly source?: Omit<DataSource, 'connections'>;
+  /** Main first, then newest first. */
+  readonly connections: readonly Connection[];
+  /** The last load failure, cleared by the next successful load. */
+  readonly error?: DswError;
+  /** A load is in flight while data is already shown. */
+  readonly revalidating: boolean;
+  /** Connections with a write (delete, make main, refresh) in flight. */
+  readonly busy: ReadonlySet<string>;
+}
+
+export const idleState = (sourceId: string): SourceState => ({
+  sourceId,
+  status: 'idle',
+  connections: [],
+  revalidating: false,
+  busy: new Set(),
+});
+
+/** Main first, then the newest credentials first: the order every widget shows. */
+export function sortConnections(connections: readonly Connection[]): Connection[] {
+  return [...connections].sort(
+    (a, b) =>
+      Number(b.role === 'main') - Number(a.role === 'main') ||
+      Date.parse(b.createdAt) - Date.parse(a.createdAt),
+  );
+}
+
+export const mainConnection = (state: SourceState): Connection | undefined =>
+  state.connections.find((connection) => connection.role === 'main');
+
+export const failingConnections = (state: SourceState): Connection[] =>
+  state.connections.filter((connection) => connection.status === 'error');

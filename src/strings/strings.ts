@@ -1,0 +1,82 @@
+/**
+ * Every user-visible text of the widgets. Hosts override any of them, per locale, with the
+ * `strings` property of the provider or of one widget (a partial object of these keys).
+ * Texts that depend on a number or a name are functions.
+ */
+export interface Strings {
+  // Shared
+  loading: string;
+  retry: string;
+  close: string;
+  cancel: string;
+  connect: string;
+  reconnect: string;
+  connectionSettings: string;
+  loadFailed: string;
+  unknownSource: string;
+  noEndpoint: string;
+  unauthorized: string;
+  popupBlocked: string;
+  authorizationCancelled: string;
+  authorizationTimedOut: string;
+  authorizationFailed: (message: string) => string;
+  accountMismatch: (message: string) => string;
+  addAsNewConnection: string;
+  authorizationPending: string;
+  connected: (accountName: string) => string;
+  reconnected: (accountName: string) => string;
+
+  // Card
+  notConnected: string;
+  accountCount: (count: number) => string;
+  needsAttention: (count: number) => string;
+
+  // Dialog
+  dialogTitle: (sourceName: string) => string;
+  tableCaption: (sourceName: string) => string;
+  addOrUpdate: string;
+  columnStatus: string;
+  columnAccount: string;
+  columnId: string;
+  columnCreated: string;
+  columnUpdated: string;
+  columnActions: string;
+  statusActive: string;
+  statusError: string;
+  statusUnknown: string;
+  main: string;
+  secondary: string;
+  never: string;
+  makeMain: string;
+  makeMainLabel: (accountName: string) => string;
+  refreshData: string;
+  refreshDataLabel: (accountName: string) => string;
+  reconnectLabel: (accountName: string) => string;
+  deleteLabel: (accountName: string) => string;
+  confirmDeleteTitle: string;
+  confirmDelete: (accountName: string, accountId: string) => string;
+  confirmDeleteButton: string;
+  deleted: (accountName: string) => string;
+  deleteFailed: (accountName: string) => string;
+  madeMain: (accountName: string) => string;
+  makeMainFailed: (accountName: string) => string;
+  refreshRequested: (accountName: string) => string;
+  refreshFailed: (accountName: string) => string;
+  filterLabel: string;
+  filterPlaceholder: string;
+  noMatch: (filter: string) => string;
+  shownCount: (shown: number, total: number) => string;
+  emptyTitle: string;
+  emptyBody: string;
+  sortedAscending: string;
+  sortedDescending: string;
+
+  // Banner
+  bannerTitle: (accountName: string) => string;
+  bannerManyTitle: (count: number) => string;
+  openSettings: string;
+  dismiss: string;
+  previousFailure: string;
+  nextFailure: string;
+  failurePosition: (index: number, count: number) => string;
+}

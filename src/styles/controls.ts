@@ -1,0 +1,105 @@
+import { css } from 'lit';
+
+/**
+ * Buttons, focus ring, visually-hidden text and the spinner shared by every element.
+ * Targets are at least 32 px high (WCAG 2.2 asks 24); forced-colors keeps borders visible.
+ */
+export const controls = css`
+  button,
+  .button {
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.375rem;
+    min-height: 2rem;
+    min-width: 2rem;
+    padding: 0.375rem 0.875rem;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.2;
+    text-decoration: none;
+    cursor: pointer;
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button:focus-visible,
+  .button:focus-visible,
+  a:focus-visible,
+  input:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    border-color: var(--_primary);
+  }
+  .settings {
+    background: var(--_settings);
+    color: var(--_on-settings);
+    border-color: var(--_settings);
+  }
+  .danger {
+    background: var(--_danger);
+    color: var(--_on-danger);
+    border-color: var(--_danger);
+  }
+  .quiet {
+    background: transparent;
+    border-color: transparent;
+  }
+  .icon {
+    padding: 0.25rem;
+  }
+  svg.glyph {
+    width: 1rem;
+    height: 1rem;
+    flex: none;
+    fill: currentColor;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+  }
+  @media (forced-colors: active) {
+    button,
+    .button {
+      border-color: ButtonText;
+    }
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;
