@@ -1,0 +1,139 @@
+// A stateful in-memory implementation of the HTTP contract as msw handlers: tests and stories
+// click through the widgets and see the same rules the reference backend applies.
+import { http, HttpResponse, delay, type RequestHandler } from 'msw';
+import type { AuthorizationOutcome, Connection } from '../src/api/types.js';
+import type { MockSource } from './data.js';
+
+export interface MockEndpoint {
+  handlers: RequestHandler[];
+  sources: Map<string, MockSource>;
+  /** Outcomes by state; a test completes one with `complete()`. */
+  outcomes: Map<string, AuthorizationOutcome>;
+  /** Completes the authorization `state` as the provider's callback would (newest becomes main). */
+  complete(state: string, account?: { accountName: string; accountId: string }): AuthorizationOutcome;
+}
+
+export interface MockOptions {
+  /** Path of the endpoint, e.g. '/api' (default). */
+  base?: string;
+  /** Answers every request with this status and the contract's error body. */
+  failWith?: number;
+  /** Milliseconds before each answer (loading states). */
+  latency?: number | 'infinite';
+}
+
+const error = (status: number, code: string, message: string) =>
+  HttpResponse.json({ error: { code, message } }, { status });
+
+export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): MockEndpoint {
+  const base = options.base ?? '/api';
+  const sources = new Map(initial.map((s) => [s.id, structuredClone(s)]));
+  const outcomes = new Map<string, AuthorizationOutcome>();
+  const pendingFor = new Map<string, { sourceId: string; connectionId?: string }>();
+  let counter = 0;
+
+  const wait = async () => {
+    if (options.latency === 'infinite') await delay('infinite');
+    else if (options.latency) await delay(options.latency);
+  };
+  const guard = async () => {
+    await wait();
+    return options.failWith ? error(options.failWith, 'mock_failure', `Mock failure ${options.failWith}`) : undefined;
+  };
+  const find = (sourceId: string, id?: string) => {
+    const source = sources.get(sourceId);
+    const connection = id ? source?.connections.find((c) => c.id === id) : undefined;
+    return { source, connection };
+  };
+  const promote = (source: MockSource, main: Connection) => {
+    for (const c of source.connections) c.role = c === main ? 'main' : 'secondary';
+  };
+
+  const handlers: RequestHandler[] = [
+    http.get(`${base}/data-sources`, async () => {
+      const failure = await guard();
+      if (failure) return failure;
+      return HttpResponse.json({
+        items: [...sources.values()].map(({ connections, ...s }) => ({
+          ...s,
+          connectionCount: connections.length,
+          errorCount: connections.filter((c) => c.status === 'error').length,
+        })),
+      });
+    }),
+    http.get(`${base}/data-sources/:sourceId`, async ({ params }) => {
+      const failure = await guard();
+      if (failure) return failure;
+      const { source } = find(String(params.sourceId));
+      return source ? HttpResponse.json(source) : error(404, 'not_found', 'Unknown data source');
+    }),
+    http.patch(`${base}/data-sources/:sourceId/connections/:id`, async ({ params }) => {
+      const failure = await guard();
+      if (failure) return failure;
+      const { source, connection } = find(String(params.sourceId), String(params.id));
+      if (!source || !connection) return error(404, 'not_found', 'Unknown connection');
+      promote(source, connection);
+      return HttpResponse.json(connection);
+    }),
+    http.post(`${base}/data-sources/:sourceId/connections/:id/refresh`, async ({ params }) => {
+      const failure = await guard();
+      if (failure) return failure;
+      const { connection } = find(String(params.sourceId), String(params.id));
+      if (!connection) return error(404, 'not_found', 'Unknown connection');
+      if (connection.status === 'error') return error(409, 'connection_in_error', 'Re-connect this account first.');
+      connection.updatedAt = new Date().toISOString();
+      return HttpResponse.json(connection);
+    }),
+    http.delete(`${base}/data-sources/:sourceId/connections/:id`, async ({ params }) => {
+      const failure = await guard();
+      if (failure) return failure;
+      const { source, connection } = find(String(params.sourceId), String(params.id));
+      if (!source || !connection) return error(404, 'not_found', 'Unknown connection');
+      source.connections = source.connections.filter((c) => c !== connection);
+      const newest = [...source.connections].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      if (connection.role === 'main' && newest) promote(source, newest);
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post(`${base}/data-sources/:sourceId/authorizations`, async ({ params, request }) => {
+      const failure = await guard();
+      if (failure) return failure;
+      const sourceId = String(params.sourceId);
+      if (!sources.has(sourceId)) return error(404, 'not_found', 'Unknown data source');
+      const body = (await request.json()) as { connectionId?: string };
+      const state = `state_${++counter}`;
+      pendingFor.set(state, { sourceId, connectionId: body.connectionId });
+      outcomes.set(state, { state, status: 'pending' });
+      return HttpResponse.json(
+        { authorizationUrl: `${location.origin}/mock-provider/authorize?state=${state}`, state },
+        { status: 201 },
+      );
+    }),
+    http.get(`${base}/authorizations/:state`, async ({ params }) => {
+      const outcome = outcomes.get(String(params.state));
+      return outcome ? HttpResponse.json(outcome) : error(404, 'not_found', 'Unknown state');
+    }),
+  ];
+
+  function complete(state: string, account = { accountName: 'New account', accountId: '999-000-111' }) {
+    const pending = pendingFor.get(state);
+    const source = pending && sources.get(pending.sourceId);
+    if (!pending || !source) throw new Error(`No pending authorization ${state}`);
+    const now = new Date().toISOString();
+    let connection =
+      source.connections.find((c) => c.id === pending.connectionId) ??
+      source.connections.find((c) => c.accountId === account.accountId);
+    if (connection) {
+      Object.assign(connection, { status: 'active', updatedAt: now });
+      delete connection.error;
+    } else {
+      connection = { id: `conn_new_${state}`, ...account, status: 'active', role: 'main', createdAt: now, updatedAt: null };
+      source.connections.unshift(connection);
+    }
+    promote(source, connection);
+    const outcome: AuthorizationOutcome = { state, status: 'completed', connectionId: connection.id };
+    outcomes.set(state, outcome);
+    return outcome;
+  }
+
+  return { handlers, sources, outcomes, complete };
+}
