@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// The whole test line: what CI runs and what `npm test` runs on a fresh clone.
+// Each step prints its own output; a summary line with the counts closes the run.
+import { execSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { findChrome } from './find-chrome.mjs';
+
+const counts = { passed: 0, failed: 0 };
+
+function ensureChrome() {
+  if (findChrome()) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (isRoot && hasApt) {
+    console.log('No Chrome or Chromium found: installing Debian\'s chromium…');
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    if (findChrome()) return;
+  }
+  console.error(
+    'The tests need Chrome or Chromium. Install one (e.g. `apt-get install chromium`, or Google Chrome),\n' +
+      'or point CHROME_PATH at its binary, then run `npm test` again.',
+  );
+  process.exit(1);
+}
+
+/** Runs a command, echoing its output, and returns that output; stops the run when it fails. */
+function step(title, command, { capture = false } = {}) {
+  console.log(`\n▶ ${title}\n  $ ${command}`);
+  const result = spawnSync(command, {
+    shell: true,
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  if (capture) process.stdout.write(result.stdout ?? '');
+  if (result.status !== 0) {
+    console.error(`\n✖ ${title} failed.`);
+    countFrom(result.stdout ?? '');
+    summary();
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout ?? '';
+}
+
+function countFrom(output) {
+  // web-test-runner: "… | 123 passed, 0 failed"; node:test: "ℹ pass 12" / "ℹ fail 0".
+  const wtr = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  if (wtr) {
+    counts.passed += Number(wtr[1]);
+    counts.failed += Number(wtr[2]);
+  }
+  const pass = output.match(/^ℹ pass (\d+)$/m);
+  const fail = output.match(/^ℹ fail (\d+)$/m);
+  if (pass) counts.passed += Number(pass[1]);
+  if (fail) counts.failed += Number(fail[1]);
+}
+
+function summary() {
+  console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed`);
+}
+
+function manifestCheck() {
+  const before = readFileSync('custom-elements.json', 'utf8');
+  step('Manifest: regenerate custom-elements.json from the sources', 'npm run -s analyze');
+  if (readFileSync('custom-elements.json', 'utf8') !== before) {
+    console.error('\n✖ custom-elements.json was out of date: it is regenerated now; review and commit it.');
+    process.exit(1);
+  }
+}
+
+ensureChrome();
+manifestCheck();
+step('Type check', 'npx tsc --noEmit -p tsconfig.test.json');
+step('Lit analyzer', 'npm run -s lint');
+step('Build (ESM, .d.ts, single-file bundle)', 'npm run -s build');
+countFrom(step('Node tests (contract, reference backend, packaging)', 'node --import tsx --test test/node/*.test.ts', { capture: true }));
+countFrom(step('Browser tests (web-test-runner, Chromium)', 'npx wtr', { capture: true }));
+summary();

@@ -1,0 +1,279 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse, delay } from 'msw';
+import { ApiClient } from '../../src/api/client.js';
+import { HttpError, InvalidResponseError, NetworkError } from '../../src/api/errors.js';
+import { ConnectionStore } from '../../src/store/connection-store.js';
+import type { SourceState } from '../../src/store/source-state.js';
+import { connections, googleAds } from '../../mocks/data.js';
+import { mockEndpoint } from '../../mocks/endpoint.js';
+import { requests, requestsTo, useHandlers } from '../helpers/msw.js';
+
+const noWait = () => Promise.resolve();
+const clientFor = () => new ApiClient({ endpoint: '/api', sleep: noWait, random: () => 0 });
+
+/** Resolves with the first state the store publishes that passes `test`. */
+function until(store: ConnectionStore, test: (state: SourceState) => boolean): Promise<SourceState> {
+  return new Promise((resolve) => {
+    if (test(store.get('google-ads'))) return resolve(store.get('google-ads'));
+    const stop = store.subscribe('google-ads', (state) => {
+      if (!test(state)) return;
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+const ids = (state: SourceState) => state.connections.map((c) => `${c.id}:${c.role}`);
+
+describe('ConnectionStore', () => {
+  let store: ConnectionStore;
+  let now: number;
+
+  beforeEach(() => {
+    now = 1_000_000;
+    store = new ConnectionStore(clientFor(), { now: () => now, staleMs: 30_000 });
+  });
+  afterEach(() => store.dispose());
+
+  describe('loading', () => {
+    it('two subscribers of one source make one request', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(3))]).handlers);
+      const seen: string[] = [];
+      store.subscribe('google-ads', (s) => seen.push(`a:${s.status}`));
+      store.subscribe('google-ads', (s) => seen.push(`b:${s.status}`));
+      const first = store.load('google-ads');
+      const second = store.load('google-ads');
+      expect(second, 'a load in flight is shared, not started again').to.equal(undefined);
+      await first;
+      expect(requests).to.deep.equal(['GET /api/data-sources/google-ads']);
+      expect(seen).to.include.members(['a:ready', 'b:ready']);
+      expect(store.get('google-ads').connections).to.have.length(3);
+    });
+
+    it('orders connections main first, then newest first', async () => {
+      const list = connections(3);
+      list[0]!.role = 'secondary';
+      list[2]!.role = 'main';
+      await useHandlers(...mockEndpoint([googleAds([list[1]!, list[0]!, list[2]!])]).handlers);
+      await store.load('google-ads');
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
+    });
+
+    it('serves fresh data without a request and revalidates stale data while showing it', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(2))]).handlers);
+      await store.load('google-ads');
+      expect(store.load('google-ads'), 'fresh data needs no request').to.equal(undefined);
+      now += 30_001;
+      const states: SourceState[] = [];
+      store.subscribe('google-ads', (s) => states.push(s));
+      const revalidation = store.load('google-ads');
+      expect(store.get('google-ads').status).to.equal('ready');
+      expect(store.get('google-ads').revalidating).to.equal(true);
+      expect(store.get('google-ads').connections, 'rows stay while revalidating').to.have.length(2);
+      await revalidation;
+      expect(states.at(-1)!.revalidating).to.equal(false);
+      expect(requestsTo('GET')).to.have.length(2);
+    });
+
+    it('keeps the rows and records the error when a revalidation fails', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(2))]).handlers);
+      await store.load('google-ads');
+      await useHandlers(http.get('/api/data-sources/google-ads', () => HttpResponse.json({ id: 'google-ads' })));
+      const error = await store.load('google-ads', { force: true })!.catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(InvalidResponseError);
+      const state = store.get('google-ads');
+      expect(state.status).to.equal('ready');
+      expect(state.connections).to.have.length(2);
+      expect(state.error).to.equal(error);
+    });
+
+    it('ends a failed first load in the error state with the typed error', async () => {
+      await useHandlers(http.get('/api/data-sources/:id', () => HttpResponse.error()));
+      const error = await store.load('google-ads')!.catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(NetworkError);
+      expect(store.get('google-ads').status).to.equal('error');
+      expect(store.get('google-ads').error).to.equal(error);
+    });
+
+    it('aborts the request when the last subscriber leaves', async () => {
+      const signals: AbortSignal[] = [];
+      const client = new ApiClient({
+        endpoint: '/api',
+        fetch: (input, init) => {
+          if (init?.signal) signals.push(init.signal);
+          return fetch(input, init);
+        },
+      });
+      store = new ConnectionStore(client);
+      await useHandlers(http.get('/api/data-sources/:id', () => delay('infinite')));
+      const stop = store.subscribe('google-ads', () => {});
+      const load = store.load('google-ads')!;
+      await delay(20);
+      expect(signals.some((s) => s.aborted)).to.equal(false);
+      stop();
+      await load;
+      expect(signals.some((s) => s.aborted)).to.equal(true);
+      expect(store.get('google-ads').status).to.equal('idle');
+    });
+
+    it('revalidates what is shown on window focus and when the browser comes online, one request each', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(2))]).handlers);
+      store.subscribe('google-ads', () => {});
+      await store.load('google-ads');
+      window.dispatchEvent(new Event('focus'));
+      window.dispatchEvent(new Event('focus'));
+      await until(store, (s) => !s.revalidating);
+      window.dispatchEvent(new Event('online'));
+      await until(store, (s) => !s.revalidating);
+      expect(requestsTo('GET')).to.have.length(3);
+    });
+
+    it('does not revalidate sources nobody shows', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(2))]).handlers);
+      const stop = store.subscribe('google-ads', () => {});
+      await store.load('google-ads');
+      stop();
+      window.dispatchEvent(new Event('focus'));
+      await delay(20);
+      expect(requestsTo('GET')).to.have.length(1);
+    });
+
+    it('reload waits for a load in flight, then loads again', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(2))], { latency: 20 }).handlers);
+      void store.load('google-ads');
+      await store.reload('google-ads');
+      expect(requestsTo('GET')).to.have.length(2);
+    });
+  });
+
+  describe('optimistic writes', () => {
+    it('removes a row at once and revalidates once after the endpoint confirms', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(3))], { latency: 10 }).handlers);
+      await store.load('google-ads');
+      const removal = store.remove('google-ads', 'conn_2');
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main', 'conn_3:secondary']);
+      expect(store.get('google-ads').busy.has('conn_2')).to.equal(true);
+      await removal;
+      await until(store, (s) => !s.revalidating);
+      expect(requests).to.deep.equal([
+        'GET /api/data-sources/google-ads',
+        'DELETE /api/data-sources/google-ads/connections/conn_2',
+        'GET /api/data-sources/google-ads',
+      ]);
+      expect(store.get('google-ads').busy.size).to.equal(0);
+    });
+
+    it('promotes the newest remaining account when the main one is removed', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(3))]).handlers);
+      await store.load('google-ads');
+      const removal = store.remove('google-ads', 'conn_1');
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_3:secondary']);
+      await removal;
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_3:secondary']);
+    });
+
+    it('puts a row whose delete failed back exactly where it was, and throws the typed error', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(4))]).handlers);
+      await store.load('google-ads');
+      const before = store.get('google-ads').connections;
+      await useHandlers(
+        http.delete('/api/data-sources/:id/connections/:cid', () =>
+          HttpResponse.json({ error: { code: 'locked', message: 'In use by a report' } }, { status: 409 }),
+        ),
+      );
+      const error = await store.remove('google-ads', 'conn_1').catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(HttpError);
+      expect((error as HttpError).status).to.equal(409);
+      expect((error as HttpError).message).to.equal('In use by a report');
+      expect(store.get('google-ads').connections).to.equal(before);
+      expect(requests).to.deep.equal(['DELETE /api/data-sources/google-ads/connections/conn_1']);
+    });
+
+    it('rolls back one failed delete without undoing another that succeeded meanwhile', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(4))]).handlers);
+      await store.load('google-ads');
+      await useHandlers(
+        http.delete('/api/data-sources/google-ads/connections/conn_2', async () => {
+          await delay(30);
+          return HttpResponse.json({ error: { code: 'x', message: 'no' } }, { status: 500 });
+        }),
+        http.delete('/api/data-sources/google-ads/connections/conn_4', () => new HttpResponse(null, { status: 204 })),
+        http.get('/api/data-sources/google-ads', () => delay('infinite')),
+      );
+      const failing = store.remove('google-ads', 'conn_2').catch(() => 'failed');
+      await store.remove('google-ads', 'conn_4');
+      expect(await failing).to.equal('failed');
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main', 'conn_2:secondary', 'conn_3:secondary']);
+    });
+
+    it('ignores a load that started before a write and answers after it', async () => {
+      let answer!: () => void;
+      const gate = new Promise<void>((resolve) => (answer = resolve));
+      const endpoint = mockEndpoint([googleAds(connections(3))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      const stale = structuredClone(endpoint.sources.get('google-ads'));
+      await useHandlers(
+        http.get('/api/data-sources/google-ads', async () => {
+          await gate;
+          return HttpResponse.json(stale);
+        }),
+        ...endpoint.handlers,
+      );
+      const load = store.load('google-ads', { force: true })!;
+      await store.remove('google-ads', 'conn_3');
+      answer();
+      await load;
+      expect(ids(store.get('google-ads'))).to.not.include('conn_3:secondary');
+    });
+
+    it('makes a connection main at once and keeps it after the endpoint confirms', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(3))], { latency: 10 }).handlers);
+      await store.load('google-ads');
+      const change = store.makeMain('google-ads', 'conn_3');
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
+      const updated = await change;
+      expect(updated.role).to.equal('main');
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
+      expect(requestsTo('PATCH')).to.deep.equal(['PATCH /api/data-sources/google-ads/connections/conn_3']);
+    });
+
+    it('restores the previous roles and order when make-main fails', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(3))]).handlers);
+      await store.load('google-ads');
+      const before = ids(store.get('google-ads'));
+      await useHandlers(...mockEndpoint([googleAds(connections(3))], { failWith: 503 }).handlers);
+      const error = await store.makeMain('google-ads', 'conn_2').catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(HttpError);
+      expect(ids(store.get('google-ads'))).to.deep.equal(before);
+      expect(requestsTo('PATCH'), 'a write is never retried').to.have.length(1);
+    });
+
+    it('refresh replaces the row with the endpoint answer; a refused refresh changes nothing', async () => {
+      const list = connections(2, [1]);
+      await useHandlers(...mockEndpoint([googleAds(list)]).handlers);
+      await store.load('google-ads');
+      const updated = await store.refresh('google-ads', 'conn_1');
+      expect(store.get('google-ads').connections[0]!.updatedAt).to.equal(updated.updatedAt);
+      const before = store.get('google-ads').connections;
+      const error = await store.refresh('google-ads', 'conn_2').catch((e: unknown) => e);
+      expect((error as HttpError).status).to.equal(409);
+      expect(store.get('google-ads').connections).to.equal(before);
+      expect(store.get('google-ads').busy.size).to.equal(0);
+    });
+  });
+
+  describe('the data-sources list', () => {
+    it('is fetched once however many widgets ask, and its counts follow the loaded sources', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(3, [2]))]).handlers);
+      await Promise.all([store.list.load(), store.list.load(), store.list.load()]);
+      await store.list.load();
+      expect(requestsTo('GET /api/data-sources')).to.deep.equal(['GET /api/data-sources']);
+      expect(store.getList().items[0]).to.include({ connectionCount: 3, errorCount: 1 });
+      await store.load('google-ads');
+      await store.remove('google-ads', 'conn_3');
+      expect(store.getList().items[0]).to.include({ connectionCount: 2, errorCount: 0 });
+    });
+  });
+});
