@@ -1,0 +1,131 @@
+import type { Db } from './db.js';
+import { SOURCES } from './catalog.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+/** Fixed-seed generator: the same names and IDs on every reset, only the dates follow "now". */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface SeedConnection {
+  accountId: string;
+  accountName: string;
+  /** Days before "now" the account was first connected. */
+  ageDays: number;
+  /** Hours before "now" of the last successful update; null: never updated. */
+  updatedHoursAgo: number | null;
+  error?: { code: string; message: string };
+}
+
+const INVALID_GRANT = {
+  code: 'invalid_grant',
+  message: 'The credentials were changed or revoked. Re-connect to restore data updates.',
+};
+const TOKEN_EXPIRED = {
+  code: 'token_expired',
+  message: 'The authorization expired after 90 days without use. Re-connect to restore data updates.',
+};
+const UNREACHABLE = {
+  code: 'platform_unreachable',
+  message: 'HubSpot could not be reached during the last three updates. Re-connect if this persists.',
+};
+
+const BRANDS = [
+  'Northwind Outfitters', 'Bluebird Coffee', 'Harbor & Pine Furniture', 'Kestrel Cycling', 'Lumen Dental Group',
+  'Orchid Travel', 'Atlas Home Services', 'Fjord Skincare', 'Copperleaf Books', 'Juniper Yoga Studios',
+  'Redwood Roofing', 'Sable & Stone Jewelry',
+];
+const CAMPAIGNS = ['Search', 'Shopping', 'Brand', 'Performance Max', 'Display – Remarketing', 'YouTube', 'Search EU', 'Search US'];
+
+function googleAds(rand: () => number): SeedConnection[] {
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  const result: SeedConnection[] = [];
+  while (result.length < 34) {
+    const name = `${BRANDS[Math.floor(rand() * BRANDS.length)]} – ${CAMPAIGNS[Math.floor(rand() * CAMPAIGNS.length)]}`;
+    const id = `${1 + Math.floor(rand() * 9)}${digits(2)}-${digits(3)}-${digits(4)}`;
+    if (names.has(name) || ids.has(id)) continue;
+    names.add(name);
+    ids.add(id);
+    result.push({ accountId: id, accountName: name, ageDays: 3 + rand() * 360, updatedHoursAgo: 1 + rand() * 30 });
+  }
+  return result;
+}
+
+function connectionsOf(sourceId: string, rand: () => number): SeedConnection[] {
+  switch (sourceId) {
+    case 'google-ads':
+      return googleAds(rand);
+    case 'facebook-ads':
+      return [{ accountId: 'act_1093384726551820', accountName: 'Bluebird Coffee', ageDays: 212, updatedHoursAgo: 5 }];
+    case 'ga4':
+      return [
+        { accountId: '312845907', accountName: 'bluebirdcoffee.com – GA4', ageDays: 301, updatedHoursAgo: 3 },
+        { accountId: '356120784', accountName: 'northwind-outfitters.com – GA4', ageDays: 174, updatedHoursAgo: 40 * 24, error: INVALID_GRANT },
+        { accountId: '389004512', accountName: 'kestrelcycling.com – GA4', ageDays: 37, updatedHoursAgo: 7 },
+      ];
+    case 'hubspot':
+      return [
+        { accountId: '8824310', accountName: 'Bluebird Coffee CRM', ageDays: 255, updatedHoursAgo: 96 * 24, error: TOKEN_EXPIRED },
+        { accountId: '21493876', accountName: 'Orchid Travel – Marketing Hub', ageDays: 12, updatedHoursAgo: null, error: UNREACHABLE },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Short, stable IDs so end-to-end tests and bug reports can name a seeded connection. */
+const PREFIX: Record<string, string> = {
+  'google-ads': 'gads',
+  'facebook-ads': 'fb',
+  'linkedin-ads': 'li',
+  ga4: 'ga4',
+  hubspot: 'hs',
+  'tiktok-ads': 'tt',
+};
+
+/** Fills an empty database: the catalog's sources, with 0, 1, many and failing accounts. */
+export function seed(db: Db, now: number): void {
+  const rand = random(20240611);
+  const insertSource = db.prepare('INSERT INTO data_sources (id, name, logo_url, position) VALUES (?, ?, ?, ?)');
+  const insertConnection = db.prepare(`
+    INSERT INTO connections
+      (id, source_id, account_id, account_name, status, error_code, error_message, is_main, created_at, updated_at, authorized_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  SOURCES.forEach((source, position) => {
+    insertSource.run(source.id, source.name, source.logoUrl, position);
+    const rows = connectionsOf(source.id, rand).map((c, index) => {
+      const created = Math.round(now - c.ageDays * DAY);
+      // Credentials were renewed since for some accounts; "newest credentials" follows this.
+      const authorized = rand() < 0.3 ? Math.round(created + rand() * (now - created) * 0.8) : created;
+      const updated = c.updatedHoursAgo === null ? null : Math.max(created, Math.round(now - c.updatedHoursAgo * HOUR));
+      return { c, index, created, authorized, updated };
+    });
+    const newest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (!best || row.authorized > best.authorized ? row : best), undefined);
+    for (const { c, index, created, authorized, updated } of rows) {
+      insertConnection.run(
+        `con_${PREFIX[source.id] ?? source.id}_${String(index + 1).padStart(2, '0')}`,
+        source.id,
+        c.accountId,
+        c.accountName,
+        c.error ? 'error' : 'active',
+        c.error?.code ?? null,
+        c.error?.message ?? null,
+        newest?.index === index ? 1 : 0,
+        new Date(created).toISOString(),
+        updated === null ? null : new Date(updated).toISOString(),
+        new Date(authorized).toISOString(),
+      );
+    }
+  });
+}
