@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { ApiErrorDetail, AuthorizationOutcome } from '../../src/api/types.js';
+import type { Db } from './db.js';
+
+/** How long a state is accepted: long enough to sign in, short enough to limit replay. */
+export const STATE_TTL_MS = 10 * 60 * 1000;
+/** Finished and expired states are kept a day so a late fallback poll still gets its answer. */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+export interface AuthorizationRow {
+  state: string;
+  source_id: string;
+  connection_id: string | null;
+  origin: string;
+  status: 'pending' | 'completed' | 'failed';
+  result_connection_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export const EXPIRED: ApiErrorDetail = {
+  code: 'authorization_expired',
+  message: 'The authorization took longer than 10 minutes and expired. Please start again.',
+};
+
+export function toOutcome(row: AuthorizationRow): AuthorizationOutcome {
+  return {
+    state: row.state,
+    status: row.status,
+    ...(row.result_connection_id && { connectionId: row.result_connection_id }),
+    ...(row.status === 'failed' && {
+      error: { code: row.error_code ?? 'authorization_failed', message: row.error_message ?? 'The authorization failed.' },
+    }),
+  };
+}
+
+/** Authorization states: random, single-use, bound to a source, a connection and an origin. */
+export class AuthorizationStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  create(sourceId: string, connectionId: string | undefined, origin: string): AuthorizationRow {
+    const now = this.now();
+    this.db.prepare('DELETE FROM authorizations WHERE expires_at < ?').run(now - KEEP_MS);
+    // 256 bits from the OS generator: not guessable, so knowing a state proves having started it.
+    const state = randomBytes(32).toString('base64url');
+    this.db
+      .prepare(`
+        INSERT INTO authorizations (state, source_id, connection_id, origin, status, created_at, expires_at)
+        VALUES (?, ?, ?, ?, 'pending', ?, ?)`)
+      .run(state, sourceId, connectionId ?? null, origin, now, now + STATE_TTL_MS);
+    return this.get(state)!;
+  }
+
+  /** The row, with a pending state past its expiry turned failed on the way. */
+  get(state: string): AuthorizationRow | undefined {
+    const row = this.db.prepare('SELECT * FROM authorizations WHERE state = ?').get(state) as AuthorizationRow | undefined;
+    if (row && row.status === 'pending' && this.isExpired(row)) {
+      this.fail(state, EXPIRED);
+      return this.get(state);
+    }
+    return row;
+  }
+
+  isExpired(row: AuthorizationRow): boolean {
+    return this.now() >= row.expires_at;
+  }
+
+  /** Claims a pending state; false when someone (a reload, a replay) already used it. */
+  claim(state: string): boolean {
+    const result = this.db
+      .prepare(`UPDATE authorizations SET used_at = ? WHERE state = ? AND status = 'pending' AND used_at IS NULL AND expires_at > ?`)
+      .run(this.now(), state, this.now());
+    return result.changes === 1;
+  }
+
+  complete(state: string, connectionId: string): void {
+    this.db.prepare(`UPDATE authorizations SET status = 'completed', result_connection_id = ? WHERE state = ?`).run(connectionId, state);
+  }
+
+  fail(state: string, error: ApiErrorDetail): void {
+    this.db
+      .prepare(`UPDATE authorizations SET status = 'failed', error_code = ?, error_message = ?, used_at = coalesce(used_at, ?) WHERE state = ?`)
+      .run(error.code, error.message, this.now(), state);
+  }
+}

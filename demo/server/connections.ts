@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection, DataSource, DataSourceSummary } from '../../src/api/types.js';
+import type { Db } from './db.js';
+import { HttpError } from './http.js';
+
+interface SourceRow {
+  id: string;
+  name: string;
+  logo_url: string | null;
+}
+
+interface ConnectionRow {
+  id: string;
+  source_id: string;
+  account_id: string;
+  account_name: string;
+  status: 'active' | 'error';
+  error_code: string | null;
+  error_message: string | null;
+  is_main: 0 | 1;
+  created_at: string;
+  updated_at: string | null;
+  authorized_at: string;
+}
+
+/** Main first, then the newest credentials: the same order that decides who is promoted. */
+const ORDER = 'ORDER BY is_main DESC, authorized_at DESC, created_at DESC, id DESC';
+
+function toConnection(row: ConnectionRow): Connection {
+  const error =
+    row.status === 'error'
+      ? {
+          code: row.error_code ?? 'unknown_error',
+          message: row.error_message ?? 'The last data update failed. Re-connect to restore data updates.',
+        }
+      : undefined;
+  return {
+    id: row.id,
+    accountName: row.account_name,
+    accountId: row.account_id,
+    status: row.status,
+    ...(error && { error }),
+    role: row.is_main ? 'main' : 'secondary',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function sourceNotFound(sourceId: string): HttpError {
+  return new HttpError(404, 'data_source_not_found', `There is no data source "${sourceId}".`);
+}
+
+export function connectionNotFound(sourceId: string, connectionId: string): HttpError {
+  return new HttpError(404, 'connection_not_found', `Data source "${sourceId}" has no connection "${connectionId}".`);
+}
+
+export function newConnectionId(): string {
+  return `con_${randomBytes(9).toString('base64url')}`;
+}
+
+/** The data sources and their connections, with the rules of DESIGN section 1 applied here. */
+export class ConnectionStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  listSources(): DataSourceSummary[] {
+    const rows = this.db
+      .prepare(`
+        SELECT s.id, s.name, s.logo_url,
+               count(c.id) AS connection_count,
+               coalesce(sum(c.status = 'error'), 0) AS error_count
+        FROM data_sources s LEFT JOIN connections c ON c.source_id = s.id
+        GROUP BY s.id ORDER BY s.position, s.id`)
+      .all() as (SourceRow & { connection_count: number; error_count: number })[];
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      ...(row.logo_url && { logoUrl: row.logo_url }),
+      connectionCount: row.connection_count,
+      errorCount: row.error_count,
+    }));
+  }
+
+  /** Throws 404 for an unknown source, so every route under it answers alike. */
+  requireSource(sourceId: string): SourceRow {
+    const row = this.db.prepare('SELECT id, name, logo_url FROM data_sources WHERE id = ?').get(sourceId) as SourceRow | undefined;
+    if (!row) throw sourceNotFound(sourceId);
+    return row;
+  }
+
+  getSource(sourceId: string): DataSource {
+    const row = this.requireSource(sourceId);
+    return {
+      id: row.id,
+      name: row.name,
+      ...(row.logo_url && { logoUrl: row.logo_url }),
+      connections: this.listConnections(sourceId),
+    };
+  }
+
+  listConnections(sourceId: string): Connection[] {
+    this.requireSource(sourceId);
+    const rows = this.db.prepare(`SELECT * FROM connections WHERE source_id = ? ${ORDER}`).all(sourceId) as ConnectionRow[];
+    return rows.map(toConnection);
+  }
+
+  private row(sourceId: string, connectionId: string): ConnectionRow | undefined {
+    return this.db.prepare('SELECT * FROM connections WHERE source_id = ? AND id = ?').get(sourceId, connectionId) as ConnectionRow | undefined;
+  }
+
+  private requireRow(sourceId: string, connectionId: string): ConnectionRow {
+    this.requireSource(sourceId);
+    const row = this.row(sourceId, connectionId);
+    if (!row) throw connectionNotFound(sourceId, connectionId);
+    return row;
+  }
+
+  getConnection(sourceId: string, connectionId: string): Connection {
+    return toConnection(this.requireRow(sourceId, connectionId));
+  }
+
+  /** The account behind a connection, or undefined when it is gone (deleted meanwhile). */
+  findAccount(sourceId: string, connectionId: string): { accountId: string; accountName: string } | undefined {
+    const row = this.row(sourceId, connectionId);
+    return row && { accountId: row.account_id, accountName: row.account_name };
+  }
+
+  accountIds(sourceId: string): Set<string> {
+    const rows = this.db.prepare('SELECT account_id FROM connections WHERE source_id = ?').all(sourceId) as { account_id: string }[];
+    return new Set(rows.map((row) => row.account_id));
+  }
+
+  private setMain(sourceId: string, connectionId: string): void {
+    // Clear first: the partial unique index refuses two mains even for an instant.
+    this.db.prepare('UPDATE connections SET is_main = 0 WHERE source_id = ? AND is_main = 1').run(sourceId);
+    this.db.prepare('UPDATE connections SET is_main = 1 WHERE id = ?').run(connectionId);
+  }
+
+  makeMain(sourceId: string, connectionId: string): Connection {
+    return this.db.transaction(() => {
+      this.requireRow(sourceId, connectionId);
+      this.setMain(sourceId, connectionId);
+      return this.getConnection(sourceId, connectionId);
+    })();
+  }
+
+  /** A data update: only possible with working credentials. */
+  refresh(sourceId: string, connectionId: string): Connection {
+    return this.db.transaction(() => {
+      const row = this.requireRow(sourceId, connectionId);
+      if (row.status === 'error') {
+        throw new HttpError(
+          409,
+          'connection_in_error',
+          `The connection "${row.account_name}" is in error (${row.error_code ?? 'unknown_error'}); re-connect it before refreshing.`,
+        );
+      }
+      this.db.prepare('UPDATE connections SET updated_at = ? WHERE id = ?').run(this.iso(), connectionId);
+      return this.getConnection(sourceId, connectionId);
+    })();
+  }
+
+  /** Deleting the main promotes the newest remaining credentials, so a main always exists. */
+  delete(sourceId: string, connectionId: string): void {
+    this.db.transaction(() => {
+      const row = this.requireRow(sourceId, connectionId);
+      this.db.prepare('DELETE FROM connections WHERE id = ?').run(connectionId);
+      if (!row.is_main) return;
+      const next = this.db.prepare(`SELECT id FROM connections WHERE source_id = ? ${ORDER} LIMIT 1`).get(sourceId) as { id: string } | undefined;
+      if (next) this.setMain(sourceId, next.id);
+    })();
+  }
+
+  /**
+   * Fresh credentials for an account: the existing row of that account is updated in place
+   * (error cleared, same id), else a row is added; either way it becomes main.
+   */
+  authorize(sourceId: string, accountId: string, accountName: string): string {
+    return this.db.transaction(() => {
+      this.requireSource(sourceId);
+      const now = this.iso();
+      const existing = this.db.prepare('SELECT id FROM connections WHERE source_id = ? AND account_id = ?').get(sourceId, accountId) as { id: string } | undefined;
+      let id: string;
+      if (existing) {
+        id = existing.id;
+        this.db
+          .prepare(`UPDATE connections SET account_name = ?, status = 'active', error_code = NULL, error_message = NULL, authorized_at = ? WHERE id = ?`)
+          .run(accountName, now, id);
+      } else {
+        id = newConnectionId();
+        // No data update has run yet for a new account, hence no updated_at.
+        this.db
+          .prepare(`
+            INSERT INTO connections (id, source_id, account_id, account_name, status, is_main, created_at, updated_at, authorized_at)
+            VALUES (?, ?, ?, ?, 'active', 0, ?, NULL, ?)`)
+          .run(id, sourceId, accountId, accountName, now, now);
+      }
+      this.setMain(sourceId, id);
+      return id;
+    })();
+  }
+
+  /** Demo control: what a provider's revocation looks like to the platform. */
+  fail(sourceId: string, connectionId: string, code: string, message: string): Connection {
+    return this.db.transaction(() => {
+      this.requireRow(sourceId, connectionId);
+      this.db.prepare(`UPDATE connections SET status = 'error', error_code = ?, error_message = ? WHERE id = ?`).run(code, message, connectionId);
+      return this.getConnection(sourceId, connectionId);
+    })();
+  }
+}
