@@ -161,7 +161,9 @@ export class ApiClient {
       const { response, text } = exchange;
       const { status } = response;
       if (status === 401) {
-        if (refreshed) throw new UnauthorizedError(errorDetail(text).message ?? 'The endpoint refused fresh credentials');
+        if (refreshed) {
+          throw new UnauthorizedError(errorDetail(text).message ?? 'The endpoint refused fresh credentials');
+        }
         refreshed = refreshNow = true;
         continue;
       }

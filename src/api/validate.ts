@@ -49,7 +49,8 @@ function optional<T>(value: unknown, path: string, check: (value: unknown, path:
 }
 
 function count(value: unknown, path: string): number {
-  return Number.isInteger(value) && (value as number) >= 0 ? (value as number) : fail('a count (integer >= 0)', value, path);
+  if (!Number.isInteger(value) || (value as number) < 0) fail('a count (integer >= 0)', value, path);
+  return value as number;
 }
 
 function timestamp(value: unknown, path: string): string {
