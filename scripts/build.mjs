@@ -18,4 +18,5 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+execSync('node scripts/editor-data.mjs', { stdio: 'inherit' });
 console.log('dist/ written');

@@ -49,8 +49,8 @@ function countFrom(output) {
     counts.passed += Number(wtr[1]);
     counts.failed += Number(wtr[2]);
   }
-  const pass = output.match(/^ℹ pass (\d+)$/m);
-  const fail = output.match(/^ℹ fail (\d+)$/m);
+  const pass = output.match(/^(?:ℹ|#) pass (\d+)$/m);
+  const fail = output.match(/^(?:ℹ|#) fail (\d+)$/m);
   if (pass) counts.passed += Number(pass[1]);
   if (fail) counts.failed += Number(fail[1]);
 }
