@@ -29,6 +29,8 @@ export const en: Strings = {
   notConnected: 'Not connected',
   accountCount: (count) => plural(count, 'account', 'accounts'),
   needsAttention: (count) => `${count} ${count === 1 ? 'needs' : 'need'} attention`,
+  endpointUnreachable: 'The service could not be reached. Check your connection, then retry.',
+  dismissNotice: 'Dismiss message',
 
   dialogTitle: (source) => `${source} connections`,
   tableCaption: (source) => `Accounts connected to ${source}`,
@@ -46,7 +48,8 @@ export const en: Strings = {
   secondary: 'Secondary',
   never: 'Never',
   makeMain: 'Make main',
-  makeMainLabel: (name) => `Make ${name} the main account`,
+  // Starts with the visible text, so speech-input users can say what they see (WCAG 2.5.3).
+  makeMainLabel: (name) => `Make main: ${name}`,
   refreshData: 'Refresh data',
   refreshDataLabel: (name) => `Refresh data of ${name}`,
   reconnectLabel: (name) => `Re-connect ${name}`,
@@ -68,6 +71,8 @@ export const en: Strings = {
   emptyBody: 'Add a connector to start importing data.',
   sortedAscending: 'sorted ascending',
   sortedDescending: 'sorted descending',
+  revalidateFailed: 'The list could not be updated and may be out of date.',
+  failureReason: (text, reason) => `${text} ${reason}`,
 
   bannerTitle: (name) => `${name} needs to be re-connected`,
   bannerManyTitle: (count) => `${plural(count, 'account needs', 'accounts need')} to be re-connected`,
@@ -76,4 +81,5 @@ export const en: Strings = {
   previousFailure: 'Previous account',
   nextFailure: 'Next account',
   failurePosition: (index, count) => `${index} of ${count}`,
+  failureNavigation: 'Accounts that need attention',
 };

@@ -30,6 +30,10 @@ export interface Strings {
   notConnected: string;
   accountCount: (count: number) => string;
   needsAttention: (count: number) => string;
+  /** A load failed because the endpoint could not be reached (offline, timeout). */
+  endpointUnreachable: string;
+  /** Accessible name of the button that clears a connect notice. */
+  dismissNotice: string;
 
   // Dialog
   dialogTitle: (sourceName: string) => string;
@@ -70,6 +74,10 @@ export interface Strings {
   emptyBody: string;
   sortedAscending: string;
   sortedDescending: string;
+  /** A reload of rows already shown failed; the rows stay. */
+  revalidateFailed: string;
+  /** A failed action's text followed by the endpoint's own explanation. */
+  failureReason: (text: string, reason: string) => string;
 
   // Banner
   bannerTitle: (accountName: string) => string;
@@ -79,4 +87,6 @@ export interface Strings {
   previousFailure: string;
   nextFailure: string;
   failurePosition: (index: number, count: number) => string;
+  /** Accessible name of the previous / next group when several accounts fail. */
+  failureNavigation: string;
 }

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+
+/**
+ * Card-level properties map to private ones (`--_card-*`) on top of the shared tokens. Only
+ * logical properties, so the layout mirrors under `dir="rtl"`.
+ */
+export const cardStyles = css`
+  :host {
+    --_card-padding: var(--dsw-card-padding, calc(var(--_space) * 2));
+    --_card-background: var(--dsw-card-background, var(--_surface));
+    --_card-border: var(--dsw-card-border, 1px solid var(--_border));
+    --_card-shadow: var(--dsw-card-shadow, none);
+    --_logo-size: var(--dsw-card-logo-size, 2.5rem);
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .card {
+    box-sizing: border-box;
+    block-size: 100%;
+    padding: var(--_card-padding);
+    background: var(--_card-background);
+    border: var(--_card-border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_card-shadow);
+    color: var(--_text);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .logo {
+    flex: none;
+    display: grid;
+    place-items: center;
+    inline-size: var(--_logo-size);
+    block-size: var(--_logo-size);
+    overflow: hidden;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface-alt);
+    color: var(--_muted);
+    font-weight: 700;
+  }
+  .logo img,
+  ::slotted([slot='logo']) {
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: contain;
+  }
+  .info {
+    flex: 1 1 10rem;
+    min-inline-size: 0;
+  }
+  .name {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+    line-height: 1.25;
+    overflow-wrap: anywhere;
+  }
+  .summary {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    margin: 0;
+    color: var(--_muted);
+    line-height: 1.4;
+  }
+  .summary .glyph {
+    color: var(--_danger);
+  }
+  .actions {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    margin-inline-start: auto;
+  }
+  .failures {
+    margin-block-start: calc(var(--_space) * 1.5);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border-inline-start: 3px solid var(--_danger);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_danger-surface);
+  }
+  .notice[data-tone] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin-block-start: calc(var(--_space) * 1.5);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  .notice-text {
+    flex: 1 1 12rem;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .notice[data-tone='error'] .notice-text::before {
+    content: '';
+    display: inline-block;
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    margin-inline-end: 0.375rem;
+    border-radius: 50%;
+    background: var(--_danger);
+  }
+  .skeleton {
+    display: inline-block;
+    vertical-align: middle;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_skeleton);
+    animation: pulse 1.6s ease-in-out infinite;
+  }
+  .skeleton.line {
+    block-size: 0.85em;
+  }
+  .skeleton.button {
+    block-size: 2rem;
+    inline-size: 8.5rem;
+    border-radius: var(--_radius);
+  }
+  .logo.loading {
+    background: var(--_skeleton);
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .card {
+      border: 1px solid CanvasText;
+    }
+    .skeleton,
+    .logo.loading {
+      background: GrayText;
+    }
+    .failures {
+      border: 1px solid CanvasText;
+      border-inline-start-width: 3px;
+    }
+    .summary .glyph {
+      color: CanvasText;
+    }
+  }
+`;

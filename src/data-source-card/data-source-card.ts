@@ -1,0 +1,260 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { HttpError, type DswError } from '../api/errors.js';
+import { ConnectController } from '../controllers/connect-controller.js';
+import { SourceController } from '../controllers/source-controller.js';
+import { failingConnections, type SourceState } from '../store/source-state.js';
+import type { Strings } from '../strings/strings.js';
+import { controls } from '../styles/controls.js';
+import { closeIcon, warningIcon } from '../styles/icons.js';
+import { tokens } from '../styles/tokens.js';
+import { failureIndex, failureStyles, failureView } from '../reconnect-banner/failure-view.js';
+import { cardStyles } from './data-source-card.styles.js';
+import { SettingsOpener } from './settings-opener.js';
+
+type View =
+  | { kind: 'no-endpoint' }
+  | { kind: 'loading' }
+  | { kind: 'unknown' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ready'; state: SourceState };
+
+/**
+ * One data source: its logo, name and a one-line summary of the connected accounts, with the
+ * action that fits: **Connect** while nothing is connected (the authorization pop-up opens
+ * directly), **Connection settings** once an account is. A connection in error shows its message
+ * inline with a red **Re-connect**. Every load state (skeleton of the loaded height, unreachable
+ * endpoint with Retry, expired session, unknown source) renders in place.
+ *
+ * Inside a `<data-source-provider>` it shares that provider's cache; stand-alone it shares one
+ * cache per `endpoint` with the other stand-alone widgets.
+ *
+ * @summary A data source with its connection summary and its Connect / Connection settings action.
+ * @tag data-source-card
+ *
+ * @slot logo - Replaces the logo image (or the initials shown when there is none).
+ * @slot actions - Extra actions placed before the card's own button.
+ *
+ * @csspart card - The card's box.
+ * @csspart logo - The logo's frame.
+ * @csspart logo-image - The logo image from the endpoint.
+ * @csspart initials - The initials shown when there is no logo.
+ * @csspart name - The data source's name (a heading).
+ * @csspart summary - The one-line summary ("2 accounts", "1 needs attention").
+ * @csspart actions - The box of the action buttons.
+ * @csspart button - Every button of the card.
+ * @csspart connect-button - Connect (no account yet).
+ * @csspart settings-button - Connection settings (an account is connected).
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart failures - The inline failure box under the connector info.
+ * @csspart failure - The failing connection shown.
+ * @csspart failure-account - Its account name.
+ * @csspart failure-message - Its error message.
+ * @csspart reconnect-button - The red Re-connect.
+ * @csspart pager - Previous / next when several connections fail.
+ * @csspart notice - The result of a connect or re-connect (pending, blocked, cancelled…).
+ * @csspart settings-dialog - The settings dialog, rendered on first open.
+ *
+ * @cssprop --dsw-card-padding - Inner spacing of the card.
+ * @cssprop --dsw-card-background - Card background (default: `--dsw-color-surface`).
+ * @cssprop --dsw-card-border - Card border shorthand (default: 1px solid `--dsw-color-border`).
+ * @cssprop --dsw-card-shadow - Card shadow (default: none).
+ * @cssprop --dsw-card-logo-size - Size of the logo square (default: 2.5rem).
+ * @cssprop --dsw-font-family - Font of every widget.
+ * @cssprop --dsw-font-size - Base font size.
+ * @cssprop --dsw-radius - Corner radius of cards and buttons.
+ * @cssprop --dsw-space - Base spacing unit.
+ * @cssprop --dsw-color-surface - Background.
+ * @cssprop --dsw-color-surface-alt - Background of the logo frame.
+ * @cssprop --dsw-color-text - Text colour.
+ * @cssprop --dsw-color-text-muted - Secondary text colour.
+ * @cssprop --dsw-color-border - Borders.
+ * @cssprop --dsw-color-primary - The Connect button (blue by default).
+ * @cssprop --dsw-color-on-primary - Text on the Connect button.
+ * @cssprop --dsw-color-settings - The Connection settings button (pink by default).
+ * @cssprop --dsw-color-on-settings - Text on the Connection settings button.
+ * @cssprop --dsw-color-danger - The Re-connect button and error accents (red by default).
+ * @cssprop --dsw-color-on-danger - Text on the Re-connect button.
+ * @cssprop --dsw-color-danger-surface - Background of the inline failure.
+ * @cssprop --dsw-color-focus - Focus ring.
+ * @cssprop --dsw-color-skeleton - Loading placeholders.
+ *
+ * @fires {ConnectRequestEvent} dsw-connect-request - Cancelable, before the authorization pop-up opens (Connect, Re-connect, Retry, "Add it as a new connection").
+ * @fires {ConnectionAddedEvent} dsw-connection-added - An authorization added an account (or updated one in place).
+ * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - A failing account was re-authorized.
+ * @fires {OpenSettingsRequestEvent} dsw-open-settings-request - Cancelable, before the settings dialog opens.
+ * @fires {DswErrorEvent} dsw-error - A load this card started, or an authorization, failed.
+ */
+export class DataSourceCard extends LitElement {
+  static override styles = [tokens, controls, failureStyles, cardStyles];
+
+  /** The data source's ID on the endpoint. */
+  @property({ reflect: true }) source = '';
+
+  /** The endpoint, used when no `<data-source-provider>` is above the card. */
+  @property() endpoint?: string;
+
+  /** This card's text overrides, over the provider's. Property only. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  /** BCP 47 locale of this card's numbers and lists, over the provider's. */
+  @property() locale?: string;
+
+  /** `light` or `dark`; unset follows the OS preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The `aria-level` of the name, to fit the page's heading outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  private readonly data = new SourceController(this);
+  private readonly connector = new ConnectController(this, this.data);
+  private readonly settings = new SettingsOpener(this);
+
+  /** The failing connection the user paged to; kept by ID so updates do not move it. */
+  @state() private pickedFailure?: string;
+  /** A logo URL that failed to load: show the initials instead. */
+  @state() private brokenLogo?: string;
+
+  protected override render(): TemplateResult {
+    const view = this.view();
+    const s = this.data.strings;
+    return html`<article part="card" class="card" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
+        <div class="header">
+          ${this.renderLogo(view)}
+          <div class="info">
+            <div id="name" part="name" class="name" role="heading" aria-level=${this.headingLevel}>
+              ${view.kind === 'loading'
+                ? html`<span class="skeleton line" style="inline-size: 8em" aria-hidden="true"></span
+                    ><span class="visually-hidden">${s.loading}</span>`
+                : this.name}
+            </div>
+            <p part="summary" class="summary">${this.renderSummary(view, s)}</p>
+          </div>
+          <div part="actions" class="actions"><slot name="actions"></slot>${this.renderAction(view, s)}</div>
+        </div>
+        ${view.kind === 'ready' ? this.renderFailures(view.state, s) : nothing} ${this.renderNotice(s)}
+      </article>
+      ${this.settings.render()}`;
+  }
+
+  /** The name once known; the source ID until then (unreachable endpoint, unknown source). */
+  private get name(): string {
+    return this.data.state.source?.name ?? this.source;
+  }
+
+  private view(): View {
+    const { state, store } = this.data;
+    if (!store || !this.source) return { kind: 'no-endpoint' };
+    if (state.status === 'ready') return { kind: 'ready', state };
+    if (state.status !== 'error' || !state.error) return { kind: 'loading' };
+    if (state.error instanceof HttpError && state.error.status === 404) return { kind: 'unknown' };
+    return { kind: 'failed', message: this.failureText(state.error) };
+  }
+
+  private failureText(error: DswError): string {
+    const s = this.data.strings;
+    if (error.kind === 'unauthorized') return s.unauthorized;
+    if (error.kind === 'network' || error.kind === 'timeout') return s.endpointUnreachable;
+    return s.loadFailed;
+  }
+
+  private renderLogo(view: View): TemplateResult {
+    const logoUrl = this.data.state.source?.logoUrl;
+    const url = logoUrl && this.data.store ? this.data.store.client.resolveUrl(logoUrl) : undefined;
+    const loading = view.kind === 'loading';
+    let fallback: TemplateResult | typeof nothing = nothing;
+    if (url && url !== this.brokenLogo) {
+      // Decorative: the name next to it says the same.
+      fallback = html`<img part="logo-image" src=${url} alt="" @error=${() => (this.brokenLogo = url)} />`;
+    } else if (!loading) {
+      fallback = html`<span part="initials" aria-hidden="true">${initials(this.name)}</span>`;
+    }
+    return html`<div part="logo" class="logo ${loading ? 'loading' : ''}"><slot name="logo">${fallback}</slot></div>`;
+  }
+
+  private renderSummary(view: View, s: Strings): TemplateResult | string {
+    switch (view.kind) {
+      case 'no-endpoint':
+        return s.noEndpoint;
+      case 'loading':
+        return html`<span class="skeleton line" style="inline-size: 6em" aria-hidden="true"></span>`;
+      case 'unknown':
+        return s.unknownSource;
+      case 'failed':
+        return view.message;
+      case 'ready': {
+        const count = view.state.connections.length;
+        if (count === 0) return s.notConnected;
+        const failing = failingConnections(view.state).length;
+        if (failing === 0) return s.accountCount(count);
+        const list = new Intl.ListFormat(this.data.locale, { type: 'unit', style: 'short' });
+        return html`${warningIcon}<span>${list.format([s.accountCount(count), s.needsAttention(failing)])}</span>`;
+      }
+    }
+  }
+
+  private renderAction(view: View, s: Strings): TemplateResult | typeof nothing {
+    if (view.kind === 'loading') return html`<span class="skeleton button" aria-hidden="true"></span>`;
+    if (view.kind === 'failed') {
+      return html`<button part="button retry-button" @click=${() => this.data.retry()}>${s.retry}</button>`;
+    }
+    if (view.kind !== 'ready') return nothing;
+    if (view.state.connections.length > 0) {
+      return html`<button class="settings" part="button settings-button" @click=${() => void this.settings.open()}>
+        ${s.connectionSettings}
+      </button>`;
+    }
+    const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
+    // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
+    return html`<button class="primary" part="button connect-button" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.connector.connect()}>
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
+    </button>`;
+  }
+
+  private renderFailures(state: SourceState, s: Strings): TemplateResult | typeof nothing {
+    const failures = failingConnections(state);
+    if (failures.length === 0) return nothing;
+    const index = failureIndex(failures, this.pickedFailure);
+    const current = failures[index]!;
+    return html`<div part="failures" class="failures">
+      ${failureView({
+        failures,
+        index,
+        strings: s,
+        pending: this.connector.pending && this.connector.lastConnectionId === current.id,
+        showAccount: true,
+        onReconnect: (connection) => this.connector.connect(connection.id),
+        onNavigate: (next) => (this.pickedFailure = failures[next]!.id),
+      })}
+    </div>`;
+  }
+
+  /** The live region exists from the start, so that its first text is announced. */
+  private renderNotice(s: Strings): TemplateResult {
+    const { notice, pending } = this.connector;
+    return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
+      <p class="notice-text" role="status">${notice?.text ?? nothing}</p>
+      ${notice?.retry
+        ? html`<button part="button" @click=${() => this.connector.connect(this.connector.lastConnectionId)}>${s.retry}</button>`
+        : nothing}
+      ${notice?.offerAddNew
+        ? html`<button part="button" @click=${() => this.connector.connect()}>${s.addAsNewConnection}</button>`
+        : nothing}
+      ${notice && !pending
+        ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice} @click=${() => this.connector.dismiss()}>
+            ${closeIcon}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+}
+
+/** "Google Ads" → "GA": a stand-in logo that needs no request. */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => [...word][0]!.toLocaleUpperCase())
+    .join('');
+}

@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+/** Banner-level properties map to private ones (`--_banner-*`); logical properties only (RTL). */
+export const bannerStyles = css`
+  :host {
+    --_banner-background: var(--dsw-banner-background, var(--_danger-surface));
+    --_banner-border-color: var(--dsw-banner-border-color, var(--_danger));
+    --_banner-padding: var(--dsw-banner-padding, calc(var(--_space) * 1.5));
+    /* Nothing but an empty, visually hidden live region while it has nothing to say. */
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .banner {
+    box-sizing: border-box;
+    display: flex;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 1.5);
+    padding: var(--_banner-padding);
+    background: var(--_banner-background);
+    border: 1px solid var(--_banner-border-color);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    color: var(--_text);
+  }
+  .icon {
+    flex: none;
+    display: flex;
+    padding-block-start: 0.125rem;
+    color: var(--_danger);
+  }
+  .body {
+    flex: 1;
+    min-inline-size: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+  .title {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .source {
+    display: block;
+    font-size: 0.875em;
+    font-weight: 500;
+    color: var(--_muted);
+  }
+  .link {
+    padding-inline: 0.5rem;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin: 0;
+  }
+  .notice p {
+    flex: 1 1 12rem;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .dismiss {
+    flex: none;
+    margin-inline-start: auto;
+  }
+  @media (forced-colors: active) {
+    .banner {
+      border-color: CanvasText;
+    }
+    .icon {
+      color: CanvasText;
+    }
+  }
+`;

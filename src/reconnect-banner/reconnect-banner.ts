@@ -1,0 +1,220 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Connection } from '../api/types.js';
+import { ConnectController, type Notice } from '../controllers/connect-controller.js';
+import { SourceController } from '../controllers/source-controller.js';
+import { SettingsOpener } from '../data-source-card/settings-opener.js';
+import { failingConnections } from '../store/source-state.js';
+import type { Strings } from '../strings/strings.js';
+import { controls } from '../styles/controls.js';
+import { closeIcon, warningIcon } from '../styles/icons.js';
+import { tokens } from '../styles/tokens.js';
+import { readDismissed, writeDismissed } from './dismissals.js';
+import { failureIndex, failureStyles, failureView } from './failure-view.js';
+import { bannerStyles } from './reconnect-banner.styles.js';
+
+/**
+ * Tells the user that an account of a data source stopped working: which account, the
+ * endpoint's error message, a red **Re-connect** (re-authorize in a pop-up, then refresh that
+ * connection) and a way to open the connection settings. With several failing accounts it says
+ * how many and pages through them.
+ *
+ * It renders nothing visible while everything is healthy, loading or dismissed: only an empty
+ * live region, so that a failure appearing later is announced politely (no `role="alert"`).
+ * Dismissing hides it for the browser session until another connection fails.
+ *
+ * @summary A polite banner for failing connections of one data source, with Re-connect.
+ * @tag reconnect-banner
+ *
+ * @csspart banner - The banner's box (a region labelled by its title).
+ * @csspart icon - The warning icon.
+ * @csspart title - The title ("Account 2 needs to be re-connected", "3 accounts need…").
+ * @csspart source - The data source's name above the title.
+ * @csspart failure - The failing connection shown.
+ * @csspart failure-account - Its account name (when several fail).
+ * @csspart failure-message - Its error message.
+ * @csspart button - Every button of the banner.
+ * @csspart reconnect-button - The red Re-connect.
+ * @csspart settings-button - "Open connection settings".
+ * @csspart dismiss-button - Dismiss for the session.
+ * @csspart pager - Previous / "1 of 3" / next.
+ * @csspart notice - The result of a re-connect that needs the user (blocked, cancelled, another account).
+ * @csspart settings-dialog - The settings dialog, rendered on first open.
+ *
+ * @cssprop --dsw-banner-background - Background (default: `--dsw-color-danger-surface`).
+ * @cssprop --dsw-banner-border-color - Border and accent (default: `--dsw-color-danger`).
+ * @cssprop --dsw-banner-padding - Inner spacing.
+ * @cssprop --dsw-color-danger - The Re-connect button and the icon (red by default).
+ * @cssprop --dsw-color-on-danger - Text on the Re-connect button.
+ * @cssprop --dsw-color-danger-surface - Background of the banner.
+ * @cssprop --dsw-color-text - Text colour.
+ * @cssprop --dsw-color-text-muted - Secondary text colour.
+ * @cssprop --dsw-color-focus - Focus ring.
+ * @cssprop --dsw-font-family - Font.
+ * @cssprop --dsw-font-size - Base font size.
+ * @cssprop --dsw-radius - Corner radius.
+ * @cssprop --dsw-space - Base spacing unit.
+ *
+ * @cssstate shown - The banner is visible (a failure that was not dismissed).
+ *
+ * @fires {ConnectRequestEvent} dsw-connect-request - Cancelable, before the re-authorization pop-up opens.
+ * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - The account was re-authorized.
+ * @fires {ConnectionAddedEvent} dsw-connection-added - "Add it as a new connection" added an account.
+ * @fires {OpenSettingsRequestEvent} dsw-open-settings-request - Cancelable, before the settings dialog opens.
+ * @fires {DswErrorEvent} dsw-error - A load this banner started, or a re-authorization, failed.
+ */
+export class ReconnectBanner extends LitElement {
+  static override styles = [tokens, controls, failureStyles, bannerStyles];
+
+  /** The data source's ID on the endpoint. */
+  @property({ reflect: true }) source = '';
+
+  /** Only this connection's failure (by connection ID); all failing connections when unset. */
+  @property({ reflect: true }) connection?: string;
+
+  /** The endpoint, used when no `<data-source-provider>` is above the banner. */
+  @property() endpoint?: string;
+
+  /** This banner's text overrides, over the provider's. Property only. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  /** BCP 47 locale, over the provider's. */
+  @property() locale?: string;
+
+  /** `light` or `dark`; unset follows the OS preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The `aria-level` of the title, to fit the page's heading outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  private readonly data = new SourceController(this);
+  private readonly connector = new ConnectController(this, this.data);
+  private readonly settings = new SettingsOpener(this);
+  private readonly internals = this.attachInternals();
+
+  @state() private pickedFailure?: string;
+  @state() private dismissed: ReadonlySet<string> = new Set();
+  /** Text of the polite live region: a failure that appeared, or a re-connect's result. */
+  private live = '';
+  /** Failures already announced, so that a revalidation does not repeat them. */
+  private announced: ReadonlySet<string> = new Set();
+  private lastNotice?: Notice;
+
+  /** Whether the banner shows a failure now. */
+  get shown(): boolean {
+    return this.visible(this.failures());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('source')) this.dismissed = readDismissed(this.source);
+    if (this.data.state.status === 'ready') this.forgetRepaired();
+
+    const failures = this.failures();
+    const visible = this.visible(failures);
+    if (this.data.state.status === 'ready' || !visible) {
+      const fresh = visible && failures.some((c) => !this.announced.has(c.id));
+      if (fresh) this.live = this.heading(failures, this.data.strings);
+      this.announced = new Set(visible ? failures.map((c) => c.id) : []);
+    }
+    const { notice } = this.connector;
+    if (notice !== this.lastNotice) {
+      this.lastNotice = notice;
+      if (notice) this.live = notice.text;
+    }
+    if (visible) this.internals.states.add('shown');
+    else this.internals.states.delete('shown');
+  }
+
+  protected override render(): TemplateResult {
+    const failures = this.failures();
+    return html`<div class="visually-hidden" role="status">${this.live}</div>
+      ${this.visible(failures) ? this.renderBanner(failures, this.data.strings) : nothing} ${this.settings.render()}`;
+  }
+
+  private renderBanner(failures: Connection[], s: Strings): TemplateResult {
+    const index = failureIndex(failures, this.pickedFailure);
+    const current = failures[index]!;
+    const name = this.data.state.source?.name;
+    return html`<section part="banner" class="banner" aria-labelledby="title">
+      <span part="icon" class="icon">${warningIcon}</span>
+      <div class="body">
+        <div id="title" part="title" class="title" role="heading" aria-level=${this.headingLevel}>
+          ${name ? html`<span part="source" class="source">${name}</span>` : nothing}
+          <span>${this.heading(failures, s)}</span>
+        </div>
+        ${failureView({
+          failures,
+          index,
+          strings: s,
+          pending: this.connector.pending && this.connector.lastConnectionId === current.id,
+          showAccount: failures.length > 1,
+          onReconnect: (connection) => this.connector.connect(connection.id),
+          onNavigate: (next) => this.navigate(failures, next, s),
+          actions: html`<button class="quiet link" part="button settings-button" @click=${() => void this.settings.open()}>
+            ${s.openSettings}
+          </button>`,
+        })}
+        ${this.renderNotice(s)}
+      </div>
+      <button class="quiet icon dismiss" part="button dismiss-button" aria-label=${s.dismiss} @click=${() => this.dismiss()}>
+        ${closeIcon}
+      </button>
+    </section>`;
+  }
+
+  /** The live region already announced it; this is the copy the user can act on. */
+  private renderNotice(s: Strings): TemplateResult | typeof nothing {
+    const { notice } = this.connector;
+    if (!notice) return nothing;
+    return html`<div part="notice" class="notice" data-tone=${notice.tone}>
+      <p>${notice.text}</p>
+      ${notice.retry
+        ? html`<button part="button" @click=${() => this.connector.connect(this.connector.lastConnectionId)}>${s.retry}</button>`
+        : nothing}
+      ${notice.offerAddNew
+        ? html`<button part="button" @click=${() => this.connector.connect()}>${s.addAsNewConnection}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private heading(failures: readonly Connection[], s: Strings): string {
+    return failures.length === 1 ? s.bannerTitle(failures[0]!.accountName) : s.bannerManyTitle(failures.length);
+  }
+
+  /** The failing connections this banner is about (one, with `connection`). */
+  private failures(): Connection[] {
+    const { state } = this.data;
+    if (state.status !== 'ready') return [];
+    const failing = failingConnections(state);
+    return this.connection ? failing.filter((c) => c.id === this.connection) : failing;
+  }
+
+  /** Shown while at least one of them was not dismissed. */
+  private visible(failures: readonly Connection[]): boolean {
+    return failures.some((c) => !this.dismissed.has(c.id));
+  }
+
+  private navigate(failures: readonly Connection[], index: number, s: Strings): void {
+    const next = failures[index]!;
+    this.pickedFailure = next.id;
+    // The content changed under the user's focus (on Previous/Next): say where they are.
+    const list = new Intl.ListFormat(this.data.locale, { type: 'unit', style: 'short' });
+    this.live = list.format([next.accountName, s.failurePosition(index + 1, failures.length)]);
+  }
+
+  private dismiss(): void {
+    const ids = new Set(this.dismissed);
+    for (const c of this.failures()) ids.add(c.id);
+    this.dismissed = ids;
+    writeDismissed(this.source, ids);
+  }
+
+  /** A dismissed connection that works again is forgotten, so that failing anew shows the banner. */
+  private forgetRepaired(): void {
+    const failing = new Set(failingConnections(this.data.state).map((c) => c.id));
+    const kept = new Set([...this.dismissed].filter((id) => failing.has(id)));
+    if (kept.size === this.dismissed.size) return;
+    this.dismissed = kept;
+    writeDismissed(this.source, kept);
+  }
+}

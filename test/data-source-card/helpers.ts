@@ -1,0 +1,80 @@
+// Shared by the card and banner tests: msw scenarios, fixtures under a provider, and the steps
+// of the pop-up flow as a user (and the provider's callback page) would take them.
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../../src/define/data-source-provider.js';
+import '../../src/define/data-source-card.js';
+import '../../src/define/reconnect-banner.js';
+import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
+import { mockEndpoint, type MockEndpoint, type MockOptions } from '../../mocks/endpoint.js';
+import type { MockSource } from '../../mocks/data.js';
+import type { FakePopup } from '../../mocks/popup.js';
+import { useHandlers } from '../helpers/msw.js';
+
+/** Serves `sources` through msw (base `/api` unless told) and returns the stateful endpoint. */
+export async function serve(sources: MockSource[], options: MockOptions = {}): Promise<MockEndpoint> {
+  const endpoint = mockEndpoint(sources, options);
+  await useHandlers(...endpoint.handlers);
+  return endpoint;
+}
+
+/** Renders `content` inside a fresh `<data-source-provider endpoint="/api">` (a fresh cache). */
+export async function underProvider(content: TemplateResult): Promise<DataSourceProvider> {
+  return fixture<DataSourceProvider>(html`<data-source-provider endpoint="/api">${content}</data-source-provider>`);
+}
+
+export function part(element: Element, name: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+export function parts(element: Element, name: string): HTMLElement[] {
+  return [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+}
+
+/** Text as a user reads it: whitespace collapsed. */
+export function text(node: Node | null | undefined): string {
+  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The shadow button whose visible text is `label`. */
+export function button(element: Element, label: string): HTMLButtonElement | undefined {
+  return [...element.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === label);
+}
+
+export async function until(predicate: () => unknown, message: string, timeout = 2000): Promise<void> {
+  await waitUntil(predicate, message, { timeout, interval: 10 });
+}
+
+/** Waits for the card to leave its skeleton. */
+export async function cardLoaded(card: Element): Promise<void> {
+  await until(() => part(card, 'card')?.getAttribute('aria-busy') === 'false', 'card loaded');
+}
+
+/**
+ * Waits until the pop-up was navigated to the provider with the `state` the endpoint issued
+ * (so the flow is listening for that state) and returns the state.
+ */
+export async function providerPage(popup: FakePopup): Promise<string> {
+  let state: string | null = null;
+  await until(() => {
+    try {
+      state = new URL(popup.window!.location.href).searchParams.get('state');
+    } catch {
+      state = null;
+    }
+    return state;
+  }, 'pop-up navigated to the provider');
+  return state!;
+}
+
+/** What the callback page posts once the provider redirected back with success. */
+export function completeAuthorization(
+  endpoint: MockEndpoint,
+  popup: FakePopup,
+  state: string,
+  account?: { accountName: string; accountId: string },
+) {
+  const outcome = endpoint.complete(state, account);
+  popup.post({ type: 'dsw-authorization', ...outcome });
+  return outcome;
+}
