@@ -26,8 +26,10 @@ function matchPattern(pattern: string, segments: string[]): Record<string, strin
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (part.startsWith(':')) params[part.slice(1)] = segments[i]!;
-    else if (part !== segments[i]) return undefined;
+    const segment = segments[i]!;
+    // An empty segment (`/data-sources/`) is no ID: that path does not exist.
+    if (part.startsWith(':') && segment !== '') params[part.slice(1)] = segment;
+    else if (part !== segment) return undefined;
   }
   return params;
 }

@@ -106,8 +106,8 @@ export function seed(db: Db, now: number): void {
     insertSource.run(source.id, source.name, source.logoUrl, position);
     const rows = connectionsOf(source.id, rand).map((c, index) => {
       const created = Math.round(now - c.ageDays * DAY);
-      // Credentials were renewed since for some accounts; "newest credentials" follows this.
-      const authorized = rand() < 0.3 ? Math.round(created + rand() * (now - created) * 0.8) : created;
+      // Never re-authorized yet: the newest credentials are the newest account, as a user expects.
+      const authorized = created;
       const updated = c.updatedHoursAgo === null ? null : Math.max(created, Math.round(now - c.updatedHoursAgo * HOUR));
       return { c, index, created, authorized, updated };
     });

@@ -1,0 +1,177 @@
+// Starts the demo backend on a free port with its own temp database, and speaks to it over
+// real HTTP the way the widgets and the simulated provider's browser would.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { startServer, type RunningServer, type ServerOptions } from '../../demo/server/server.js';
+import type { Authorization, AuthorizationMessage, Connection, DataSource } from '../../src/api/types.js';
+
+export const ORIGIN = 'http://host.example:3000';
+
+export interface TestServer extends RunningServer {
+  dbPath: string;
+  /** Server faults the server logged (never sent to a client). */
+  logs: string[];
+  /** The server's clock; `advance` moves it, e.g. past a state's expiry. */
+  clock: { now: number; advance(ms: number): void };
+  /** Starts another server on the same database file, after this one is closed. */
+  restart(): Promise<TestServer>;
+}
+
+type Options = Omit<ServerOptions, 'dbPath' | 'now' | 'log'>;
+
+async function launch(t: TestContext, dbPath: string, options: Options, clock: TestServer['clock']): Promise<TestServer> {
+  const logs: string[] = [];
+  const server = await startServer({ ...options, port: 0, dbPath, now: () => clock.now, log: (m) => logs.push(m) });
+  t.after(() => server.close());
+  return {
+    ...server,
+    dbPath,
+    logs,
+    clock,
+    restart: async () => {
+      await server.close();
+      return launch(t, dbPath, options, clock);
+    },
+  };
+}
+
+export async function serve(t: TestContext, options: Options = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'dsw-server-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  return launch(t, join(dir, 'demo.db'), options, clock);
+}
+
+export interface Answer<T = unknown> {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: T;
+}
+
+/** One request; `body` is sent as JSON unless it is already a string. */
+export async function call<T = unknown>(
+  server: { url: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
+  const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.headers = { 'Content-Type': 'application/json', ...headers };
+  }
+  const response = await fetch(server.url + path, init);
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body: parsed as T };
+}
+
+/** Asserts the contract's error answer: status, JSON, `{ error: { code, message } }` and nothing else. */
+export function assertError(answer: Answer, status: number, code: string): string {
+  assert.equal(answer.status, status, answer.text);
+  assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+  const body = answer.body as { error: { code: string; message: string } };
+  assert.deepEqual(Object.keys(body), ['error']);
+  assert.deepEqual(Object.keys(body.error).sort(), ['code', 'message']);
+  assert.equal(body.error.code, code);
+  assert.ok(body.error.message.length > 10, 'a message a person can read');
+  assert.doesNotMatch(answer.text, /at .+\.(ts|js):\d+/, 'no stack trace');
+  return body.error.message;
+}
+
+export async function getSource(server: { url: string }, sourceId: string): Promise<DataSource> {
+  const answer = await call<DataSource>(server, 'GET', `/api/data-sources/${sourceId}`);
+  assert.equal(answer.status, 200, answer.text);
+  return answer.body;
+}
+
+export function mainOf(source: DataSource): Connection {
+  const mains = source.connections.filter((c) => c.role === 'main');
+  assert.equal(mains.length, 1, `exactly one main in ${source.id}`);
+  return mains[0]!;
+}
+
+export async function startAuthorization(
+  server: { url: string },
+  sourceId: string,
+  body: { connectionId?: string; origin?: string } = {},
+): Promise<Authorization> {
+  const answer = await call<Authorization>(server, 'POST', `/api/data-sources/${sourceId}/authorizations`, { origin: ORIGIN, ...body });
+  assert.equal(answer.status, 201, answer.text);
+  return answer.body;
+}
+
+export type Choice = { accountId: string } | { other: { accountName: string; accountId: string } } | 'deny';
+
+/** Submits the provider's form as a browser would; returns where the provider redirects. */
+export async function submitProvider(server: { url: string }, state: string, choice: Choice): Promise<Response> {
+  const form = new URLSearchParams({ state });
+  if (choice === 'deny') {
+    form.set('decision', 'deny');
+  } else if ('other' in choice) {
+    form.set('account', 'other');
+    form.set('otherName', choice.other.accountName);
+    form.set('otherId', choice.other.accountId);
+    form.set('decision', 'approve');
+  } else {
+    form.set('account', choice.accountId);
+    form.set('decision', 'approve');
+  }
+  return fetch(`${server.url}/provider/authorize`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
+}
+
+export interface CallbackPage {
+  status: number;
+  headers: Headers;
+  html: string;
+  /** What the page's script posts, when it posts anything. */
+  message?: AuthorizationMessage;
+  targetOrigin?: string;
+}
+
+export async function openCallback(server: { url: string }, pathAndQuery: string): Promise<CallbackPage> {
+  const response = await fetch(new URL(pathAndQuery, server.url), { redirect: 'manual' });
+  const html = await response.text();
+  const message = /const message = (\{.*?\});\n/.exec(html)?.[1];
+  const targetOrigin = /const targetOrigin = (".*?");\n/.exec(html)?.[1];
+  return {
+    status: response.status,
+    headers: response.headers,
+    html,
+    ...(message && { message: JSON.parse(message) as AuthorizationMessage }),
+    ...(targetOrigin && { targetOrigin: JSON.parse(targetOrigin) as string }),
+  };
+}
+
+/** The whole pop-up: start, provider page, choice, callback page. */
+export async function authorizeFlow(
+  server: { url: string },
+  sourceId: string,
+  choice: Choice,
+  body: { connectionId?: string; origin?: string } = {},
+): Promise<{ authorization: Authorization; page: CallbackPage }> {
+  const authorization = await startAuthorization(server, sourceId, body);
+  const redirect = await submitProvider(server, authorization.state, choice);
+  assert.equal(redirect.status, 303);
+  const page = await openCallback(server, redirect.headers.get('location')!);
+  return { authorization, page };
+}

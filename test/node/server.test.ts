@@ -1,0 +1,762 @@
+// The demo backend over real HTTP: every route, rule and validation error of the contract
+// (DESIGN section 3, src/api/types.ts), the authorization pop-up at the HTTP level, the demo
+// controls, persistence and static files. Run: node --import tsx --test test/node/server.test.ts
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
+import {
+  validateAuthorization,
+  validateAuthorizationMessage,
+  validateAuthorizationOutcome,
+  validateConnection,
+  validateConnectionList,
+  validateDataSource,
+  validateDataSourceList,
+} from '../../src/api/validate.js';
+import type { AuthorizationOutcome, Connection, ConnectionList, DataSource, DataSourceList } from '../../src/api/types.js';
+import {
+  ORIGIN,
+  assertError,
+  authorizeFlow,
+  call,
+  getSource,
+  mainOf,
+  openCallback,
+  serve,
+  startAuthorization,
+  submitProvider,
+} from './server-helpers.js';
+
+const MINUTE = 60_000;
+
+/** The widgets' own validators keep only known fields: equality means right shape, nothing extra. */
+function assertShape<T>(validate: (value: unknown) => T, value: unknown): void {
+  assert.deepEqual(validate(value), value);
+}
+
+async function outcome(server: { url: string }, state: string): Promise<AuthorizationOutcome> {
+  const answer = await call<AuthorizationOutcome>(server, 'GET', `/api/authorizations/${state}`);
+  assert.equal(answer.status, 200, answer.text);
+  assertShape(validateAuthorizationOutcome, answer.body);
+  return answer.body;
+}
+
+/** Main first, then the newest credentials: for seeded accounts (never re-authorized), the newest created. */
+function assertMainFirst(source: DataSource): void {
+  mainOf(source);
+  assert.equal(source.connections[0]!.role, 'main');
+  const created = source.connections.slice(1).map((c) => Date.parse(c.createdAt));
+  assert.deepEqual(created, [...created].sort((a, b) => b - a), `${source.id}: secondaries newest first`);
+}
+
+describe('reads', () => {
+  it('lists the seeded data sources with their connection summaries', async (t) => {
+    const server = await serve(t);
+    const answer = await call<DataSourceList>(server, 'GET', '/api/data-sources');
+    assert.equal(answer.status, 200);
+    assertShape(validateDataSourceList, answer.body);
+    const byId = Object.fromEntries(answer.body.items.map((s) => [s.id, s]));
+    assert.deepEqual(Object.keys(byId), ['google-ads', 'facebook-ads', 'linkedin-ads', 'ga4', 'hubspot', 'tiktok-ads']);
+    assert.ok(byId['google-ads']!.connectionCount >= 30);
+    assert.equal(byId['google-ads']!.errorCount, 0);
+    assert.deepEqual([byId['facebook-ads']!.connectionCount, byId['facebook-ads']!.errorCount], [1, 0]);
+    assert.deepEqual([byId['linkedin-ads']!.connectionCount, byId['tiktok-ads']!.connectionCount], [0, 0]);
+    assert.deepEqual([byId.ga4!.connectionCount, byId.ga4!.errorCount], [3, 1]);
+    assert.deepEqual([byId.hubspot!.connectionCount, byId.hubspot!.errorCount], [2, 2]);
+    for (const source of answer.body.items) assert.equal(source.logoUrl, `/logos/${source.id}.svg`);
+  });
+
+  it('serves every logo as SVG at its logoUrl', async (t) => {
+    const server = await serve(t);
+    const { body } = await call<DataSourceList>(server, 'GET', '/api/data-sources');
+    for (const source of body.items) {
+      const response = await fetch(new URL(source.logoUrl!, server.url));
+      assert.equal(response.status, 200, source.id);
+      assert.equal(response.headers.get('content-type'), 'image/svg+xml');
+      assert.match(await response.text(), /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<title/);
+    }
+    assert.equal((await fetch(`${server.url}/logos/../server/server.ts`)).status, 404);
+  });
+
+  it('returns one data source with its connections, main first then newest', async (t) => {
+    const server = await serve(t);
+    for (const id of ['google-ads', 'facebook-ads', 'linkedin-ads', 'ga4', 'hubspot', 'tiktok-ads']) {
+      const source = await getSource(server, id);
+      assertShape(validateDataSource, source);
+      if (source.connections.length) assertMainFirst(source);
+    }
+    // The seed's main is its newest account, as if no one had chosen another yet.
+    const ads = await getSource(server, 'google-ads');
+    const newest = Math.max(...ads.connections.map((c) => Date.parse(c.createdAt)));
+    assert.equal(Date.parse(mainOf(ads).createdAt), newest);
+  });
+
+  it('seeds realistic accounts: unique IDs, dates within the past year, errors where expected', async (t) => {
+    const server = await serve(t);
+    const ads = await getSource(server, 'google-ads');
+    assert.ok(ads.connections.length >= 30);
+    assert.equal(new Set(ads.connections.map((c) => c.accountId)).size, ads.connections.length);
+    for (const c of ads.connections) {
+      assert.match(c.accountId, /^\d{3}-\d{3}-\d{4}$/);
+      const age = server.clock.now - Date.parse(c.createdAt);
+      assert.ok(age > 0 && age < 366 * 24 * 60 * MINUTE, c.createdAt);
+      assert.ok(c.updatedAt && Date.parse(c.updatedAt) >= Date.parse(c.createdAt));
+    }
+    const ga4 = await getSource(server, 'ga4');
+    assert.equal(ga4.connections.filter((c) => c.status === 'error').length, 1);
+    const hubspot = await getSource(server, 'hubspot');
+    assert.ok(hubspot.connections.every((c) => c.status === 'error' && c.error && c.error.message.length > 20));
+    assert.ok(hubspot.connections.some((c) => c.updatedAt === null), 'one failed before its first update');
+    assert.ok(ga4.connections.filter((c) => c.status === 'active').every((c) => !('error' in c)));
+  });
+
+  it('lists the connections of a source as { items }, the same as the detail', async (t) => {
+    const server = await serve(t);
+    const answer = await call<ConnectionList>(server, 'GET', '/api/data-sources/ga4/connections');
+    assert.equal(answer.status, 200);
+    assertShape(validateConnectionList, answer.body);
+    assert.deepEqual(answer.body.items, (await getSource(server, 'ga4')).connections);
+    const empty = await call<ConnectionList>(server, 'GET', '/api/data-sources/linkedin-ads/connections');
+    assert.deepEqual(empty.body, { items: [] });
+  });
+
+  it('answers 404 for an unknown source and 400 for a malformed one', async (t) => {
+    const server = await serve(t);
+    assertError(await call(server, 'GET', '/api/data-sources/pinterest-ads'), 404, 'data_source_not_found');
+    assertError(await call(server, 'GET', '/api/data-sources/pinterest-ads/connections'), 404, 'data_source_not_found');
+    assertError(await call(server, 'GET', '/api/data-sources/Bad%20Id!'), 400, 'invalid_parameter');
+    assertError(await call(server, 'GET', `/api/data-sources/${'a'.repeat(65)}`), 400, 'invalid_parameter');
+    assertError(await call(server, 'GET', '/api/data-sources/%E0%A4%A'), 400, 'invalid_path');
+  });
+});
+
+describe('HTTP behaviour', () => {
+  it('sends JSON with CORS for any origin on every API answer, errors included', async (t) => {
+    const server = await serve(t);
+    for (const path of ['/api/data-sources', '/api/data-sources/nope', '/api/nothing', '/api/authorizations/unknown-state-0000000']) {
+      const response = await fetch(server.url + path, { headers: { Origin: 'https://elsewhere.example' } });
+      assert.match(response.headers.get('content-type') ?? '', /^application\/json; charset=utf-8$/, path);
+      assert.equal(response.headers.get('access-control-allow-origin'), '*', path);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    }
+  });
+
+  it('answers CORS preflights with the methods and requested headers', async (t) => {
+    const server = await serve(t);
+    const response = await fetch(`${server.url}/api/data-sources/ga4/connections/con_ga4_01`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://elsewhere.example',
+        'Access-Control-Request-Method': 'PATCH',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
+    });
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.match(response.headers.get('access-control-allow-methods')!, /PATCH/);
+    assert.match(response.headers.get('access-control-allow-methods')!, /DELETE/);
+    assert.equal(response.headers.get('access-control-allow-headers'), 'authorization, content-type');
+    assert.ok(Number(response.headers.get('access-control-max-age')) > 0);
+  });
+
+  it('answers 404 for unknown API routes and 405 with Allow for wrong methods', async (t) => {
+    const server = await serve(t);
+    assertError(await call(server, 'GET', '/api/nothing-here'), 404, 'not_found');
+    assertError(await call(server, 'GET', '/api/data-sources/'), 404, 'not_found');
+    const put = await call(server, 'PUT', '/api/data-sources');
+    assertError(put, 405, 'method_not_allowed');
+    assert.equal(put.headers.get('allow'), 'GET');
+    const post = await call(server, 'POST', '/api/data-sources/ga4/connections/con_ga4_01', {});
+    assertError(post, 405, 'method_not_allowed');
+    assert.equal(post.headers.get('allow'), 'PATCH, DELETE');
+    assertError(await call(server, 'GET', '/api/data-sources/ga4/connections/con_ga4_01/refresh'), 405, 'method_not_allowed');
+  });
+
+  it('refuses query parameters the contract does not define', async (t) => {
+    const server = await serve(t);
+    const message = assertError(await call(server, 'GET', '/api/data-sources?page=2'), 400, 'invalid_query');
+    assert.match(message, /"page"/);
+    assertError(await call(server, 'GET', '/api/data-sources/ga4?x=1'), 400, 'invalid_query');
+  });
+
+  it('turns a thrown error into a generic 500, logged on the server only', async (t) => {
+    const server = await serve(t);
+    // Break the database under the running server, as a disk or a bad migration would.
+    const db = new Database(server.dbPath);
+    db.exec('DROP TABLE authorizations; DROP TABLE connections');
+    db.close();
+    const answer = await call(server, 'GET', '/api/data-sources');
+    const message = assertError(answer, 500, 'internal_error');
+    assert.equal(message, 'Something went wrong on the server. Please try again.');
+    assert.doesNotMatch(answer.text, /connections|sqlite|SqliteError/i);
+    assert.equal(server.logs.length, 1);
+    assert.match(server.logs[0]!, /no such table/);
+  });
+});
+
+describe('PATCH make main', () => {
+  it('makes a connection main and the previous main secondary', async (t) => {
+    const server = await serve(t);
+    const before = await getSource(server, 'google-ads');
+    const oldMain = mainOf(before);
+    const target = before.connections.at(-1)!;
+    const answer = await call<Connection>(server, 'PATCH', `/api/data-sources/google-ads/connections/${target.id}`, { role: 'main' });
+    assert.equal(answer.status, 200, answer.text);
+    assertShape(validateConnection, answer.body);
+    assert.deepEqual(answer.body, { ...target, role: 'main' });
+    const after = await getSource(server, 'google-ads');
+    assert.equal(mainOf(after).id, target.id);
+    assert.equal(after.connections[0]!.id, target.id);
+    assert.equal(after.connections.find((c) => c.id === oldMain.id)!.role, 'secondary');
+    assert.equal(after.connections.length, before.connections.length);
+  });
+
+  it('validates the body and the IDs', async (t) => {
+    const server = await serve(t);
+    const path = '/api/data-sources/ga4/connections/con_ga4_01';
+    assertError(await call(server, 'PATCH', path, '{"role": "main"'), 400, 'invalid_json');
+    assertError(await call(server, 'PATCH', path, '["main"]'), 400, 'invalid_body');
+    assertError(await call(server, 'PATCH', path, 'null'), 400, 'invalid_body');
+    assertError(await call(server, 'PATCH', path, {}), 400, 'invalid_body');
+    assertError(await call(server, 'PATCH', path, { role: 'secondary' }), 400, 'invalid_body');
+    assert.match(assertError(await call(server, 'PATCH', path, { role: 'main', extra: 1 }), 400, 'invalid_body'), /"extra"/);
+    assertError(await call(server, 'PATCH', path, 'role=main', { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
+    assertError(await call(server, 'PATCH', '/api/data-sources/ga4/connections/con_nope', { role: 'main' }), 404, 'connection_not_found');
+    // A connection of another source is not found under this one.
+    assertError(await call(server, 'PATCH', '/api/data-sources/ga4/connections/con_fb_01', { role: 'main' }), 404, 'connection_not_found');
+    assertError(await call(server, 'PATCH', '/api/data-sources/ga4/connections/bad%20id', { role: 'main' }), 400, 'invalid_parameter');
+    assertError(await call(server, 'PATCH', '/api/data-sources/nope/connections/con_ga4_01', { role: 'main' }), 404, 'data_source_not_found');
+  });
+
+  it('answers 413 to a huge body', async (t) => {
+    const server = await serve(t);
+    const huge = JSON.stringify({ role: 'main', padding: 'x'.repeat(1024 * 1024) });
+    assertError(await call(server, 'PATCH', '/api/data-sources/ga4/connections/con_ga4_01', huge), 413, 'payload_too_large');
+    const authorizations = await call(server, 'POST', '/api/data-sources/ga4/authorizations', { origin: ORIGIN, pad: 'y'.repeat(20_000) });
+    assertError(authorizations, 413, 'payload_too_large');
+    // The connection is still usable afterwards.
+    assert.equal((await call(server, 'GET', '/api/data-sources')).status, 200);
+  });
+});
+
+describe('refresh', () => {
+  it('sets updatedAt to now for an active connection and returns it', async (t) => {
+    const server = await serve(t);
+    server.clock.advance(5 * MINUTE);
+    const answer = await call<Connection>(server, 'POST', '/api/data-sources/ga4/connections/con_ga4_01/refresh');
+    assert.equal(answer.status, 200, answer.text);
+    assertShape(validateConnection, answer.body);
+    assert.equal(answer.body.updatedAt, new Date(server.clock.now).toISOString());
+    assert.equal(answer.body.status, 'active');
+    const again = await call<Connection>(server, 'POST', '/api/data-sources/ga4/connections/con_ga4_01/refresh', {});
+    assert.equal(again.status, 200, 'an empty JSON object is accepted as no body');
+  });
+
+  it('fails with 409 connection_in_error for a connection in error, changing nothing', async (t) => {
+    const server = await serve(t);
+    const before = (await getSource(server, 'ga4')).connections.find((c) => c.status === 'error')!;
+    const message = assertError(await call(server, 'POST', `/api/data-sources/ga4/connections/${before.id}/refresh`), 409, 'connection_in_error');
+    assert.match(message, /re-connect/i);
+    const after = (await getSource(server, 'ga4')).connections.find((c) => c.id === before.id);
+    assert.deepEqual(after, before);
+  });
+
+  it('refuses a body, and unknown connections', async (t) => {
+    const server = await serve(t);
+    assertError(await call(server, 'POST', '/api/data-sources/ga4/connections/con_ga4_01/refresh', { force: true }), 400, 'invalid_body');
+    assertError(await call(server, 'POST', '/api/data-sources/ga4/connections/con_ga4_01/refresh', 'nope'), 400, 'invalid_json');
+    assertError(await call(server, 'POST', '/api/data-sources/ga4/connections/con_zz/refresh'), 404, 'connection_not_found');
+  });
+});
+
+describe('DELETE', () => {
+  it('removes a secondary connection with 204 and then answers 404', async (t) => {
+    const server = await serve(t);
+    const before = await getSource(server, 'ga4');
+    const secondary = before.connections.find((c) => c.role === 'secondary')!;
+    const answer = await call(server, 'DELETE', `/api/data-sources/ga4/connections/${secondary.id}`);
+    assert.equal(answer.status, 204);
+    assert.equal(answer.text, '');
+    const after = await getSource(server, 'ga4');
+    assert.equal(after.connections.length, 2);
+    assert.equal(mainOf(after).id, mainOf(before).id);
+    assertError(await call(server, 'DELETE', `/api/data-sources/ga4/connections/${secondary.id}`), 404, 'connection_not_found');
+  });
+
+  it('promotes the newest remaining connection when the main is deleted', async (t) => {
+    const server = await serve(t);
+    const before = await getSource(server, 'google-ads');
+    const main = mainOf(before);
+    const expected = before.connections[1]!;
+    assert.equal((await call(server, 'DELETE', `/api/data-sources/google-ads/connections/${main.id}`)).status, 204);
+    const after = await getSource(server, 'google-ads');
+    assert.equal(mainOf(after).id, expected.id);
+    assert.equal(after.connections.length, before.connections.length - 1);
+  });
+
+  it('promotes by newest credentials: a re-authorized older account beats a newer untouched one', async (t) => {
+    const server = await serve(t);
+    const ga4 = await getSource(server, 'ga4');
+    const oldest = ga4.connections.reduce((a, b) => (a.createdAt < b.createdAt ? a : b));
+    server.clock.advance(MINUTE);
+    await authorizeFlow(server, 'ga4', { other: { accountName: oldest.accountName, accountId: oldest.accountId } });
+    server.clock.advance(MINUTE);
+    const { page } = await authorizeFlow(server, 'ga4', { accountId: '401877236' });
+    assert.equal((await call(server, 'DELETE', `/api/data-sources/ga4/connections/${page.message!.connectionId}`)).status, 204);
+    const after = await getSource(server, 'ga4');
+    assert.equal(mainOf(after).id, oldest.id);
+  });
+
+  it('leaves a source with no connection (and no main) after deleting the last one', async (t) => {
+    const server = await serve(t);
+    assert.equal((await call(server, 'DELETE', '/api/data-sources/facebook-ads/connections/con_fb_01')).status, 204);
+    assert.deepEqual((await getSource(server, 'facebook-ads')).connections, []);
+    const { body } = await call<DataSourceList>(server, 'GET', '/api/data-sources');
+    assert.equal(body.items.find((s) => s.id === 'facebook-ads')!.connectionCount, 0);
+  });
+});
+
+describe('authorizations', () => {
+  it('starts an authorization: 201, absolute provider URL, random state, 10 minute expiry, pending', async (t) => {
+    const server = await serve(t);
+    const answer = await call(server, 'POST', '/api/data-sources/linkedin-ads/authorizations', { origin: ORIGIN });
+    assert.equal(answer.status, 201, answer.text);
+    assert.match(answer.headers.get('content-type')!, /^application\/json/);
+    assertShape(validateAuthorization, answer.body);
+    const body = answer.body as { authorizationUrl: string; state: string; expiresAt: string };
+    const url = new URL(body.authorizationUrl);
+    assert.equal(url.origin, server.url);
+    assert.equal(url.pathname, '/provider/authorize');
+    assert.equal(url.searchParams.get('state'), body.state);
+    assert.match(body.state, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(Date.parse(body.expiresAt), server.clock.now + 10 * MINUTE);
+    const other = await startAuthorization(server, 'linkedin-ads');
+    assert.notEqual(other.state, body.state);
+    assert.deepEqual(await outcome(server, body.state), { state: body.state, status: 'pending' });
+  });
+
+  it('validates the authorization request', async (t) => {
+    const server = await serve(t);
+    const path = '/api/data-sources/ga4/authorizations';
+    assertError(await call(server, 'POST', path, {}), 400, 'invalid_body');
+    for (const origin of ['javascript:alert(1)', 'file:///etc', 'ftp://host.example', 'not a url', 'https://host.example/', 'https://host.example/app', 42]) {
+      assertError(await call(server, 'POST', path, { origin }), 400, 'invalid_body');
+    }
+    assertError(await call(server, 'POST', path, { origin: ORIGIN, connectionId: 7 }), 400, 'invalid_body');
+    assertError(await call(server, 'POST', path, { origin: ORIGIN, scope: 'all' }), 400, 'invalid_body');
+    assertError(await call(server, 'POST', path, '{'), 400, 'invalid_json');
+    assertError(await call(server, 'POST', path, JSON.stringify({ origin: ORIGIN }), { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
+    assertError(await call(server, 'POST', path, { origin: ORIGIN, connectionId: 'con_hs_01' }), 404, 'connection_not_found');
+    assertError(await call(server, 'POST', '/api/data-sources/nope/authorizations', { origin: ORIGIN }), 404, 'data_source_not_found');
+    // null counts as an absent connectionId; https and ports are fine.
+    assert.equal((await call(server, 'POST', path, { origin: 'https://app.example:8443', connectionId: null })).status, 201);
+  });
+
+  it('answers 404 for an unknown state and 400 for a malformed one', async (t) => {
+    const server = await serve(t);
+    assertError(await call(server, 'GET', `/api/authorizations/${'A'.repeat(43)}`), 404, 'authorization_not_found');
+    assertError(await call(server, 'GET', '/api/authorizations/short'), 400, 'invalid_parameter');
+    assertError(await call(server, 'GET', '/api/authorizations/has%20space%20in%20it%20ok'), 400, 'invalid_parameter');
+  });
+
+  it('serves an accessible provider page with a strict CSP', async (t) => {
+    const server = await serve(t);
+    const { authorizationUrl, state } = await startAuthorization(server, 'google-ads');
+    const response = await fetch(authorizationUrl);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type')!, /^text\/html/);
+    const csp = response.headers.get('content-security-policy')!;
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /form-action 'self'/);
+    const html = await response.text();
+    assert.match(html, /<html lang="en">/);
+    assert.ok(html.includes(`<style nonce="${nonce}">`) && html.includes(`<script nonce="${nonce}">`));
+    assert.doesNotMatch(html, /<script>|style="|onclick=/, 'nothing inline without the nonce');
+    assert.ok(html.includes(`name="state" value="${state}"`));
+    assert.ok(html.includes(ORIGIN), 'says who asks');
+    // Every input of the form has a label.
+    for (const [, id] of html.matchAll(/<input type="(?:radio|text)"[^>]* id="([^"]+)"/g)) {
+      assert.ok(html.includes(`<label for="${id}">`), `label for ${id}`);
+    }
+    assert.match(html, /<fieldset>\s*<legend>Account to connect<\/legend>/);
+    assert.match(html, /<button type="submit"[^>]*value="approve">Approve<\/button>/);
+    assert.match(html, /<button type="submit"[^>]*value="deny"[^>]*>Deny<\/button>/);
+    assert.match(html, /Already connected/, 'offers the connected main account too');
+  });
+
+  it('explains an unknown or missing state on the provider page', async (t) => {
+    const server = await serve(t);
+    const missing = await fetch(`${server.url}/provider/authorize`);
+    assert.equal(missing.status, 400);
+    assert.match(await missing.text(), /Invalid authorization/);
+    const unknown = await fetch(`${server.url}/provider/authorize?state=${'B'.repeat(43)}`);
+    assert.equal(unknown.status, 404);
+    assert.match(await unknown.text(), /Unknown authorization/);
+  });
+
+  it('re-renders the provider form with an accessible error for an incomplete custom account', async (t) => {
+    const server = await serve(t);
+    const { state } = await startAuthorization(server, 'tiktok-ads');
+    const response = await submitProvider(server, state, { other: { accountName: 'Acme', accountId: '' } });
+    assert.equal(response.status, 400);
+    const html = await response.text();
+    assert.match(html, /<p class="alert" id="problem" role="alert">The account ID is missing\.<\/p>/);
+    assert.match(html, /id="other-id"[^>]*aria-invalid="true" aria-describedby="problem"/);
+    assert.match(html, /value="Acme"/, 'keeps what was typed');
+    const unknown = await submitProvider(server, state, { accountId: 'not-offered' });
+    assert.equal(unknown.status, 400);
+    assert.deepEqual(await outcome(server, state), { state, status: 'pending' }, 'nothing consumed');
+  });
+
+  it('runs the whole flow: provider redirect, callback page, completed outcome, new main', async (t) => {
+    const server = await serve(t);
+    const before = await getSource(server, 'google-ads');
+    const { state } = await startAuthorization(server, 'google-ads');
+    const providerPage = await fetch(`${server.url}/provider/authorize?state=${state}`);
+    assert.equal(providerPage.status, 200);
+    const redirect = await submitProvider(server, state, { accountId: '604-219-8835' });
+    assert.equal(redirect.status, 303);
+    const location = new URL(redirect.headers.get('location')!, server.url);
+    assert.equal(location.pathname, '/api/authorizations/callback');
+    assert.deepEqual(Object.fromEntries(location.searchParams), {
+      state,
+      accountId: '604-219-8835',
+      accountName: 'Marigold Pet Supplies – Shopping',
+    });
+
+    const page = await openCallback(server, location.pathname + location.search);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type')!, /^text\/html/);
+    assert.equal(page.headers.get('cross-origin-opener-policy'), null);
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    const csp = page.headers.get('content-security-policy')!;
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.ok(page.html.includes(`<script nonce="${nonce}">`));
+    assert.equal(page.targetOrigin, ORIGIN);
+    assertShape(validateAuthorizationMessage, page.message);
+    assert.equal(page.message!.type, 'dsw-authorization');
+    assert.equal(page.message!.state, state);
+    assert.equal(page.message!.status, 'completed');
+    assert.match(page.html, /window\.opener\.postMessage\(message, targetOrigin\)/);
+    assert.match(page.html, /new BroadcastChannel\('dsw-authorization'\)/);
+    assert.match(page.html, /window\.close\(\)/);
+
+    const result = await outcome(server, state);
+    assert.deepEqual(result, { state, status: 'completed', connectionId: page.message!.connectionId });
+    const after = await getSource(server, 'google-ads');
+    const added = after.connections[0]!;
+    assert.equal(added.id, result.connectionId);
+    assert.deepEqual(
+      { ...added, id: '' },
+      {
+        id: '',
+        accountName: 'Marigold Pet Supplies – Shopping',
+        accountId: '604-219-8835',
+        status: 'active',
+        role: 'main',
+        createdAt: new Date(server.clock.now).toISOString(),
+        updatedAt: null,
+      },
+    );
+    assert.equal(after.connections.length, before.connections.length + 1);
+    assert.equal(after.connections.find((c) => c.id === mainOf(before).id)!.role, 'secondary');
+  });
+
+  it('gives the first connection of an empty source the main role, with a typed account', async (t) => {
+    const server = await serve(t);
+    const account = { accountName: 'Cobalt <Analytics> "EU"', accountId: '509991234' };
+    const { page } = await authorizeFlow(server, 'linkedin-ads', { other: account });
+    assert.equal(page.message!.status, 'completed');
+    const source = await getSource(server, 'linkedin-ads');
+    assert.equal(source.connections.length, 1);
+    assert.equal(mainOf(source).accountName, account.accountName);
+    assert.ok(!page.html.includes('<Analytics>'), 'names are escaped in the page');
+  });
+
+  it('serves the callback page with COOP same-origin when callbackCoop is set', async (t) => {
+    const server = await serve(t, { callbackCoop: true });
+    const { authorization, page } = await authorizeFlow(server, 'tiktok-ads', { accountId: '7189406625038812162' });
+    assert.equal(page.headers.get('cross-origin-opener-policy'), 'same-origin');
+    // The opener is cut: the widget asks the endpoint instead.
+    assert.equal((await outcome(server, authorization.state)).status, 'completed');
+  });
+
+  it('updates an already connected account in place and makes it main: no duplicate', async (t) => {
+    const server = await serve(t);
+    const before = await getSource(server, 'google-ads');
+    const existing = before.connections.at(-1)!;
+    const { page } = await authorizeFlow(server, 'google-ads', { other: { accountName: 'Renamed account', accountId: existing.accountId } });
+    assert.equal(page.message!.status, 'completed');
+    assert.equal(page.message!.connectionId, existing.id);
+    const after = await getSource(server, 'google-ads');
+    assert.equal(after.connections.length, before.connections.length);
+    assert.equal(after.connections.filter((c) => c.accountId === existing.accountId).length, 1);
+    const updated = after.connections[0]!;
+    assert.deepEqual(updated, { ...existing, accountName: 'Renamed account', role: 'main' });
+  });
+
+  it('re-connects a connection in error: same id, error cleared, main', async (t) => {
+    const server = await serve(t);
+    const broken = (await getSource(server, 'ga4')).connections.find((c) => c.status === 'error')!;
+    const { page } = await authorizeFlow(server, 'ga4', { accountId: broken.accountId }, { connectionId: broken.id });
+    assert.equal(page.message!.status, 'completed');
+    assert.equal(page.message!.connectionId, broken.id);
+    const after = await getSource(server, 'ga4');
+    assert.equal(after.connections.length, 3);
+    const fixed = after.connections.find((c) => c.id === broken.id)!;
+    assert.equal(fixed.status, 'active');
+    assert.ok(!('error' in fixed));
+    assert.equal(fixed.role, 'main');
+    assert.equal(fixed.createdAt, broken.createdAt);
+    // Now it can be refreshed.
+    assert.equal((await call(server, 'POST', `/api/data-sources/ga4/connections/${broken.id}/refresh`)).status, 200);
+  });
+
+  it('fails a re-connect signed in as another account with account_mismatch, replacing nothing', async (t) => {
+    const server = await serve(t);
+    const before = await getSource(server, 'hubspot');
+    const target = before.connections.find((c) => c.role === 'secondary')!;
+    const other = { accountName: 'Brightwater Consulting', accountId: '45120367' };
+    const { authorization, page } = await authorizeFlow(server, 'hubspot', { accountId: other.accountId }, { connectionId: target.id });
+    assert.equal(page.status, 200);
+    assert.equal(page.message!.status, 'failed');
+    assert.equal(page.message!.error!.code, 'account_mismatch');
+    assert.equal(page.message!.connectionId, undefined);
+    for (const text of [other.accountName, other.accountId, target.accountName, target.accountId]) {
+      assert.ok(page.message!.error!.message.includes(text), `names ${text}`);
+    }
+    assert.deepEqual(await outcome(server, authorization.state), {
+      state: authorization.state,
+      status: 'failed',
+      error: page.message!.error,
+    });
+    assert.deepEqual(await getSource(server, 'hubspot'), before);
+  });
+
+  it('records a denial as failed access_denied and connects nothing', async (t) => {
+    const server = await serve(t);
+    const before = await getSource(server, 'facebook-ads');
+    const { authorization, page } = await authorizeFlow(server, 'facebook-ads', 'deny');
+    assert.equal(page.message!.status, 'failed');
+    assert.equal(page.message!.error!.code, 'access_denied');
+    assert.equal(page.targetOrigin, ORIGIN);
+    assert.equal((await outcome(server, authorization.state)).error!.code, 'access_denied');
+    assert.deepEqual(await getSource(server, 'facebook-ads'), before);
+  });
+
+  it('fails a re-connect whose connection was deleted meanwhile', async (t) => {
+    const server = await serve(t);
+    const { state } = await startAuthorization(server, 'ga4', { connectionId: 'con_ga4_02' });
+    assert.equal((await call(server, 'DELETE', '/api/data-sources/ga4/connections/con_ga4_02')).status, 204);
+    const page = await openCallback(server, `/api/authorizations/callback?state=${state}&accountId=356120784&accountName=x`);
+    assert.equal(page.message!.error!.code, 'connection_not_found');
+    assert.equal((await getSource(server, 'ga4')).connections.length, 2, 'not re-created');
+  });
+
+  it('accepts a state only once: a replay is refused with a page that posts nothing', async (t) => {
+    const server = await serve(t);
+    const { page, authorization } = await authorizeFlow(server, 'tiktok-ads', { accountId: '7215530982614478849' });
+    assert.equal(page.message!.status, 'completed');
+    const replay = await openCallback(server, `/api/authorizations/callback?state=${authorization.state}&accountId=999&accountName=Evil`);
+    assert.equal(replay.status, 409);
+    assert.match(replay.html, /already used/);
+    assert.equal(replay.message, undefined);
+    assert.doesNotMatch(replay.html, /<script/);
+    assert.equal((await outcome(server, authorization.state)).status, 'completed', 'the first outcome stands');
+    assert.equal((await getSource(server, 'tiktok-ads')).connections.length, 1);
+    const provider = await fetch(`${server.url}/provider/authorize?state=${authorization.state}`);
+    assert.equal(provider.status, 409);
+  });
+
+  it('expires a state after 10 minutes: failed outcome, clear pages, nothing connected', async (t) => {
+    const server = await serve(t);
+    const first = await startAuthorization(server, 'tiktok-ads');
+    const second = await startAuthorization(server, 'tiktok-ads');
+    server.clock.advance(10 * MINUTE + 1);
+    const expired = await outcome(server, first.state);
+    assert.equal(expired.status, 'failed');
+    assert.equal(expired.error!.code, 'authorization_expired');
+    const provider = await fetch(`${server.url}/provider/authorize?state=${second.state}`);
+    assert.equal(provider.status, 410);
+    assert.match(await provider.text(), /expired/);
+    const page = await openCallback(server, `/api/authorizations/callback?state=${second.state}&accountId=1&accountName=Late`);
+    assert.equal(page.status, 410);
+    assert.equal(page.message!.status, 'failed');
+    assert.equal(page.message!.error!.code, 'authorization_expired');
+    assert.equal(page.targetOrigin, ORIGIN);
+    assert.equal((await getSource(server, 'tiktok-ads')).connections.length, 0);
+  });
+
+  it('binds a state to its source and origin', async (t) => {
+    const server = await serve(t);
+    const origin = 'https://reports.example.com';
+    const { page } = await authorizeFlow(server, 'facebook-ads', { accountId: 'act_781204459930217' }, { origin });
+    assert.equal(page.targetOrigin, origin);
+    assert.equal((await getSource(server, 'facebook-ads')).connections.length, 2);
+    for (const other of ['google-ads', 'linkedin-ads', 'tiktok-ads']) {
+      assert.ok(!(await getSource(server, other)).connections.some((c) => c.accountId === 'act_781204459930217'));
+    }
+  });
+
+  it('validates the callback: missing or malformed state, incomplete account, repeated parameters', async (t) => {
+    const server = await serve(t);
+    const noState = await openCallback(server, '/api/authorizations/callback?accountId=1&accountName=x');
+    assert.equal(noState.status, 400);
+    assert.equal(noState.message, undefined, 'no origin to post to');
+    assert.equal((await openCallback(server, `/api/authorizations/callback?state=${'C'.repeat(43)}&accountId=1&accountName=x`)).status, 404);
+    const { state } = await startAuthorization(server, 'linkedin-ads');
+    const repeated = await openCallback(server, `/api/authorizations/callback?state=${state}&accountId=1&accountId=2&accountName=x`);
+    assert.equal(repeated.status, 400);
+    assert.equal((await outcome(server, state)).status, 'pending', 'a malformed request consumes nothing');
+    const incomplete = await openCallback(server, `/api/authorizations/callback?state=${state}&accountName=x`);
+    assert.equal(incomplete.status, 400);
+    assert.equal(incomplete.message!.error!.code, 'invalid_callback');
+    assert.equal((await outcome(server, state)).status, 'failed');
+    assert.equal((await getSource(server, 'linkedin-ads')).connections.length, 0);
+  });
+});
+
+describe('demo controls', () => {
+  it('puts a connection in error with the default or a given code and message', async (t) => {
+    const server = await serve(t, { demo: true });
+    const answer = await call<Connection>(server, 'POST', '/api/demo/data-sources/facebook-ads/connections/con_fb_01/fail', {});
+    assert.equal(answer.status, 200, answer.text);
+    assertShape(validateConnection, answer.body);
+    assert.deepEqual(answer.body.error, {
+      code: 'invalid_grant',
+      message: 'The credentials were changed or revoked. Re-connect to restore data updates.',
+    });
+    const custom = await call<Connection>(server, 'POST', '/api/demo/data-sources/ga4/connections/con_ga4_01/fail', {
+      code: 'platform_unreachable',
+      message: 'Google Analytics did not answer.',
+    });
+    assert.deepEqual(custom.body.error, { code: 'platform_unreachable', message: 'Google Analytics did not answer.' });
+    const { body } = await call<DataSourceList>(server, 'GET', '/api/data-sources');
+    assert.equal(body.items.find((s) => s.id === 'facebook-ads')!.errorCount, 1);
+    assert.equal(body.items.find((s) => s.id === 'ga4')!.errorCount, 2);
+    assertError(await call(server, 'POST', '/api/data-sources/facebook-ads/connections/con_fb_01/refresh'), 409, 'connection_in_error');
+  });
+
+  it('validates the fail control', async (t) => {
+    const server = await serve(t, { demo: true });
+    const path = '/api/demo/data-sources/ga4/connections/con_ga4_01/fail';
+    assertError(await call(server, 'POST', path, { code: 'Not A Code' }), 400, 'invalid_body');
+    assertError(await call(server, 'POST', path, { message: '' }), 400, 'invalid_body');
+    assertError(await call(server, 'POST', path, { message: 'x'.repeat(501) }), 400, 'invalid_body');
+    assertError(await call(server, 'POST', path, { status: 'error' }), 400, 'invalid_body');
+    assertError(await call(server, 'POST', '/api/demo/data-sources/ga4/connections/con_nope/fail', {}), 404, 'connection_not_found');
+    assertError(await call(server, 'GET', path), 405, 'method_not_allowed');
+  });
+
+  it('reseeds with POST /api/demo/reset', async (t) => {
+    const server = await serve(t, { demo: true });
+    const seeded = await call<DataSourceList>(server, 'GET', '/api/data-sources');
+    await call(server, 'DELETE', '/api/data-sources/facebook-ads/connections/con_fb_01');
+    await authorizeFlow(server, 'tiktok-ads', { accountId: '7215530982614478849' });
+    const reset = await call(server, 'POST', '/api/demo/reset');
+    assert.equal(reset.status, 204);
+    assert.deepEqual((await call(server, 'GET', '/api/data-sources')).body, seeded.body);
+  });
+
+  it('are not mounted without demo: true', async (t) => {
+    const server = await serve(t);
+    assertError(await call(server, 'POST', '/api/demo/reset'), 404, 'not_found');
+    assertError(await call(server, 'POST', '/api/demo/data-sources/ga4/connections/con_ga4_01/fail', {}), 404, 'not_found');
+    assert.equal((await getSource(server, 'ga4')).connections.filter((c) => c.status === 'error').length, 1);
+  });
+});
+
+describe('persistence', () => {
+  it('keeps every change across a restart on the same database file', async (t) => {
+    const server = await serve(t);
+    await call(server, 'PATCH', '/api/data-sources/ga4/connections/con_ga4_01', { role: 'main' });
+    await call(server, 'DELETE', '/api/data-sources/hubspot/connections/con_hs_01');
+    const { authorization } = await authorizeFlow(server, 'linkedin-ads', { accountId: '508734219' });
+    const pending = await startAuthorization(server, 'tiktok-ads');
+    const before = await call<DataSourceList>(server, 'GET', '/api/data-sources');
+    const sources = await Promise.all(before.body.items.map((s) => getSource(server, s.id)));
+
+    const restarted = await server.restart();
+    assert.notEqual(restarted.url, '');
+    assert.deepEqual((await call(restarted, 'GET', '/api/data-sources')).body, before.body);
+    for (const source of sources) assert.deepEqual(await getSource(restarted, source.id), source);
+    assert.equal((await outcome(restarted, authorization.state)).status, 'completed');
+    // A state started before the restart still works after it.
+    const redirect = await submitProvider(restarted, pending.state, { accountId: '7302918847152031746' });
+    const page = await openCallback(restarted, redirect.headers.get('location')!);
+    assert.equal(page.message!.status, 'completed');
+  });
+
+  it('closes cleanly and releases its port', async (t) => {
+    const server = await serve(t);
+    await call(server, 'GET', '/api/data-sources');
+    await server.close();
+    await assert.rejects(fetch(`${server.url}/api/data-sources`));
+    await server.close();
+  });
+});
+
+describe('static files', () => {
+  function site(t: TestContext): string {
+    const root = mkdtempSync(join(tmpdir(), 'dsw-static-'));
+    t.after(() => rmSync(root, { recursive: true, force: true }));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>');
+    for (const [name, text] of Object.entries({ 'app.js': 'export {};', 'mod.mjs': 'export {};', 'site.css': 'body{}', 'logo.svg': '<svg/>', 'data.json': '{}' })) {
+      writeFileSync(join(root, name), text);
+    }
+    mkdirSync(join(root, 'docs'));
+    writeFileSync(join(root, 'docs', 'index.html'), 'docs');
+    writeFileSync(join(root, '.env'), 'SECRET=1');
+    writeFileSync(join(root, 'demo.db'), 'sqlite');
+    symlinkSync('/etc/hostname', join(root, 'escape.txt'));
+    return root;
+  }
+
+  it('serves files with their content types, / as index.html', async (t) => {
+    const server = await serve(t, { staticRoot: site(t) });
+    const expected: Record<string, RegExp> = {
+      '/': /^text\/html; charset=utf-8$/,
+      '/index.html': /^text\/html/,
+      '/app.js': /^text\/javascript/,
+      '/mod.mjs': /^text\/javascript/,
+      '/site.css': /^text\/css/,
+      '/logo.svg': /^image\/svg\+xml$/,
+      '/data.json': /^application\/json/,
+      '/docs/': /^text\/html/,
+    };
+    for (const [path, type] of Object.entries(expected)) {
+      const response = await fetch(server.url + path);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-type')!, type, path);
+    }
+    assert.equal(await (await fetch(`${server.url}/`)).text(), '<!doctype html><title>home</title>');
+  });
+
+  it('refuses traversal, dotfiles, unlisted types, symlinks out, and writes', async (t) => {
+    const root = site(t);
+    const server = await serve(t, { staticRoot: root });
+    for (const path of ['/..%2Fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/docs/..%5C..%5Cpackage.json', '/.env', '/demo.db', '/escape.txt', '/missing.js', '/%00.js']) {
+      assert.equal((await fetch(server.url + path)).status, 404, path);
+    }
+    const post = await fetch(`${server.url}/index.html`, { method: 'POST', body: 'x' });
+    assert.equal(post.status, 405);
+    const noRoot = await serve(t);
+    assert.equal((await fetch(`${noRoot.url}/`)).status, 404);
+  });
+
+  it('serves the placeholder demo page from demo/', async (t) => {
+    const server = await serve(t, { staticRoot: new URL('../../demo/', import.meta.url).pathname });
+    const response = await fetch(`${server.url}/`);
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /demo widgets come with the widgets issue/);
+    assert.equal((await fetch(`${server.url}/server/server.ts`)).status, 404, 'sources stay private');
+    assert.equal((await fetch(`${server.url}/data/demo.db`)).status, 404, 'the database stays private');
+  });
+});
