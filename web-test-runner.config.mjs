@@ -8,7 +8,7 @@ import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 const worker = readFileSync(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [

@@ -70,7 +70,7 @@ function manifestCheck() {
 
 ensureChrome();
 manifestCheck();
-step('Type check', 'npx tsc --noEmit -p tsconfig.test.json');
+step('Type check', 'npx tsc --noEmit -p tsconfig.test.json && npx tsc --noEmit -p test/node/tsconfig.json && npx tsc --noEmit -p demo/tsconfig.json');
 step('Lit analyzer', 'npm run -s lint');
 step('Build (ESM, .d.ts, single-file bundle)', 'npm run -s build');
 countFrom(step('Node tests (contract, reference backend, packaging)', 'node --import tsx --test test/node/*.test.ts', { capture: true }));

@@ -7,7 +7,8 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 test('importing the package root in Node defines nothing and touches no window', async () => {
   assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
-  const api = await import('../../dist/index.js');
+  // A computed specifier: the type check runs before the build.
+  const api = await import(new URL('../../dist/index.js', import.meta.url).href);
   assert.equal(typeof api.ApiClient, 'function');
   assert.equal(typeof api.ConnectionStore, 'function');
   assert.equal(typeof api.DataSourceProvider, 'function');
