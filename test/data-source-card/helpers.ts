@@ -11,6 +11,9 @@ import type { MockSource } from '../../mocks/data.js';
 import type { FakePopup } from '../../mocks/popup.js';
 import { useHandlers } from '../helpers/msw.js';
 
+/** Per-test time limit of these suites (mocha's default 2 s is tight on a loaded CI box). */
+export const SLOW = 15_000;
+
 /** Serves `sources` through msw (base `/api` unless told) and returns the stateful endpoint. */
 export async function serve(sources: MockSource[], options: MockOptions = {}): Promise<MockEndpoint> {
   const endpoint = mockEndpoint(sources, options);
@@ -41,7 +44,8 @@ export function button(element: Element, label: string): HTMLButtonElement | und
   return [...element.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === label);
 }
 
-export async function until(predicate: () => unknown, message: string, timeout = 2000): Promise<void> {
+// Generous: the machine running the suite may be busy; a real hang still fails.
+export async function until(predicate: () => unknown, message: string, timeout = 5000): Promise<void> {
   await waitUntil(predicate, message, { timeout, interval: 10 });
 }
 

@@ -3,14 +3,15 @@ import { http, HttpResponse } from 'msw';
 import { connections, expiredGrant, googleAds } from '../../mocks/data.js';
 import type { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
 import { requestsTo, useHandlers } from '../helpers/msw.js';
-import { cardLoaded, part, serve, text, underProvider, until } from './helpers.js';
+import { SLOW, cardLoaded, part, serve, text, underProvider, until } from './helpers.js';
 
 async function card(): Promise<DataSourceCard> {
   const provider = await underProvider(html`<data-source-card source="google-ads"></data-source-card>`);
   return provider.querySelector('data-source-card')!;
 }
 
-describe('data-source-card: states', () => {
+describe('data-source-card: states', function () {
+  this.timeout(SLOW);
   it('shows a skeleton while loading, busy, with the loaded height', async () => {
     await serve([googleAds([])], { latency: 'infinite' });
     const provider = await fixture(html`<div style="inline-size: 420px">
@@ -103,8 +104,7 @@ describe('data-source-card: states', () => {
     expect(text(part(el, 'failure-account'))).to.equal('Account 1');
   });
 
-  it('endpoint unreachable: says so, Retry loads again', async function () {
-    this.timeout(8000);
+  it('endpoint unreachable: says so, Retry loads again', async () => {
     await useHandlers(http.get('/api/data-sources/:id', () => HttpResponse.error()));
     const el = await card();
     // The client retries a failed read three times with backoff before giving up.
