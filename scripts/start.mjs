@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// `npm start`: builds the library (the demo pages load the built files), then starts the
+// `npm start`: builds the library (the demo pages load dist/ as a host would), then runs the
 // reference backend, which also serves the demo pages, and prints the URL to open.
-import { spawn, execSync } from 'node:child_process';
+// The server runs in this very process (TypeScript through tsx's loader), so Ctrl-C has one
+// process to stop and the exit code is the server's own.
+import { execSync } from 'node:child_process';
+import { register } from 'tsx/esm/api';
 
-execSync('node scripts/build.mjs', { stdio: 'inherit' });
-const server = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-  stdio: 'inherit',
-  env: { ...process.env, DSW_DEMO: '1' },
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+process.chdir(new URL('..', import.meta.url).pathname);
+try {
+  execSync('node scripts/build.mjs', { stdio: 'inherit' });
+} catch {
+  console.error('\nThe build failed (see above), so the demo was not started.');
+  process.exit(1);
+}
+register();
+await import('../demo/server/main.ts');

@@ -24,8 +24,10 @@ export interface ServerOptions {
   demo?: boolean;
   /** Serves the callback page with COOP: same-origin, cutting `window.opener`. */
   callbackCoop?: boolean;
-  /** A folder served at `/` (GET only). */
+  /** A folder served at `/` (GET only): the demo pages, `demo/public/`. */
   staticRoot?: string;
+  /** A folder served at `/dist/` (GET only): the built library the demo pages load. */
+  distRoot?: string;
   /** The clock, in ms since the epoch; tests move it to expire states. */
   now?: () => number;
   /** Where server faults are reported (default: stderr); never the client. */
@@ -129,6 +131,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (pathname.startsWith('/provider/')) return dispatch(pages, 'html', req, res, requestUrl);
     if (pathname.startsWith('/logos/')) return serveFile(LOGOS, pathname.slice('/logos'.length), req, res);
+    // `/dist` alone is no file; under it, the same traversal-safe lookup as every static root.
+    if (options.distRoot && (pathname === '/dist' || pathname.startsWith('/dist/'))) {
+      return serveFile(options.distRoot, pathname.slice('/dist'.length), req, res);
+    }
     if (options.staticRoot) return serveFile(options.staticRoot, pathname, req, res);
     sendText(res, 404, 'Not found.\n');
   }

@@ -24,6 +24,25 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * The policy of every page served from the static roots (the demo host pages): scripts from
+ * this origin only, none inline, and Trusted Types enforced, so the widgets are shown working
+ * under what a careful host would set. Lit creates the one `lit-html` policy it needs.
+ */
+export const HOST_PAGE_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
 export function contentType(path: string): string | undefined {
   return TYPES[extname(path).toLowerCase()];
 }
@@ -45,9 +64,12 @@ async function resolveFile(root: string, pathname: string): Promise<string | und
     if (segment.startsWith('.') || /[/\\\0]/.test(segment)) return undefined;
     segments.push(segment);
   }
-  const realRoot = await realpath(root);
-  let file = join(realRoot, ...segments);
+  let realRoot: string;
+  let file: string;
   try {
+    // A root that does not exist (dist/ before the first build) serves nothing, not a 500.
+    realRoot = await realpath(root);
+    file = join(realRoot, ...segments);
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     // A symbolic link may point outside the root: judge where it really lands.
     file = await realpath(file);
@@ -69,7 +91,12 @@ export async function serveFile(root: string, pathname: string, req: IncomingMes
   if (!file || !type) return sendText(res, 404, 'Not found.\n');
   const { size } = await stat(file);
   // Demo files change while developing: always revalidate.
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-cache' });
+  const headers: Record<string, string | number> = { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-cache' };
+  if (type.startsWith('text/html')) {
+    headers['Content-Security-Policy'] = HOST_PAGE_POLICY;
+    headers['Referrer-Policy'] = 'same-origin';
+  }
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') return void res.end();
   await new Promise<void>((resolve, reject) => {
     const stream = createReadStream(file);
