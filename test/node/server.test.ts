@@ -751,12 +751,40 @@ describe('static files', () => {
     assert.equal((await fetch(`${noRoot.url}/`)).status, 404);
   });
 
-  it('serves the placeholder demo page from demo/', async (t) => {
-    const server = await serve(t, { staticRoot: new URL('../../demo/', import.meta.url).pathname });
-    const response = await fetch(`${server.url}/`);
-    assert.equal(response.status, 200);
-    assert.match(await response.text(), /demo widgets come with the widgets issue/);
-    assert.equal((await fetch(`${server.url}/server/server.ts`)).status, 404, 'sources stay private');
-    assert.equal((await fetch(`${server.url}/data/demo.db`)).status, 404, 'the database stays private');
+  it('serves the demo pages from demo/public/ under a strict CSP, and nothing else of demo/', async (t) => {
+    const server = await serve(t, { staticRoot: new URL('../../demo/public/', import.meta.url).pathname });
+    for (const path of ['/', '/no-build.html']) {
+      const response = await fetch(server.url + path);
+      assert.equal(response.status, 200, path);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      assert.match(policy, /(^|; )script-src 'self'(;|$)/, path);
+      assert.match(policy, /require-trusted-types-for 'script'/, path);
+      // No inline script anywhere: every <script> has a src.
+      assert.doesNotMatch(await response.text(), /<script(?![^>]*\ssrc=)[^>]*>/, path);
+    }
+    assert.equal((await fetch(`${server.url}/host.js`)).status, 200);
+    for (const path of ['/server/server.ts', '/tsconfig.json', '/../tsconfig.json', '/%2e%2e/tsconfig.json', '/data/demo.db', '/public/index.html']) {
+      assert.equal((await fetch(server.url + path)).status, 404, path);
+    }
+  });
+
+  it('serves the built library under /dist/, and only there', async (t) => {
+    const dist = mkdtempSync(join(tmpdir(), 'dsw-dist-'));
+    t.after(() => rmSync(dist, { recursive: true, force: true }));
+    writeFileSync(join(dist, 'data-source-widgets.bundle.js'), 'export {};');
+    mkdirSync(join(dist, 'define'));
+    writeFileSync(join(dist, 'define', 'data-source-card.js'), 'export {};');
+    writeFileSync(join(dist, 'index.d.ts'), 'export {};');
+    const server = await serve(t, { distRoot: dist });
+    const bundle = await fetch(`${server.url}/dist/data-source-widgets.bundle.js`);
+    assert.equal(bundle.status, 200);
+    assert.match(bundle.headers.get('content-type')!, /^text\/javascript/);
+    assert.equal((await fetch(`${server.url}/dist/define/data-source-card.js`)).status, 200);
+    for (const path of ['/dist', '/dist/', '/dist/index.d.ts', '/dist/..%2Fpackage.json', '/dist/%2e%2e/package.json', '/data-source-widgets.bundle.js']) {
+      assert.equal((await fetch(server.url + path)).status, 404, path);
+    }
+    const missing = await serve(t, { distRoot: join(dist, 'not-built') });
+    assert.equal((await fetch(`${missing.url}/dist/data-source-widgets.bundle.js`)).status, 404, 'no build yet: 404, not 500');
+    assert.deepEqual(missing.logs, []);
   });
 });
