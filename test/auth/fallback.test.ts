@@ -90,7 +90,7 @@ describe('authorize: timeout', () => {
   releasedAfterEachTest(removeFrames);
 
   it('asks the endpoint once, then closes the window and rejects as timeout', async () => {
-    const { popup, client, result } = await navigated(undefined, { pollIntervalMs: 10_000, timeoutMs: 60 });
+    const { popup, client, result } = await navigated(undefined, { pollIntervalMs: 10_000, timeoutMs: 150 });
     const seen = watch(result);
     await settleTasks();
     expect(seen.status, 'not before the timeout').to.equal('pending');

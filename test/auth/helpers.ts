@@ -27,7 +27,7 @@ export function deferred<T>(): Deferred<T> {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Lets queued tasks (postMessage, BroadcastChannel, resolved requests) run. */
-export const settleTasks = () => sleep(20);
+export const settleTasks = () => sleep(10);
 
 /** Order of the things the flow did, shared by the fakes, to check what came before what. */
 export const log: string[] = [];

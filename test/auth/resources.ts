@@ -21,6 +21,8 @@ export interface Tracker {
 }
 
 type Handler = (...args: unknown[]) => void;
+type StartTimer = (handler: Handler, ms?: number, ...args: unknown[]) => number;
+type StopTimer = (id?: number) => void;
 
 export function trackResources(): Tracker {
   const live: Resources = {
@@ -40,20 +42,26 @@ export function trackResources(): Tracker {
     removeEventListener: window.removeEventListener,
     BroadcastChannel: window.BroadcastChannel,
   };
+  // The DOM's own signatures, not Node's (whose timers return objects).
+  const timers = {
+    setInterval: original.setInterval.bind(window) as unknown as StartTimer,
+    clearInterval: original.clearInterval.bind(window) as unknown as StopTimer,
+    setTimeout: original.setTimeout.bind(window) as unknown as StartTimer,
+    clearTimeout: original.clearTimeout.bind(window) as unknown as StopTimer,
+  };
 
   window.setInterval = ((handler: Handler, ms = 0, ...args: unknown[]) => {
-    const id = original.setInterval.call(window, handler, ms, ...args);
+    const id = timers.setInterval(handler, ms, ...args);
     live.intervals.set(id, ms);
     live.delays.interval.push(ms);
     return id;
   }) as typeof window.setInterval;
   window.clearInterval = ((id?: number) => {
     if (id !== undefined) live.intervals.delete(id);
-    original.clearInterval.call(window, id);
+    timers.clearInterval(id);
   }) as typeof window.clearInterval;
   window.setTimeout = ((handler: Handler, ms = 0, ...args: unknown[]) => {
-    const id: number = original.setTimeout.call(
-      window,
+    const id = timers.setTimeout(
       (...fired: unknown[]) => {
         live.timeouts.delete(id);
         handler(...fired);
@@ -67,7 +75,7 @@ export function trackResources(): Tracker {
   }) as typeof window.setTimeout;
   window.clearTimeout = ((id?: number) => {
     if (id !== undefined) live.timeouts.delete(id);
-    original.clearTimeout.call(window, id);
+    timers.clearTimeout(id);
   }) as typeof window.clearTimeout;
 
   window.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: unknown) => {
