@@ -13,23 +13,35 @@ const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9_.:/@+-]{0,63}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-function invalidParam(name: string, value: string, rule: string): HttpError {
-  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return new HttpError(400, 'invalid_parameter', `The ${name} "${shown}" is not valid: ${rule}.`);
+function shown(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
+/*
+ * A malformed ID in the path names nothing, so it answers as an unknown one does: 404 with the
+ * resource's not-found code, the only client error openapi.json documents for every route with
+ * an ID (a widget shows "not available" for a 404, where a 400 would offer a pointless Retry).
+ * The message still says what a valid ID looks like.
+ */
+
 export function sourceIdParam(value: string): string {
-  if (!SOURCE_ID.test(value)) throw invalidParam('data source ID', value, 'expected lowercase letters, digits and dashes');
+  if (!SOURCE_ID.test(value)) {
+    throw new HttpError(404, 'data_source_not_found', `There is no data source "${shown(value)}" (IDs are lowercase letters, digits and dashes).`);
+  }
   return value;
 }
 
 export function connectionIdParam(value: string): string {
-  if (!CONNECTION_ID.test(value)) throw invalidParam('connection ID', value, 'expected letters, digits, "_" and "-"');
+  if (!CONNECTION_ID.test(value)) {
+    throw new HttpError(404, 'connection_not_found', `There is no connection "${shown(value)}" (IDs are letters, digits, "_" and "-").`);
+  }
   return value;
 }
 
 export function stateParam(value: string): string {
-  if (!STATE.test(value)) throw invalidParam('state', value, 'expected the value returned when the authorization started');
+  if (!STATE.test(value)) {
+    throw new HttpError(404, 'authorization_not_found', 'There is no authorization with this state (expected the value returned when the authorization started).');
+  }
   return value;
 }
 
