@@ -7,7 +7,13 @@ export { ConnectionStore, type StoreOptions, type SourceListener } from './store
 export type { SourceState, LoadStatus } from './store/source-state.js';
 export type { SourceListState } from './store/source-list.js';
 export { clientContext, storeContext, settingsContext, type WidgetSettings } from './context/keys.js';
-export { authorize, type AuthorizeOptions, type AuthorizationResult } from './auth/index.js';
+export {
+  authorize,
+  pendingAuthorization,
+  type AuthorizeOptions,
+  type AuthorizationResult,
+  type AuthorizationClient,
+} from './auth/index.js';
 export * from './events/index.js';
 export type { Strings } from './strings/strings.js';
 export { en } from './strings/en.js';
