@@ -1,10 +1,10 @@
-import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html } from '@open-wc/testing';
 import { connections, googleAds } from '../../mocks/data.js';
 import { installFakePopup, type FakePopup } from '../../mocks/popup.js';
 import { AuthorizationError } from '../../src/api/errors.js';
 import type { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
 import { requests, requestsTo } from '../helpers/msw.js';
-import { SLOW, button, cardLoaded, completeAuthorization, part, providerPage, serve, text, underProvider, until } from './helpers.js';
+import { SLOW, button, cardLoaded, completeAuthorization, nextEvent, part, providerPage, serve, text, underProvider, until } from './helpers.js';
 
 async function card(): Promise<DataSourceCard> {
   const provider = await underProvider(html`<data-source-card source="google-ads"></data-source-card>`);
@@ -32,7 +32,7 @@ describe('data-source-card: connect', function () {
 
     const state = await providerPage(popup);
     expect(requestsTo('POST /api/data-sources/google-ads/authorizations')).to.have.length(1);
-    const added = oneEvent(el, 'dsw-connection-added');
+    const added = nextEvent(el, 'dsw-connection-added');
     completeAuthorization(endpoint, popup, state, { accountName: 'Acme Search', accountId: '42' });
     const event = await added;
     expect(event.detail.sourceId).to.equal('google-ads');
@@ -61,7 +61,7 @@ describe('data-source-card: connect', function () {
     await serve([googleAds([])]);
     const el = await card();
     popup = installFakePopup({ blocked: true });
-    const error = oneEvent(el, 'dsw-error');
+    const error = nextEvent(el, 'dsw-error');
     part(el, 'connect-button')!.click();
     const event = await error;
     expect(event.detail.error).to.be.instanceOf(AuthorizationError);
@@ -136,7 +136,7 @@ describe('data-source-card: connect', function () {
     const endpoint = await serve([googleAds(connections(2, [1]))]);
     const el = await card();
     popup = installFakePopup();
-    const request = oneEvent(el, 'dsw-connect-request');
+    const request = nextEvent(el, 'dsw-connect-request');
     part(el, 'reconnect-button')!.click();
     expect((await request).detail.connectionId).to.equal('conn_2');
     expect(popup.opened).to.have.length(1);
@@ -144,7 +144,7 @@ describe('data-source-card: connect', function () {
     expect(part(el, 'reconnect-button')!.getAttribute('aria-busy')).to.equal('true');
 
     const state = await providerPage(popup);
-    const reconnected = oneEvent(el, 'dsw-connection-reconnected');
+    const reconnected = nextEvent(el, 'dsw-connection-reconnected');
     completeAuthorization(endpoint, popup, state);
     expect((await reconnected).detail.connection).to.include({ id: 'conn_2', status: 'active' });
     await until(() => !part(el, 'failures'), 'failure gone');
@@ -168,7 +168,7 @@ describe('data-source-card: connect', function () {
     expect(notice(el)).to.equal('You signed in as Other Corp. Nothing was replaced.');
     await expect(el).to.be.accessible();
 
-    const request = oneEvent(el, 'dsw-connect-request');
+    const request = nextEvent(el, 'dsw-connect-request');
     button(el, 'Add it as a new connection')!.click();
     expect((await request).detail.connectionId).to.equal(undefined);
     expect(popup.opened).to.have.length(2);

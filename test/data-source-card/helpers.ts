@@ -49,6 +49,25 @@ export async function until(predicate: () => unknown, message: string, timeout =
   await waitUntil(predicate, message, { timeout, interval: 10 });
 }
 
+/** Like `oneEvent`, but a missing event fails with its name instead of hanging the test. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  type: K,
+  timeout = 5000,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      target.removeEventListener(type, listener);
+      reject(new Error(`no ${type} event within ${timeout} ms`));
+    }, timeout);
+    const listener = (event: Event) => {
+      clearTimeout(timer);
+      resolve(event as GlobalEventHandlersEventMap[K]);
+    };
+    target.addEventListener(type, listener, { once: true });
+  });
+}
+
 /** Waits for the card to leave its skeleton. */
 export async function cardLoaded(card: Element): Promise<void> {
   await until(() => part(card, 'card')?.getAttribute('aria-busy') === 'false', 'card loaded');

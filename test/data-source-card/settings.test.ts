@@ -1,8 +1,8 @@
-import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html } from '@open-wc/testing';
 import { connections, googleAds } from '../../mocks/data.js';
 import { ConnectionSettingsDialog } from '../../src/connection-settings-dialog/connection-settings-dialog.js';
 import type { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
-import { SLOW, cardLoaded, part, serve, underProvider, until } from './helpers.js';
+import { SLOW, cardLoaded, nextEvent, part, serve, underProvider, until } from './helpers.js';
 
 const dialogTag = () => customElements.getName(ConnectionSettingsDialog)!;
 const dialogIn = (el: Element) => el.shadowRoot!.querySelector<ConnectionSettingsDialog>(dialogTag());
@@ -29,8 +29,8 @@ describe('data-source-card: connection settings', function () {
 
   it('fires a cancelable dsw-open-settings-request, then opens the dialog in its shadow root', async () => {
     const el = await connectedCard();
-    const request = oneEvent(el, 'dsw-open-settings-request');
-    const opened = oneEvent(el, 'dsw-dialog-opened');
+    const request = nextEvent(el, 'dsw-open-settings-request');
+    const opened = nextEvent(el, 'dsw-dialog-opened');
     part(el, 'settings-button')!.click();
     const event = await request;
     expect(event.detail).to.deep.equal({ sourceId: 'google-ads' });
@@ -58,16 +58,16 @@ describe('data-source-card: connection settings', function () {
     const el = await connectedCard();
     const settings = part(el, 'settings-button')!;
     settings.focus();
-    const opened = oneEvent(el, 'dsw-dialog-opened');
+    const opened = nextEvent(el, 'dsw-dialog-opened');
     settings.click();
     await opened;
     const dialog = dialogIn(el)!;
-    const closed = oneEvent(el, 'dsw-dialog-closed');
+    const closed = nextEvent(el, 'dsw-dialog-closed');
     dialog.close();
     await closed;
     expect(el.shadowRoot!.activeElement).to.equal(settings);
 
-    const again = oneEvent(el, 'dsw-dialog-opened');
+    const again = nextEvent(el, 'dsw-dialog-opened');
     settings.click();
     await again;
     expect(el.shadowRoot!.querySelectorAll(dialogTag())).to.have.length(1);
