@@ -1,0 +1,148 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Connection } from '../api/types.js';
+import { formatDate } from '../format/dates.js';
+import type { Strings } from '../strings/strings.js';
+import { checkIcon, refreshIcon, starIcon, trashIcon, warningIcon } from '../styles/icons.js';
+import type { SortKey, SortState } from './rows-view.js';
+
+/** What every row needs besides its connection; rows re-render only when one of these changes. */
+export interface RowContext {
+  strings: Strings;
+  locale?: string;
+}
+
+/** Row actions, read by the table's one click listener (`data-action` on each button). */
+export type RowAction = 'reconnect' | 'make-main' | 'refresh' | 'delete';
+
+/** An IDREF-safe id for a connection's error message (ids are the endpoint's, any text). */
+export const reasonId = (connection: Connection) => `reason-${encodeURIComponent(connection.id)}`;
+
+const columns: Array<{ key: SortKey; label: (s: Strings) => string }> = [
+  { key: 'status', label: (s) => s.columnStatus },
+  { key: 'account', label: (s) => s.columnAccount },
+  { key: 'id', label: (s) => s.columnId },
+  { key: 'created', label: (s) => s.columnCreated },
+  { key: 'updated', label: (s) => s.columnUpdated },
+];
+
+/** Header cells with sort buttons; `aria-sort` only on the column the rows are sorted by. */
+export function renderHead(strings: Strings, sort: SortState | undefined, disabled: boolean): TemplateResult {
+  return html`<tr>
+    ${columns.map(({ key, label }) => {
+      const direction = sort?.key === key ? sort.direction : undefined;
+      return html`<th scope="col" class="col-${key}" aria-sort=${ifDefined(direction)}>
+        <button
+          type="button"
+          class="sort quiet"
+          part="sort-button"
+          data-sort=${key}
+          aria-disabled=${disabled ? 'true' : 'false'}
+        >
+          <span>${label(strings)}</span>
+          <span class="sort-mark ${direction ?? 'none'}" aria-hidden="true"></span>
+        </button>
+      </th>`;
+    })}
+    <th scope="col" class="col-actions"><span class="visually-hidden">${strings.columnActions}</span></th>
+  </tr>`;
+}
+
+/** One account. Pure of element state, so `guard` can skip it when its inputs are unchanged. */
+export function renderRow(connection: Connection, busy: boolean, { strings: s, locale }: RowContext): TemplateResult {
+  const failing = connection.status === 'error';
+  const main = connection.role === 'main';
+  const disabled = busy ? 'true' : 'false';
+  const name = connection.accountName;
+  return html`<tr part="row" class=${failing ? 'failing' : ''} data-id=${connection.id} aria-busy=${busy ? 'true' : 'false'}>
+    <td class="col-status">${renderStatus(connection, s)}</td>
+    <th scope="row" class="col-account">
+      <span class="account-name">${name}</span>
+      ${main
+        ? html`<span class="badge main" part="main-badge">${starIcon}${s.main}</span>`
+        : html`<span class="badge secondary">${s.secondary}</span>`}
+    </th>
+    <td class="col-id"><bdi>${connection.accountId}</bdi></td>
+    <td class="col-created">${renderDate(connection.createdAt, locale, s)}</td>
+    <td class="col-updated">${renderDate(connection.updatedAt, locale, s)}</td>
+    <td class="col-actions">
+      <div class="actions">
+        ${failing
+          ? html`<button
+              type="button"
+              class="danger"
+              part="action-button reconnect-button"
+              data-action="reconnect"
+              aria-label=${s.reconnectLabel(name)}
+              aria-describedby=${reasonId(connection)}
+              aria-disabled=${disabled}
+            >
+              ${s.reconnect}
+            </button>`
+          : html`<button
+              type="button"
+              class="quiet icon"
+              part="action-button refresh-button"
+              data-action="refresh"
+              aria-label=${s.refreshDataLabel(name)}
+              title=${s.refreshData}
+              aria-disabled=${disabled}
+            >
+              ${refreshIcon}
+            </button>`}
+        ${main
+          ? nothing
+          : html`<button
+              type="button"
+              class="quiet"
+              part="action-button make-main-button"
+              data-action="make-main"
+              aria-label=${s.makeMainLabel(name)}
+              aria-disabled=${disabled}
+            >
+              ${s.makeMain}
+            </button>`}
+        <button
+          type="button"
+          class="quiet icon delete"
+          part="action-button delete-button"
+          data-action="delete"
+          aria-label=${s.deleteLabel(name)}
+          title=${s.deleteLabel(name)}
+          aria-disabled=${disabled}
+        >
+          ${trashIcon}
+        </button>
+      </div>
+    </td>
+  </tr>`;
+}
+
+function renderStatus(connection: Connection, s: Strings): TemplateResult {
+  switch (connection.status) {
+    case 'active':
+      return html`<span class="status active">${checkIcon}${s.statusActive}</span>`;
+    case 'error':
+      // The word and the icon carry the state (never colour alone); the reason is visible text
+      // in the row, and the Re-connect button points at it with aria-describedby.
+      return html`<span class="status error">${warningIcon}${s.statusError}</span>
+        <span class="reason" id=${reasonId(connection)}>${connection.error?.message ?? ''}</span>`;
+    default:
+      return html`<span class="status unknown">${s.statusUnknown}</span>`;
+  }
+}
+
+function renderDate(iso: string | null, locale: string | undefined, s: Strings): TemplateResult {
+  if (!iso) return html`<span class="never">${s.never}</span>`;
+  // Focusable so keyboard users get the full timestamp too (the shared tooltip).
+  return html`<time datetime=${iso} tabindex="0">${formatDate(iso, locale)}</time>`;
+}
+
+/** Placeholder rows the height of real ones, so nothing jumps when the data arrives. */
+export function renderSkeletonRows(count: number): TemplateResult {
+  const bar = html`<span class="skeleton"></span>`;
+  const row = html`<tr class="skeleton-row" aria-hidden="true">
+    <td>${bar}</td><td>${bar}</td><td>${bar}</td><td>${bar}</td><td>${bar}</td><td>${bar}</td>
+  </tr>`;
+  return html`${Array.from({ length: count }, () => row)}`;
+}
