@@ -1,0 +1,92 @@
+import { expect } from '@open-wc/testing';
+import { connection, connections } from '../../mocks/data.js';
+import { rows, setup, text } from './helpers.js';
+
+const cells = (row: HTMLTableRowElement) => [...row.cells].map(text);
+
+describe('connection-settings-dialog: columns', function () {
+  this.timeout(20000);
+
+  it('is a real table: caption, column headers, a row header per account', async () => {
+    const { root } = await setup(connections(2));
+    const table = root.querySelector('table')!;
+    expect(text(table.caption)).to.equal('Accounts connected to Google Ads');
+    const headers = [...table.tHead!.querySelectorAll('th')];
+    expect(headers.every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+    expect(headers.map(text)).to.deep.equal(['Status', 'Account', 'ID', 'Created Date', 'Updated Date', 'Actions']);
+    const rowHeaders = [...table.tBodies[0].querySelectorAll('th[scope="row"]')].map((th) => text(th.querySelector('.account-name')));
+    expect(rowHeaders).to.deep.equal(['Account 1', 'Account 2']);
+  });
+
+  it('shows status, account, ID and both dates in the locale', async () => {
+    const { el } = await setup(connections(2));
+    // Sample dates: created 2026-10-01T09:30Z, updated 2026-10-02T09:30Z (far from midnight in any zone used in CI).
+    expect(cells(rows(el)[0]).slice(0, 5)).to.deep.equal(['Active', 'Account 1 Main', '1000000000', 'Oct 1, 2026', 'Oct 2, 2026']);
+    expect(cells(rows(el)[1]).slice(0, 5)).to.deep.equal(['Active', 'Account 2 Secondary', '1000007919', 'Sep 28, 2026', 'Oct 2, 2026']);
+  });
+
+  it('formats dates for another locale', async () => {
+    const { el } = await setup(connections(1), { locale: 'de-DE' });
+    expect(cells(rows(el)[0]).slice(3, 5)).to.deep.equal(['01.10.2026', '02.10.2026']);
+  });
+
+  it('puts the exact instant in <time datetime>', async () => {
+    const { el } = await setup(connections(1));
+    const times = [...rows(el)[0].querySelectorAll('time')];
+    expect(times.map((t) => t.dateTime)).to.deep.equal([connection(0).createdAt, connection(0).updatedAt]);
+  });
+
+  it('says Never for an account never updated', async () => {
+    const { el } = await setup([connection(0, { updatedAt: null })]);
+    const updated = rows(el)[0].cells[4];
+    expect(text(updated)).to.equal('Never');
+    expect(updated.querySelector('time')).to.equal(null);
+  });
+
+  it('shows the full timestamp when a date gets keyboard focus, and hides it on blur', async () => {
+    const { el, root } = await setup(connections(1));
+    const time = rows(el)[0].querySelector('time')!;
+    const tip = root.querySelector<HTMLElement>('[role="tooltip"]')!;
+    expect(tip.matches(':popover-open')).to.equal(false);
+    expect(time.tabIndex).to.equal(0);
+
+    time.focus();
+    const full = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'long' }).format(Date.parse(time.dateTime));
+    expect(tip.matches(':popover-open')).to.equal(true);
+    expect(text(tip)).to.equal(full);
+    expect(text(tip)).to.contain('Thursday, October 1, 2026');
+    expect(time.getAttribute('aria-describedby')).to.equal(tip.id);
+    await expect(el).to.be.accessible();
+
+    time.blur();
+    expect(tip.matches(':popover-open')).to.equal(false);
+    expect(time.hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('shows the full timestamp on hover, next to the date', async () => {
+    const { el, root } = await setup(connections(1));
+    const time = rows(el)[0].querySelectorAll('time')[1];
+    const tip = root.querySelector<HTMLElement>('[role="tooltip"]')!;
+    // Synthetic pointer events: CDP mouse input stalls in a background tab when wtr runs two files at once.
+    time.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    expect(tip.matches(':popover-open')).to.equal(true);
+    expect(text(tip)).to.contain('Friday, October 2, 2026');
+    const box = time.getBoundingClientRect();
+    const tipBox = tip.getBoundingClientRect();
+    expect(tipBox.top).to.be.closeTo(box.bottom + 4, 1);
+    time.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, composed: true, relatedTarget: document.body }));
+    expect(tip.matches(':popover-open')).to.equal(false);
+  });
+
+  it('gives each row action an accessible name with the account', async () => {
+    const { el } = await setup(connections(2, [1]));
+    const names = (row: HTMLTableRowElement) =>
+      [...row.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
+    expect(names(rows(el)[0])).to.deep.equal(['Refresh data of Account 1', 'Delete Account 1']);
+    expect(names(rows(el)[1])).to.deep.equal(['Re-connect Account 2', 'Make main: Account 2', 'Delete Account 2']);
+    for (const b of rows(el)[0].querySelectorAll('button')) {
+      const { width, height } = b.getBoundingClientRect();
+      expect(Math.min(width, height)).to.be.at.least(24);
+    }
+  });
+});
