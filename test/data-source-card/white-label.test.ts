@@ -1,0 +1,114 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import { connections, googleAds } from '../../mocks/data.js';
+import { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
+import { ReconnectBanner } from '../../src/reconnect-banner/reconnect-banner.js';
+import { SLOW, cardLoaded, part, serve, text, until } from './helpers.js';
+
+async function loaded(template: TemplateResult): Promise<DataSourceCard> {
+  const root = await fixture(template);
+  const el = root.querySelector('data-source-card')!;
+  await cardLoaded(el);
+  return el;
+}
+
+const background = (el: Element | null) => getComputedStyle(el!).backgroundColor;
+
+describe('data-source-card: white-label', function () {
+  this.timeout(SLOW);
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  it('shows the logo resolved against the endpoint, and initials when it fails', async () => {
+    await serve([{ ...googleAds([]), logoUrl: 'logos/missing.svg' }]);
+    const el = await loaded(html`<data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>`);
+    const image = part(el, 'logo-image') as HTMLImageElement;
+    expect(image.getAttribute('src')).to.equal(`${location.origin}/api/logos/missing.svg`);
+    expect(image.alt).to.equal('');
+    await until(() => part(el, 'initials'), 'initials after the image failed');
+    expect(text(part(el, 'initials'))).to.equal('GA');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a slotted logo replaces the image', async () => {
+    await serve([{ ...googleAds([]), logoUrl: 'logos/google-ads.svg' }]);
+    const el = await loaded(html`<data-source-provider endpoint="/api">
+      <data-source-card source="google-ads"><span slot="logo" id="brand">★</span></data-source-card>
+    </data-source-provider>`);
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="logo"]')!;
+    expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['brand']);
+    expect(part(el, 'logo-image')!.checkVisibility()).to.equal(false);
+  });
+
+  it('takes colours and spacing from --dsw-* properties, and parts can be restyled', async () => {
+    await serve([googleAds([])]);
+    const el = await loaded(html`<div>
+      <style>
+        .branded data-source-card::part(connect-button) {
+          border-radius: 0px;
+        }
+      </style>
+      <data-source-provider endpoint="/api" class="branded" style="--dsw-color-primary: rgb(1, 2, 3); --dsw-card-padding: 3px">
+        <data-source-card source="google-ads"></data-source-card>
+      </data-source-provider>
+    </div>`);
+    const connect = part(el, 'connect-button')!;
+    expect(background(connect)).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(connect).borderRadius).to.equal('0px');
+    expect(getComputedStyle(part(el, 'card')!).paddingTop).to.equal('3px');
+  });
+
+  it('theme="dark" and the OS preference switch to the dark tokens; theme="light" wins over the OS', async () => {
+    await serve([googleAds(connections(1))]);
+    const el = await loaded(html`<data-source-provider endpoint="/api">
+      <data-source-card source="google-ads" theme="dark"></data-source-card>
+    </data-source-provider>`);
+    expect(background(part(el, 'card'))).to.equal('rgb(17, 24, 39)');
+    expect(background(part(el, 'settings-button'))).to.equal('rgb(219, 39, 119)');
+
+    el.theme = 'light';
+    await el.updateComplete;
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(background(part(el, 'card'))).to.equal('rgb(255, 255, 255)');
+    el.theme = undefined;
+    await el.updateComplete;
+    expect(background(part(el, 'card'))).to.equal('rgb(17, 24, 39)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('mirrors under dir="rtl"', async () => {
+    await serve([googleAds(connections(2, [1]))]);
+    const el = await loaded(html`<div dir="rtl" style="inline-size: 480px">
+      <data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>
+    </div>`);
+    const logo = part(el, 'logo')!.getBoundingClientRect();
+    const name = part(el, 'name')!.getBoundingClientRect();
+    const button = part(el, 'settings-button')!.getBoundingClientRect();
+    expect(logo.left).to.be.greaterThan(name.right);
+    expect(button.right).to.be.lessThan(name.left);
+    const failures = getComputedStyle(part(el, 'failures')!);
+    expect(failures.borderRightWidth).to.equal('3px');
+    expect(failures.borderLeftWidth).to.equal('0px');
+  });
+
+  it('texts come from the strings property over the provider, heading level from heading-level', async () => {
+    await serve([googleAds([])]);
+    const el = await loaded(html`<data-source-provider endpoint="/api" .strings=${{ connect: 'Link', notConnected: 'Nothing yet' }}>
+      <data-source-card source="google-ads" heading-level="2" .strings=${{ connect: 'Link account' }}></data-source-card>
+    </data-source-provider>`);
+    expect(text(part(el, 'connect-button'))).to.equal('Link account');
+    expect(text(part(el, 'summary'))).to.equal('Nothing yet');
+    expect(part(el, 'name')!.getAttribute('aria-level')).to.equal('2');
+  });
+
+  it('both elements carry forced-colors rules', () => {
+    for (const element of [DataSourceCard, ReconnectBanner]) {
+      const media = element.elementStyles
+        .flatMap((style) => [...(style instanceof CSSStyleSheet ? style : style.styleSheet!).cssRules])
+        .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule)
+        .filter((rule) => rule.conditionText === '(forced-colors: active)');
+      const selectors = media.flatMap((rule) => [...rule.cssRules].map((r) => (r as CSSStyleRule).selectorText));
+      expect(selectors, element.name).to.include(element === DataSourceCard ? '.card' : '.banner');
+    }
+  });
+});
