@@ -3,6 +3,9 @@
 // register them under other names instead.
 import { ContextRoot } from '@lit/context';
 import './define/data-source-provider.js';
+import './define/connection-settings-dialog.js';
+import './define/data-source-card.js';
+import './define/reconnect-banner.js';
 
 // Widgets that asked for the store before a provider above them upgraded get it when it does.
 new ContextRoot().attach(document.documentElement);

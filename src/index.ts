@@ -19,3 +19,6 @@ export type { Strings } from './strings/strings.js';
 export { en } from './strings/en.js';
 export { DataSourceProvider } from './data-source-provider/data-source-provider.js';
 export { defineElement } from './define/define-element.js';
+export { DataSourceCard } from './data-source-card/data-source-card.js';
+export { ConnectionSettingsDialog } from './connection-settings-dialog/connection-settings-dialog.js';
+export { ReconnectBanner } from './reconnect-banner/reconnect-banner.js';
