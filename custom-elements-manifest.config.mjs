@@ -5,5 +5,5 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/bundle.ts'],
   outdir: '.',
   litelement: true,
-  packagejson: true,
+  packagejson: false,
 };
