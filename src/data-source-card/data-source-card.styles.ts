@@ -50,9 +50,11 @@ export const cardStyles = css`
     block-size: 100%;
     object-fit: contain;
   }
+  /* Takes the room left beside the logo and the button; the button moves under it only on
+     cards too narrow for a readable name. */
   .info {
-    flex: 1 1 10rem;
-    min-inline-size: 0;
+    flex: 1 1 0;
+    min-inline-size: 7rem;
   }
   .name {
     margin: 0;

@@ -27,7 +27,9 @@ type View =
  * endpoint with Retry, expired session, unknown source) renders in place.
  *
  * Inside a `<data-source-provider>` it shares that provider's cache; stand-alone it shares one
- * cache per `endpoint` with the other stand-alone widgets.
+ * cache per `endpoint` with the other stand-alone widgets. The settings dialog it opens lives in
+ * its shadow root, so that dialog's events (`dsw-dialog-opened`, `dsw-connection-removed`, …)
+ * bubble out of the card as well.
  *
  * @summary A data source with its connection summary and its Connect / Connection settings action.
  * @tag data-source-card

@@ -24,7 +24,7 @@ export const bannerStyles = css`
     border-radius: var(--_radius);
     color: var(--_text);
   }
-  .icon {
+  .warning {
     flex: none;
     display: flex;
     padding-block-start: 0.125rem;
@@ -75,7 +75,7 @@ export const bannerStyles = css`
     .banner {
       border-color: CanvasText;
     }
-    .icon {
+    .warning {
       color: CanvasText;
     }
   }

@@ -21,7 +21,8 @@ import { bannerStyles } from './reconnect-banner.styles.js';
  *
  * It renders nothing visible while everything is healthy, loading or dismissed: only an empty
  * live region, so that a failure appearing later is announced politely (no `role="alert"`).
- * Dismissing hides it for the browser session until another connection fails.
+ * Dismissing hides it for the browser session until another connection fails. The settings
+ * dialog it opens lives in its shadow root; that dialog's events bubble out of the banner too.
  *
  * @summary A polite banner for failing connections of one data source, with Re-connect.
  * @tag reconnect-banner
@@ -136,7 +137,7 @@ export class ReconnectBanner extends LitElement {
     const current = failures[index]!;
     const name = this.data.state.source?.name;
     return html`<section part="banner" class="banner" aria-labelledby="title">
-      <span part="icon" class="icon">${warningIcon}</span>
+      <span part="icon" class="warning">${warningIcon}</span>
       <div class="body">
         <div id="title" part="title" class="title" role="heading" aria-level=${this.headingLevel}>
           ${name ? html`<span part="source" class="source">${name}</span>` : nothing}

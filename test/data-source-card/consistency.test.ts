@@ -6,7 +6,7 @@ import type { ConnectionSettingsDialog } from '../../src/connection-settings-dia
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import type { ReconnectBanner } from '../../src/reconnect-banner/reconnect-banner.js';
 import { requestsTo, useHandlers } from '../helpers/msw.js';
-import { SLOW, cardLoaded, completeAuthorization, part, providerPage, serve, text, until } from './helpers.js';
+import { SLOW, cardLoaded, completeAuthorization, mount, part, providerPage, serve, text, until } from './helpers.js';
 
 const GET = 'GET /api/data-sources/google-ads';
 
@@ -69,7 +69,7 @@ describe('card, banner and dialog stay consistent', function () {
 
   it('stand-alone widgets with the same endpoint share one request', async () => {
     await serve([googleAds(connections(2, [1]))], { base: '/api/solo-share' });
-    const root = await fixture(html`<div>
+    const root = mount(html`<div>
       <data-source-card source="google-ads" endpoint="/api/solo-share"></data-source-card>
       <reconnect-banner source="google-ads" endpoint="/api/solo-share"></reconnect-banner>
       <data-source-card source="google-ads" endpoint="/api/solo-share"></data-source-card>
@@ -83,7 +83,7 @@ describe('card, banner and dialog stay consistent', function () {
 
   it('a re-connect from the banner clears the failure in a stand-alone card too', async () => {
     const endpoint = await serve([googleAds(connections(2, [1]))], { base: '/api/solo-reconnect' });
-    const root = await fixture(html`<div>
+    const root = mount(html`<div>
       <reconnect-banner source="google-ads" endpoint="/api/solo-reconnect"></reconnect-banner>
       <data-source-card source="google-ads" endpoint="/api/solo-reconnect"></data-source-card>
     </div>`);

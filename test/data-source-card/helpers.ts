@@ -1,7 +1,7 @@
 // Shared by the card and banner tests: msw scenarios, fixtures under a provider, and the steps
 // of the pop-up flow as a user (and the provider's callback page) would take them.
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { render, type TemplateResult } from 'lit';
 import '../../src/define/data-source-provider.js';
 import '../../src/define/data-source-card.js';
 import '../../src/define/reconnect-banner.js';
@@ -19,6 +19,24 @@ export async function serve(sources: MockSource[], options: MockOptions = {}): P
   const endpoint = mockEndpoint(sources, options);
   await useHandlers(...endpoint.handlers);
   return endpoint;
+}
+
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
+/**
+ * Renders `template` into a new container in the page (removed after the test). Unlike
+ * `fixture()` on a plain element, it waits for no animation frame, which a page running in the
+ * background (the runner's second tab) may never get.
+ */
+export function mount(template: TemplateResult): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(template, container);
+  mounted.push(container);
+  return container;
 }
 
 /** Renders `content` inside a fresh `<data-source-provider endpoint="/api">` (a fresh cache). */

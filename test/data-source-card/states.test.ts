@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { connections, expiredGrant, googleAds } from '../../mocks/data.js';
 import type { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
 import { requestsTo, useHandlers } from '../helpers/msw.js';
-import { SLOW, cardLoaded, part, serve, text, underProvider, until } from './helpers.js';
+import { SLOW, cardLoaded, mount, part, serve, text, underProvider, until } from './helpers.js';
 
 async function card(): Promise<DataSourceCard> {
   const provider = await underProvider(html`<data-source-card source="google-ads"></data-source-card>`);
@@ -14,7 +14,7 @@ describe('data-source-card: states', function () {
   this.timeout(SLOW);
   it('shows a skeleton while loading, busy, with the loaded height', async () => {
     await serve([googleAds([])], { latency: 'infinite' });
-    const provider = await fixture(html`<div style="inline-size: 420px">
+    const provider = mount(html`<div style="inline-size: 420px">
       <data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>
     </div>`);
     const el = provider.querySelector('data-source-card')!;
@@ -27,7 +27,7 @@ describe('data-source-card: states', function () {
     const loadingHeight = el.getBoundingClientRect().height;
 
     await serve([googleAds([])]);
-    const loaded = await fixture(html`<div style="inline-size: 420px">
+    const loaded = mount(html`<div style="inline-size: 420px">
       <data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>
     </div>`);
     const other = loaded.querySelector('data-source-card')!;

@@ -1,13 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { connections, googleAds } from '../../mocks/data.js';
 import { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
 import { ReconnectBanner } from '../../src/reconnect-banner/reconnect-banner.js';
-import { SLOW, cardLoaded, part, serve, text, until } from './helpers.js';
+import { SLOW, cardLoaded, mount, part, serve, text, until } from './helpers.js';
 
 async function loaded(template: TemplateResult): Promise<DataSourceCard> {
-  const root = await fixture(template);
+  const root = mount(template);
   const el = root.querySelector('data-source-card')!;
   await cardLoaded(el);
   return el;
@@ -30,14 +30,20 @@ describe('data-source-card: white-label', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('a slotted logo replaces the image', async () => {
+  it('a slotted logo replaces the image; slotted actions sit before the card\'s button', async () => {
     await serve([{ ...googleAds([]), logoUrl: 'logos/google-ads.svg' }]);
     const el = await loaded(html`<data-source-provider endpoint="/api">
-      <data-source-card source="google-ads"><span slot="logo" id="brand">★</span></data-source-card>
+      <data-source-card source="google-ads">
+        <span slot="logo" id="brand">★</span>
+        <a slot="actions" id="docs" href="#docs">Docs</a>
+      </data-source-card>
     </data-source-provider>`);
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="logo"]')!;
     expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['brand']);
     expect(part(el, 'logo-image')!.checkVisibility()).to.equal(false);
+    const docs = el.querySelector('#docs')!.getBoundingClientRect();
+    expect(docs.right).to.be.at.most(part(el, 'connect-button')!.getBoundingClientRect().left);
+    expect(part(el, 'actions')!.contains(el.shadowRoot!.querySelector('slot[name="actions"]'))).to.equal(true);
   });
 
   it('takes colours and spacing from --dsw-* properties, and parts can be restyled', async () => {
