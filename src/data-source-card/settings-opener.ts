@@ -46,8 +46,9 @@ export class SettingsOpener implements ReactiveController {
   render() {
     if (!this.wanted) return nothing;
     const { host } = this;
-    // The host may have registered the class under its own name (white-label, versions).
-    const tag = unsafeStatic(customElements.getName(ConnectionSettingsDialog) ?? DEFAULT_TAG);
+    // The host may have registered the class under its own name (white-label, versions);
+    // `getName` is recent, hence the optional call.
+    const tag = unsafeStatic(customElements.getName?.(ConnectionSettingsDialog) ?? DEFAULT_TAG);
     return staticHtml`<${tag}
       ${ref(this.dialog)}
       part="settings-dialog"

@@ -122,8 +122,7 @@ export class ReconnectBanner extends LitElement {
       this.lastNotice = notice;
       if (notice) this.live = notice.text;
     }
-    if (visible) this.internals.states.add('shown');
-    else this.internals.states.delete('shown');
+    this.setShownState(visible);
   }
 
   protected override render(): TemplateResult {
@@ -180,6 +179,18 @@ export class ReconnectBanner extends LitElement {
 
   private heading(failures: readonly Connection[], s: Strings): string {
     return failures.length === 1 ? s.bannerTitle(failures[0]!.accountName) : s.bannerManyTitle(failures.length);
+  }
+
+  /** Exposes `:state(shown)` to the host's CSS; a styling aid, so never worth an exception. */
+  private setShownState(shown: boolean): void {
+    try {
+      // Absent in server DOM shims and older engines; Chromium before 125 throws on undashed names.
+      const states = this.internals.states as CustomStateSet | undefined;
+      if (shown) states?.add('shown');
+      else states?.delete('shown');
+    } catch {
+      // Nothing to expose then: the banner itself still renders.
+    }
   }
 
   /** The failing connections this banner is about (one, with `connection`). */

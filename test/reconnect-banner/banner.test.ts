@@ -1,7 +1,8 @@
-import { aTimeout, expect, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { connections, expiredGrant, googleAds } from '../../mocks/data.js';
 import { installFakePopup, type FakePopup } from '../../mocks/popup.js';
 import { ConnectionSettingsDialog } from '../../src/connection-settings-dialog/connection-settings-dialog.js';
+import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import type { ReconnectBanner } from '../../src/reconnect-banner/reconnect-banner.js';
 import { requestsTo } from '../helpers/msw.js';
 import {
@@ -183,5 +184,32 @@ describe('reconnect-banner', function () {
     part(el, 'settings-button')!.click();
     expect((await opened).detail.sourceId).to.equal('google-ads');
     expect(el.shadowRoot!.querySelector<ConnectionSettingsDialog>(tag)!.open).to.equal(true);
+  });
+
+  it('a prevented dsw-connect-request opens no pop-up', async () => {
+    await serve([googleAds(connections(2, [1]))]);
+    const el = await banner();
+    await until(() => part(el, 'banner'), 'banner shown');
+    popup = installFakePopup();
+    el.addEventListener('dsw-connect-request', (event) => event.preventDefault());
+    part(el, 'reconnect-button')!.click();
+    await aTimeout(50);
+    expect(popup.opened).to.deep.equal([]);
+    expect(requestsTo('POST')).to.deep.equal([]);
+    expect(part(el, 'reconnect-button')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('a banner removed mid-load aborts its request', async () => {
+    const signals: AbortSignal[] = [];
+    const hangingFetch = (_input: RequestInfo | URL, init?: RequestInit) => {
+      signals.push(init!.signal!);
+      return new Promise<Response>(() => {});
+    };
+    const provider = await fixture<DataSourceProvider>(html`<data-source-provider endpoint="/api" .fetch=${hangingFetch}>
+      <reconnect-banner source="google-ads"></reconnect-banner>
+    </data-source-provider>`);
+    await until(() => signals.length === 1, 'request started');
+    provider.querySelector('reconnect-banner')!.remove();
+    expect(signals[0]!.aborted).to.equal(true);
   });
 });
