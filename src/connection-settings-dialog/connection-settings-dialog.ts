@@ -141,6 +141,8 @@ export class ConnectionSettingsDialog extends LitElement {
   private readonly view = new RowsViewCache();
   /** Where focus goes back on close. */
   private opener?: HTMLElement;
+  /** Shown by this element and not yet reported closed. */
+  private shown = false;
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
   private stableStrings?: Strings;
@@ -181,11 +183,14 @@ export class ConnectionSettingsDialog extends LitElement {
     if (!dialog) return;
     if (this.open && !dialog.open) {
       dialog.showModal();
+      this.shown = true;
       this.dispatchEvent(new DialogOpenedEvent({ sourceId: this.source }));
       this.revalidate();
     } else if (!this.open && dialog.open) {
-      if (this.confirmDialog?.open) this.confirmDialog.close();
+      if (this.confirming) this.settleConfirm(false);
       dialog.close();
+      // Now rather than on the close event, which Chrome defers to the next animation frame.
+      this.afterClose();
     }
   }
 
@@ -200,8 +205,34 @@ export class ConnectionSettingsDialog extends LitElement {
     });
   }
 
+  /**
+   * Escape handled here rather than left to the browser: the confirmation closes alone (the
+   * browser may group nested modals opened without a user gesture and close both), a filled
+   * filter is cleared first, and everything happens at once instead of on the next frame.
+   */
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
+    event.preventDefault();
+    if (this.confirming) {
+      this.settleConfirm(false);
+      return;
+    }
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.type === 'search' && target.value) {
+      this.query = '';
+      return;
+    }
+    this.close();
+  };
+
+  /** Closed by the browser (another close request); closes this element made were handled already. */
   private readonly onDialogClose = (event: Event): void => {
-    if (event.target !== this.dialog) return;
+    if (event.target === this.dialog && this.shown) this.afterClose();
+  };
+
+  private afterClose(): void {
+    if (!this.shown) return;
+    this.shown = false;
     this.tooltip.hide();
     this.confirming = undefined;
     this.open = false;
@@ -209,7 +240,7 @@ export class ConnectionSettingsDialog extends LitElement {
     this.opener = undefined;
     if (opener?.isConnected && opener !== document.body) opener.focus();
     this.dispatchEvent(new DialogClosedEvent({ sourceId: this.source }));
-  };
+  }
 
   /** The texts in effect, as the same object while nothing changed, so rows can skip rendering. */
   private get texts(): Strings {
@@ -233,7 +264,13 @@ export class ConnectionSettingsDialog extends LitElement {
     const state = this.data.state;
     const name = state.source?.name;
     const logo = state.source?.logoUrl && this.data.store?.client.resolveUrl(state.source.logoUrl);
-    return html`<dialog id="dialog" part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+    return html`<dialog
+      id="dialog"
+      part="dialog"
+      aria-labelledby="title"
+      @keydown=${this.onKeydown}
+      @close=${this.onDialogClose}
+    >
       <header part="header">
         <slot name="logo">${logo ? html`<img class="logo" src=${logo} alt="" width="28" height="28" />` : nothing}</slot>
         <h2 id="title" part="title">${name ? s.dialogTitle(name) : s.connectionSettings}</h2>
@@ -382,10 +419,10 @@ export class ConnectionSettingsDialog extends LitElement {
       <h3 id="confirm-title">${s.confirmDeleteTitle}</h3>
       <p id="confirm-text">${connection ? s.confirmDelete(connection.accountName, connection.accountId) : ''}</p>
       <div class="confirm-actions">
-        <button type="button" part="cancel-button" autofocus @click=${() => this.confirmDialog?.close('cancel')}>
+        <button type="button" part="cancel-button" autofocus @click=${() => this.settleConfirm(false)}>
           ${s.cancel}
         </button>
-        <button type="button" class="danger" part="confirm-button" @click=${() => this.confirmDialog?.close('delete')}>
+        <button type="button" class="danger" part="confirm-button" @click=${() => this.settleConfirm(true)}>
           ${s.confirmDeleteButton}
         </button>
       </div>
@@ -443,25 +480,26 @@ export class ConnectionSettingsDialog extends LitElement {
     this.data.retry();
   };
 
+  /** Escape closed the confirmation (the buttons settle it themselves). */
   private readonly onConfirmClose = (): void => {
-    const dialog = this.confirmDialog;
-    const connection = this.confirming;
-    const confirmed = dialog?.returnValue === 'delete';
-    if (dialog) dialog.returnValue = '';
-    this.confirming = undefined;
-    if (!connection) return;
-    if (confirmed) void this.deleteConnection(connection);
-    else this.rowButton(connection.id, 'delete')?.focus();
+    if (this.confirming) this.settleConfirm(false);
   };
+
+  private settleConfirm(confirmed: boolean): void {
+    const connection = this.confirming;
+    this.confirming = undefined;
+    if (this.confirmDialog?.open) this.confirmDialog.close();
+    if (!connection) return;
+    // Back on the trash button either way; a delete then moves it on when the row goes.
+    this.rowButton(connection.id, 'delete')?.focus();
+    if (confirmed) void this.deleteConnection(connection);
+  }
 
   private async deleteConnection(connection: Connection): Promise<void> {
     const { store } = this.data;
     const sourceId = this.source;
     if (!store) return;
-    if (!this.dispatchEvent(new DeleteRequestEvent({ sourceId, connection }))) {
-      this.rowButton(connection.id, 'delete')?.focus();
-      return;
-    }
+    if (!this.dispatchEvent(new DeleteRequestEvent({ sourceId, connection }))) return;
     // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
     const { rows } = this.view.get(this.data.state.connections, this.sort, this.query, this.data.locale);
     const index = rows.findIndex((c) => c.id === connection.id);
