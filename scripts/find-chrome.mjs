@@ -27,4 +27,9 @@ export const chromeArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Test pages run side by side in one browser: keep timers and frames of the ones in the
+  // background at full speed, or fixtures waiting for a frame stall.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
