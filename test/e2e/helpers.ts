@@ -1,6 +1,6 @@
 // End-to-end helpers: the real demo backend (temp database, free loopback port) serving the real
 // demo pages and the built bundle, driven by Debian's Chromium through playwright-core. One
-// browser per test file; each test gets its own context (cookies, storage, pop-ups).
+// browser per process (see widgets.test.ts); each test gets its own context and backend.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const distRoot = process.env.DSW_DIST ?? join(root, 'dist');
 const publicRoot = join(root, 'demo', 'public');
 
-/** Long enough for a loaded 2-core machine, short enough that a missing element fails fast. */
-export const TIMEOUT = 10_000;
+/** Long enough for a 2-core machine busy with other runs, short enough that a missing element fails fast. */
+export const TIMEOUT = 15_000;
 
 let browserPromise: Promise<Browser> | undefined;
 // Registered at import, on the file's root: the one browser closes after the file's last test.
@@ -83,9 +83,9 @@ export interface Tab {
 }
 
 /**
- * Inline style attributes in the widgets' loading skeletons (`style="inline-size: …"`) are
- * refused by the pages' `style-src 'self'`; that costs the skeleton its width, nothing else.
- * Tolerated here so the test guards the script policy; see the report of the demo issue.
+ * The card's loading skeleton has static `style="inline-size: …"` attributes, which the pages'
+ * `style-src 'self'` refuses; that costs the skeleton lines their width, nothing else. Tolerated
+ * until the card moves those widths into its stylesheet; every other console error fails.
  */
 const TOLERATED = /Applying inline style violates the following Content Security Policy directive 'style-src 'self''/;
 
