@@ -75,4 +75,5 @@ step('Lit analyzer', 'npm run -s lint');
 step('Build (ESM, .d.ts, single-file bundle)', 'npm run -s build');
 countFrom(step('Node tests (contract, reference backend, packaging)', 'node --import tsx --test test/node/*.test.ts', { capture: true }));
 countFrom(step('Browser tests (web-test-runner, Chromium)', 'npx wtr', { capture: true }));
+countFrom(step('End-to-end tests (real server, real pop-up)', 'node --import tsx --test test/e2e/*.test.ts', { capture: true }));
 summary();
