@@ -13,12 +13,12 @@ export function fallbackSuite(): void {
       const server = await demoServer(t, { callbackCoop: true });
       const hostUrl = `http://localhost:${server.port}/`;
       const { page, problems } = await open(t, hostUrl);
-      const outcomeAsked = page.waitForRequest((request) => /\/api\/authorizations\/[\w-]{16,}$/.test(new URL(request.url()).pathname));
       const tiktok = card(page, 'tiktok-ads');
 
       const [popup] = await Promise.all([page.waitForEvent('popup'), tiktok.getByRole('button', { name: 'Connect' }).click()]);
       await popup.getByRole('radio', { name: /^Quayside Bakery\b/ }).check();
       const callback = popup.waitForResponse((response) => response.url().includes('/api/authorizations/callback'));
+      const outcomeAsked = page.waitForRequest((request) => /\/api\/authorizations\/[\w-]{16,}$/.test(new URL(request.url()).pathname));
       await popup.getByRole('button', { name: 'Approve' }).click();
       assert.equal((await callback).headers()['cross-origin-opener-policy'], 'same-origin');
 
