@@ -39,8 +39,9 @@ interface Message {
  * re-connects, refreshes, makes main and deletes connections. It reads and changes data only
  * through the shared store (a `<data-source-provider>` above it, or its own `endpoint`).
  *
- * Put it anywhere; it renders nothing until opened. The element that had focus when it opened
- * gets it back when it closes.
+ * Put it anywhere: it loads its data source as soon as it is connected (so opening is instant)
+ * but renders the rows only while open. The element that had focus when it opened gets it back
+ * when it closes.
  *
  * @summary The connection settings of one data source, in a modal dialog.
  * @tag connection-settings-dialog
@@ -227,7 +228,8 @@ export class ConnectionSettingsDialog extends LitElement {
 
   /** Closed by the browser (another close request); closes this element made were handled already. */
   private readonly onDialogClose = (event: Event): void => {
-    if (event.target === this.dialog && this.shown) this.afterClose();
+    // A close event arrives a frame late: ignore one from before a re-open.
+    if (event.target === this.dialog && this.shown && !this.dialog.open) this.afterClose();
   };
 
   private afterClose(): void {
@@ -278,7 +280,7 @@ export class ConnectionSettingsDialog extends LitElement {
           ${closeIcon}
         </button>
       </header>
-      <div class="body" part="body">${this.renderBody(state, s)}</div>
+      <div class="body" part="body">${this.open ? this.renderBody(state, s) : nothing}</div>
       <footer part="footer">
         ${this.renderMessage(s)}
         <button
@@ -337,13 +339,14 @@ export class ConnectionSettingsDialog extends LitElement {
   private renderTable(state: SourceState, s: Strings): TemplateResult {
     const loading = state.status !== 'ready';
     const caption = s.tableCaption(state.source?.name ?? this.source);
-    const { rows, total } = loading
-      ? { rows: [], total: 0 }
-      : this.view.get(state.connections, this.sort, this.query, this.data.locale);
+    const view = loading ? undefined : this.view.get(state.connections, this.sort, this.query, this.data.locale);
+    const rows = view?.rows ?? [];
+    const total = view?.total ?? 0;
+    const shown = view?.shown ?? 0;
     const context = this.contextFor(s);
     const busy = state.busy;
     return html`${this.renderStale(state, s)}
-      ${total > FILTER_THRESHOLD || this.query ? this.renderFilter(s, rows.length, total) : nothing}
+      ${total > FILTER_THRESHOLD || this.query ? this.renderFilter(s, shown, total) : nothing}
       <div class="table-wrap" part="table-container">
         <table part="table" aria-busy=${loading ? 'true' : 'false'}>
           <caption class="visually-hidden">
@@ -355,18 +358,22 @@ export class ConnectionSettingsDialog extends LitElement {
           <tbody @click=${this.onRowClick}>
             ${loading
               ? renderSkeletonRows(SKELETON_ROWS)
-              : rows.length === 0
-                ? html`<tr>
-                    <td colspan="6" class="no-match">${s.noMatch(this.query.trim())}</td>
-                  </tr>`
-                : repeat(
-                    rows,
-                    (connection) => connection.id,
-                    (connection) => {
-                      const isBusy = busy.has(connection.id);
-                      return guard([connection, isBusy, context], () => renderRow(connection, isBusy, context));
-                    },
-                  )}
+              : repeat(
+                  rows,
+                  (connection) => connection.id,
+                  (connection) => {
+                    const isBusy = busy.has(connection.id);
+                    const hidden = !view!.shows(connection);
+                    return guard([connection, isBusy, hidden, context], () =>
+                      renderRow(connection, isBusy, hidden, context),
+                    );
+                  },
+                )}
+            ${view && shown === 0
+              ? html`<tr>
+                  <td colspan="6" class="no-match">${s.noMatch(this.query.trim())}</td>
+                </tr>`
+              : nothing}
           </tbody>
         </table>
       </div>`;
@@ -501,7 +508,8 @@ export class ConnectionSettingsDialog extends LitElement {
     if (!store) return;
     if (!this.dispatchEvent(new DeleteRequestEvent({ sourceId, connection }))) return;
     // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
-    const { rows } = this.view.get(this.data.state.connections, this.sort, this.query, this.data.locale);
+    const view = this.view.get(this.data.state.connections, this.sort, this.query, this.data.locale);
+    const rows = view.rows.filter(view.shows);
     const index = rows.findIndex((c) => c.id === connection.id);
     const neighbour = rows[index + 1] ?? rows[index - 1];
     this.refocus = () => (neighbour && this.rowButton(neighbour.id, 'delete')) || this.addButton;

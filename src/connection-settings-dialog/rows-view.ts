@@ -51,39 +51,54 @@ function searchable(connection: Connection): string {
 }
 
 export interface RowsView {
+  /** Every account, sorted; the ones the filter leaves out are in it too (rendered hidden). */
   rows: readonly Connection[];
+  /** Whether a row passes the filter. */
+  shows(connection: Connection): boolean;
+  /** How many rows pass the filter. */
+  shown: number;
   total: number;
 }
 
+const everything = () => true;
+
 /**
- * The rows to show: filtered by `query` (name or ID, case-insensitive), then sorted. Memoized on
- * its inputs, so a render that changes none of them (a busy flag, a message) costs nothing.
+ * The rows to show: sorted, with the filter's verdict (name or ID, case-insensitive). Rows the
+ * filter leaves out stay rendered but hidden, so each keystroke toggles attributes instead of
+ * destroying and re-creating hundreds of rows. Memoized on its inputs, so a render that changes
+ * none of them (a busy flag, a message) costs nothing.
  */
 export class RowsViewCache {
-  private last?: { connections: readonly Connection[]; sort?: SortState; query: string; locale?: string; view: RowsView };
+  private sorted?: { connections: readonly Connection[]; sort?: SortState; locale?: string; rows: readonly Connection[] };
+  private last?: { rows: readonly Connection[]; query: string; view: RowsView };
 
   get(connections: readonly Connection[], sort: SortState | undefined, query: string, locale?: string): RowsView {
-    const last = this.last;
-    if (
-      last &&
-      last.connections === connections &&
-      last.sort === sort &&
-      last.query === query &&
-      last.locale === locale
-    ) {
-      return last.view;
-    }
+    const rows = this.sort(connections, sort, locale);
+    if (this.last && this.last.rows === rows && this.last.query === query) return this.last.view;
     const needle = query.trim().toLocaleLowerCase();
-    let rows = needle ? connections.filter((c) => searchable(c).includes(needle)) : connections;
+    let view: RowsView;
+    if (!needle) {
+      view = { rows, shows: everything, shown: rows.length, total: rows.length };
+    } else {
+      const matching = new Set(rows.filter((c) => searchable(c).includes(needle)));
+      view = { rows, shows: (c) => matching.has(c), shown: matching.size, total: rows.length };
+    }
+    this.last = { rows, query, view };
+    return view;
+  }
+
+  private sort(connections: readonly Connection[], sort: SortState | undefined, locale?: string): readonly Connection[] {
+    const last = this.sorted;
+    if (last && last.connections === connections && last.sort === sort && last.locale === locale) return last.rows;
+    let rows = connections;
     if (sort) {
       const compare = comparator(sort.key, collatorFor(locale));
       const sign = sort.direction === 'ascending' ? 1 : -1;
       // Array.prototype.sort is stable: ties keep the default order (main first, newest).
-      rows = [...rows].sort((a, b) => sign * compare(a, b));
+      rows = [...connections].sort((a, b) => sign * compare(a, b));
     }
-    const view = { rows, total: connections.length };
-    this.last = { connections, sort, query, locale, view };
-    return view;
+    this.sorted = { connections, sort, locale, rows };
+    return rows;
   }
 }
 

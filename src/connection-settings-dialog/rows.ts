@@ -49,12 +49,23 @@ export function renderHead(strings: Strings, sort: SortState | undefined, disabl
 }
 
 /** One account. Pure of element state, so `guard` can skip it when its inputs are unchanged. */
-export function renderRow(connection: Connection, busy: boolean, { strings: s, locale }: RowContext): TemplateResult {
+export function renderRow(
+  connection: Connection,
+  busy: boolean,
+  hidden: boolean,
+  { strings: s, locale }: RowContext,
+): TemplateResult {
   const failing = connection.status === 'error';
   const main = connection.role === 'main';
   const disabled = busy ? 'true' : 'false';
   const name = connection.accountName;
-  return html`<tr part="row" class=${failing ? 'failing' : ''} data-id=${connection.id} aria-busy=${busy ? 'true' : 'false'}>
+  return html`<tr
+    part="row"
+    class=${failing ? 'failing' : ''}
+    data-id=${connection.id}
+    aria-busy=${busy ? 'true' : 'false'}
+    ?hidden=${hidden}
+  >
     <td class="col-status">${renderStatus(connection, s)}</td>
     <th scope="row" class="col-account">
       <span class="account-name">${name}</span>

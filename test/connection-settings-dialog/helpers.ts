@@ -56,18 +56,22 @@ export async function setup(list: Connection[], options: SetupOptions = {}): Pro
   return { el, provider, opener, endpoint, root: el.shadowRoot! };
 }
 
-/** Rows, the empty state or an error are on screen (not the loading skeleton). */
+/** Rows, the empty state or an error are on screen (not the loading skeleton); closed: loaded. */
 export async function settled(el: ConnectionSettingsDialog): Promise<void> {
   const root = el.shadowRoot!;
+  const provider = el.closest('data-source-provider');
   await waitUntil(
-    () => root.querySelector('tr[data-id], .empty, .load-error, .no-match'),
+    () =>
+      el.open
+        ? root.querySelector('tr[data-id], .empty, .load-error, .no-match')
+        : ['ready', 'error'].includes(provider?.store?.get(el.source).status ?? ''),
     'the dialog never left its loading state',
   );
   await el.updateComplete;
 }
 
 export const rows = (el: ConnectionSettingsDialog): HTMLTableRowElement[] => [
-  ...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]'),
+  ...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]:not([hidden])'),
 ];
 
 export const rowIds = (el: ConnectionSettingsDialog): string[] => rows(el).map((row) => row.dataset.id!);

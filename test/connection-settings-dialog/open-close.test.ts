@@ -1,16 +1,29 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { connections } from '../../mocks/data.js';
-import { deepActive, mainDialog, setup, text } from './helpers.js';
+import { requestsTo } from '../helpers/msw.js';
+import { deepActive, mainDialog, setup, text, until } from './helpers.js';
 
 describe('connection-settings-dialog: opening and closing', function () {
   this.timeout(20000);
 
-  it('renders nothing visible and fires nothing while closed', async () => {
-    const { el } = await setup(connections(2), { open: false });
+  it('loads while closed but renders no rows until opened', async () => {
+    const { el, root } = await setup(connections(2), { open: false, settle: false });
+    let events = 0;
+    el.addEventListener('dsw-dialog-opened', () => events++);
+    await until(el, () => requestsTo('GET /api/data-sources/google-ads').length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
     expect(mainDialog(el).open).to.equal(false);
     expect(el.hasAttribute('open')).to.equal(false);
     expect(mainDialog(el).getBoundingClientRect().height).to.equal(0);
+    expect(root.querySelector('table')).to.equal(null);
+    expect(events).to.equal(0);
+    el.show();
+    await el.updateComplete;
+    // Already loaded: the rows are there at once, with no second request.
+    expect(root.querySelectorAll('tbody tr[data-id]')).to.have.length(2);
+    expect(requestsTo('GET /api/data-sources/google-ads')).to.have.length(1);
   });
 
   it('opens as a modal with show(), reflects open, fires dsw-dialog-opened and takes focus', async () => {
