@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
@@ -7,6 +8,12 @@ const config: StorybookConfig = {
   // msw's worker, served at the root scope from node_modules: no copy to keep in sync.
   staticDirs: [{ from: '../node_modules/msw/lib/mockServiceWorker.js', to: '/mockServiceWorker.js' }],
   core: { disableTelemetry: true },
+  // A quiet build, so that a real warning stands out; these two are about Storybook's own bundle:
+  // its preview chunk is over Vite's 500 kB hint by nature, and the timing report is advice.
+  viteFinal: (vite) =>
+    mergeConfig(vite, {
+      build: { chunkSizeWarningLimit: 2048, rolldownOptions: { checks: { bundlerTimings: false } } },
+    }),
 };
 
 export default config;
