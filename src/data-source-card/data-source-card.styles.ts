@@ -121,6 +121,13 @@ export const cardStyles = css`
   .skeleton.line {
     block-size: 0.85em;
   }
+  /* Widths in the stylesheet, not inline: pages with a strict CSP block style attributes. */
+  .skeleton.name {
+    inline-size: 8em;
+  }
+  .skeleton.summary {
+    inline-size: 6em;
+  }
   .skeleton.button {
     block-size: 2rem;
     inline-size: 8.5rem;

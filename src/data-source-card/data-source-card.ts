@@ -126,7 +126,7 @@ export class DataSourceCard extends LitElement {
           <div class="info">
             <div id="name" part="name" class="name" role="heading" aria-level=${this.headingLevel}>
               ${view.kind === 'loading'
-                ? html`<span class="skeleton line" style="inline-size: 8em" aria-hidden="true"></span
+                ? html`<span class="skeleton line name" aria-hidden="true"></span
                     ><span class="visually-hidden">${s.loading}</span>`
                 : this.name}
             </div>
@@ -179,7 +179,7 @@ export class DataSourceCard extends LitElement {
       case 'no-endpoint':
         return s.noEndpoint;
       case 'loading':
-        return html`<span class="skeleton line" style="inline-size: 6em" aria-hidden="true"></span>`;
+        return html`<span class="skeleton line summary" aria-hidden="true"></span>`;
       case 'unknown':
         return s.unknownSource;
       case 'failed':
