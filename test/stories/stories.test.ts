@@ -1,0 +1,149 @@
+// Every story is a test: each is set up and rendered as Storybook would (its beforeEach with an
+// msw worker, its render with the merged args, its play function), then must settle without a
+// console error or warning (Lit's dev-mode warnings included) and pass axe. So every state a
+// designer looks at is also checked, and a story that breaks fails `npm test`.
+import { expect } from '@open-wc/testing';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { render } from 'lit';
+import '../../src/define.js';
+import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
+import type { ConnectionStore } from '../../src/store/connection-store.js';
+import { sharedStore } from '../../src/store/shared-stores.js';
+import * as card from '../../stories/data-source-card.stories.js';
+import * as dialog from '../../stories/connection-settings-dialog.stories.js';
+import * as banner from '../../stories/reconnect-banner.stories.js';
+import * as provider from '../../stories/data-source-provider.stories.js';
+import { useHandlers, worker } from '../helpers/msw.js';
+
+type Module = { default: Meta } & Record<string, unknown>;
+const modules = [card, dialog, banner, provider] as unknown as Module[];
+
+const WIDGETS = 'data-source-card, connection-settings-dialog, reconnect-banner';
+
+/** Lit announces dev mode once per page; that notice is the only message a story may cause. */
+const allowed = (message: string) => message.includes('Lit is in dev mode');
+
+type Cleanup = () => unknown;
+type Hook = (context: StoryContext) => unknown;
+
+const hooks = (value: unknown): Hook[] => (Array.isArray(value) ? value : value ? [value] : []) as Hook[];
+
+/** Storybook's kind of id ("widgets-data-source-card--one-account"): unique per story. */
+const slug = (text: string) =>
+  text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The store a widget reads: its provider's, or the shared one of its own endpoint. */
+function storeOf(el: Element & { endpoint?: string }): ConnectionStore | undefined {
+  const provider = el.closest<DataSourceProvider>('data-source-provider');
+  if (provider) return provider.store;
+  return el.endpoint ? sharedStore(el.endpoint) : undefined;
+}
+
+/** Every widget in the story has its data (or its error), and nothing in it is busy. */
+function settled(root: Element): boolean {
+  return [...root.querySelectorAll<Element & { source: string }>(WIDGETS)].every((el) => {
+    const state = storeOf(el)?.get(el.source);
+    const loaded = state && (state.status === 'ready' || state.status === 'error') && !state.revalidating && state.busy.size === 0;
+    return loaded && !el.shadowRoot?.querySelector('[aria-busy="true"]');
+  });
+}
+
+async function until(check: () => boolean, what: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function rendered(root: Element): Promise<void> {
+  for (const el of root.querySelectorAll<Element & { updateComplete?: Promise<unknown> }>(`${WIDGETS}, data-source-provider`)) {
+    await el.updateComplete;
+  }
+}
+
+for (const module of modules) {
+  const meta = module.default;
+  describe(`stories: ${meta.title}`, function () {
+    // Generous: unreachable endpoints are retried with backoff before the widgets give up (about
+    // 2 s), and axe alone takes 15 to 30 s over the 500-account table on a 2-core machine.
+    this.timeout(60_000);
+    const messages: string[] = [];
+    const cleanups: Cleanup[] = [];
+    let container: HTMLElement | undefined;
+    const original = { error: console.error, warn: console.warn };
+    const record = (event: ErrorEvent | PromiseRejectionEvent) =>
+      messages.push(`uncaught: ${'reason' in event ? String(event.reason) : event.message}`);
+
+    beforeEach(async () => {
+      messages.length = 0;
+      // No handler outlives a story: each story registers its own in its beforeEach.
+      await useHandlers();
+      for (const level of ['error', 'warn'] as const) {
+        console[level] = (...args: unknown[]) => {
+          messages.push(`console.${level}: ${args.map(String).join(' ')}`);
+          original[level].apply(console, args);
+        };
+      }
+      addEventListener('error', record);
+      addEventListener('unhandledrejection', record);
+    });
+
+    afterEach(async () => {
+      container?.remove();
+      container = undefined;
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+      Object.assign(console, original);
+      removeEventListener('error', record);
+      removeEventListener('unhandledrejection', record);
+    });
+
+    for (const [exportName, value] of Object.entries(module)) {
+      if (exportName === 'default') continue;
+      const story = value as StoryObj;
+      it(exportName, async () => {
+        const args = { ...meta.args, ...story.args };
+        const parameters = { ...meta.parameters, ...story.parameters };
+        container = document.createElement('div');
+        document.body.append(container);
+        const context = {
+          id: `${slug(meta.title!)}--${slug(exportName)}`,
+          name: story.name ?? exportName,
+          title: meta.title,
+          args,
+          parameters,
+          msw: worker,
+          canvasElement: container,
+        } as unknown as StoryContext;
+
+        for (const hook of [...hooks(meta.beforeEach), ...hooks(story.beforeEach)]) {
+          const cleanup = await hook(context);
+          if (typeof cleanup === 'function') cleanups.push(cleanup as Cleanup);
+        }
+        // A story's own render wins over the component's, as in Storybook.
+        const draw = story.render ?? meta.render;
+        render(draw!(args, context) as unknown, container);
+        const root = container;
+        await rendered(root);
+
+        if (parameters.settles !== false) {
+          await until(() => settled(root), `${exportName} to settle`);
+          await rendered(root);
+        }
+        if (story.play) {
+          await story.play(context as Parameters<NonNullable<StoryObj['play']>>[0]);
+          await rendered(root);
+        }
+
+        // A story may name axe rules a known defect breaks (with the reason next to it).
+        const axe = parameters.axe as { ignoredRules?: string[] } | undefined;
+        await expect(root).to.be.accessible({ ignoredRules: axe?.ignoredRules ?? [] });
+        expect(messages.filter((message) => !allowed(message)), 'console errors and warnings').to.deep.equal([]);
+      });
+    }
+  });
+}
