@@ -46,6 +46,8 @@ interface Message {
  * @summary The connection settings of one data source, in a modal dialog.
  * @tag connection-settings-dialog
  *
+ * @attr {'light' | 'dark'} theme - `light` or `dark`; unset follows the OS preference. The card and the banner pass theirs on.
+ *
  * @slot logo - Replaces the data source's logo in the header.
  * @slot empty - Shown instead of the table when no account is connected (default: a short text).
  *
@@ -62,6 +64,10 @@ interface Message {
  * @csspart row - Each account's `<tr>`.
  * @csspart main-badge - The "Main" badge.
  * @csspart action-button - Every button in a row; also `reconnect-button`, `refresh-button`, `make-main-button`, `delete-button`.
+ * @csspart reconnect-button - A failing row's Re-connect button.
+ * @csspart refresh-button - A row's data refresh button.
+ * @csspart make-main-button - A secondary row's Make main button.
+ * @csspart delete-button - A row's delete (trash) button.
  * @csspart load-error - The message and Retry button shown when the accounts could not be loaded.
  * @csspart stale - The note shown when a reload failed but older rows are still shown.
  * @csspart empty - The wrapper of the `empty` slot.

@@ -50,6 +50,8 @@ import { bannerStyles } from './reconnect-banner.styles.js';
  * @cssprop --dsw-color-danger-surface - Background of the banner.
  * @cssprop --dsw-color-text - Text colour.
  * @cssprop --dsw-color-text-muted - Secondary text colour.
+ * @cssprop --dsw-color-surface - Background of the banner's plain buttons (Retry, Add it as a new connection).
+ * @cssprop --dsw-color-border - Border of those buttons.
  * @cssprop --dsw-color-focus - Focus ring.
  * @cssprop --dsw-font-family - Font.
  * @cssprop --dsw-font-size - Base font size.
