@@ -167,8 +167,12 @@ export class ConnectionSettingsDialog extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A removed modal leaves the top layer but would come back open, and non-modal, if re-inserted.
-    if (this.dialog?.open) this.dialog.close();
+    // A removed modal leaves the top layer but would come back open, and non-modal, if re-inserted;
+    // and focus, which was inside it, goes back to the opener.
+    if (this.dialog?.open) {
+      this.dialog.close();
+      this.afterClose();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -511,7 +515,8 @@ export class ConnectionSettingsDialog extends LitElement {
   private async deleteConnection(connection: Connection): Promise<void> {
     const { store } = this.data;
     const sourceId = this.source;
-    if (!store) return;
+    // Gone already (deleted in another widget while the confirmation was open): nothing to do.
+    if (!store?.get(sourceId).connections.some((c) => c.id === connection.id)) return;
     if (!this.dispatchEvent(new DeleteRequestEvent({ sourceId, connection }))) return;
     // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
     const view = this.view.get(this.data.state.connections, this.sort, this.query, this.data.locale);

@@ -25,6 +25,8 @@ export class TimestampTooltip implements ReactiveController {
     root?.addEventListener('pointerover', this.onEnter);
     root?.addEventListener('focusout', this.onLeave);
     root?.addEventListener('pointerout', this.onLeave);
+    // Scroll events do not bubble; captured here, they keep the tooltip on its date.
+    root?.addEventListener('scroll', this.onScroll, true);
   }
 
   hostDisconnected(): void {
@@ -49,6 +51,11 @@ export class TimestampTooltip implements ReactiveController {
     time.setAttribute('aria-describedby', tip.id);
     if (!tip.matches(':popover-open')) tip.showPopover();
     place(tip, time);
+  };
+
+  private readonly onScroll = (): void => {
+    const tip = this.element();
+    if (this.target && tip) place(tip, this.target);
   };
 
   private readonly onLeave = (event: Event): void => {

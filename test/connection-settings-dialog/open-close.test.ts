@@ -98,6 +98,17 @@ describe('connection-settings-dialog: opening and closing', function () {
     expect(mainDialog(el).open).to.equal(true);
   });
 
+  it('gives focus back to the opener when removed while open', async () => {
+    const { el, opener } = await setup(connections(1), { open: false });
+    opener.focus();
+    el.show();
+    await el.updateComplete;
+    expect(deepActive()).not.to.equal(opener);
+    el.remove();
+    expect(document.activeElement).to.equal(opener);
+    expect(el.open).to.equal(false);
+  });
+
   it('keeps focus inside while open: the page behind is inert', async () => {
     const { el, opener } = await setup(connections(1), { open: false });
     opener.focus();
