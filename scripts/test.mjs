@@ -73,6 +73,15 @@ manifestCheck();
 step('Type check', 'npx tsc --noEmit -p tsconfig.test.json && npx tsc --noEmit -p test/node/tsconfig.json && npx tsc --noEmit -p demo/tsconfig.json');
 step('Lit analyzer', 'npm run -s lint');
 step('Build (ESM, .d.ts, single-file bundle)', 'npm run -s build');
+// Every story builds; a warning about a missing export (a story or the preview importing what a
+// module no longer exports) fails the run. 2>&1: Storybook and Vite write some of it to stderr.
+const storybook = step('Storybook build', 'npm run -s build-storybook 2>&1', { capture: true });
+const missingExports = storybook.split('\n').filter((line) => /WARN|MISSING_EXPORT/.test(line) && /export/i.test(line));
+if (missingExports.length > 0) {
+  console.error(`\n✖ Storybook build warned about missing exports:\n${missingExports.join('\n')}`);
+  summary();
+  process.exit(1);
+}
 countFrom(step('Node tests (contract, reference backend, packaging)', 'node --import tsx --test test/node/*.test.ts', { capture: true }));
 countFrom(step('Browser tests (web-test-runner, Chromium)', 'npx wtr', { capture: true }));
 countFrom(step('End-to-end tests (real server, real pop-up)', 'node --import tsx --test test/e2e/*.test.ts', { capture: true }));
