@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { HttpError, type DswError } from '../api/errors.js';
 import { ConnectController } from '../controllers/connect-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
+import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';
@@ -189,8 +190,8 @@ export class DataSourceCard extends LitElement {
         if (count === 0) return s.notConnected;
         const failing = failingConnections(view.state).length;
         if (failing === 0) return s.accountCount(count);
-        const list = new Intl.ListFormat(this.data.locale, { type: 'unit', style: 'short' });
-        return html`${warningIcon}<span>${list.format([s.accountCount(count), s.needsAttention(failing)])}</span>`;
+        const summary = formatList([s.accountCount(count), s.needsAttention(failing)], this.data.locale);
+        return html`${warningIcon}<span>${summary}</span>`;
       }
     }
   }

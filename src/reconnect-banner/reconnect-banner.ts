@@ -12,6 +12,7 @@ import { tokens } from '../styles/tokens.js';
 import { readDismissed, writeDismissed } from './dismissals.js';
 import { failureIndex, failureStyles, failureView } from './failure-view.js';
 import { bannerStyles } from './reconnect-banner.styles.js';
+import { formatList } from '../format/lists.js';
 
 /**
  * Tells the user that an account of a data source stopped working: which account, the
@@ -212,8 +213,7 @@ export class ReconnectBanner extends LitElement {
     const next = failures[index]!;
     this.pickedFailure = next.id;
     // The content changed under the user's focus (on Previous/Next): say where they are.
-    const list = new Intl.ListFormat(this.data.locale, { type: 'unit', style: 'short' });
-    this.live = list.format([next.accountName, s.failurePosition(index + 1, failures.length)]);
+    this.live = formatList([next.accountName, s.failurePosition(index + 1, failures.length)], this.data.locale);
   }
 
   private dismiss(): void {

@@ -1,7 +1,9 @@
 import type { Strings } from './strings.js';
 
+// Built on first use and kept: an Intl constructor costs more than a whole card render.
+let rules: Intl.PluralRules | undefined;
 const plural = (count: number, one: string, other: string) =>
-  `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
+  `${count} ${(rules ??= new Intl.PluralRules('en')).select(count) === 'one' ? one : other}`;
 
 /** The default (English) texts. */
 export const en: Strings = {
