@@ -26,6 +26,9 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: a page in the background gets no focus, keys or animation frames,
+  // which focus and keyboard tests need; on 2 cores two pages are hardly faster anyway.
+  concurrency: 1,
+  browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 5000 } },
 };

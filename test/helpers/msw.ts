@@ -16,9 +16,17 @@ worker.events.on('request:start', ({ request }) => {
   requests.push(`${request.method} ${url.pathname}${url.search}`);
 });
 
+/**
+ * Drops the registration an earlier test file left: msw would call `update()` on it without
+ * awaiting, and that fails, uncaught, when the earlier page's teardown removes it meanwhile.
+ */
+async function fresh(): Promise<void> {
+  for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+}
+
 /** Starts the worker (once) and replaces the handlers with `handlers`. */
 export async function useHandlers(...handlers: RequestHandler[]): Promise<void> {
-  started ??= worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  started ??= fresh().then(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
   await started;
   worker.resetHandlers(...handlers);
   requests.length = 0;
