@@ -42,7 +42,8 @@ function step(title, command, { capture = false } = {}) {
   return result.stdout ?? '';
 }
 
-function countFrom(output) {
+function countFrom(raw) {
+  const output = raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   // web-test-runner: "… | 123 passed, 0 failed"; node:test: "ℹ pass 12" / "ℹ fail 0".
   const wtr = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
   if (wtr) {
