@@ -19,8 +19,8 @@ function shown(value: string): string {
 
 /*
  * A malformed ID in the path names nothing, so it answers as an unknown one does: 404 with the
- * resource's not-found code, the only client error openapi.json documents for every route with
- * an ID (a widget shows "not available" for a 404, where a 400 would offer a pointless Retry).
+ * resource's not-found code, as openapi.json documents for every route with an ID (a widget
+ * shows "not available" for a 404, where a 400 would offer a pointless Retry).
  * The message still says what a valid ID looks like.
  */
 

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { BODY_LIMIT } from '../../demo/server/http.js';
 import { startServer, type RunningServer } from '../../demo/server/server.js';
 import type { Authorization, DataSource } from '../../src/api/types.js';
 import * as validators from '../../src/api/validate.js';
@@ -109,6 +110,15 @@ function successStatus(op: Operation): number {
   const statuses = Object.keys(op.spec.responses as Schema).map(Number).filter((s) => s >= 200 && s < 300);
   assert.equal(statuses.length, 1, `${op.method} ${op.path}: one success status`);
   return statuses[0]!;
+}
+
+/** The `error.code`s of a response's example or named examples: the causes it documents. */
+function exampleCodes(op: Operation, status: number): string[] {
+  const response = (op.spec.responses as Record<string, Schema>)[String(status)];
+  const content = response && jsonContent(deref(response));
+  if (!content) return [];
+  const values = content.examples ? Object.values(content.examples as Record<string, Schema>).map((entry) => entry.value) : [content.example];
+  return values.map((value) => (value as { error: { code: string } }).error.code);
 }
 
 function requestExample(op: Operation): unknown {
@@ -218,4 +228,73 @@ describe('openapi.json error responses', () => {
     assert.ok(failing, 'the seed has a connection in error');
     assertDocumented(op, await call(server, 'POST', `/api${fillPath(op.path, failing)}`), 409);
   });
+});
+
+// The converse of the above: each way the reference backend refuses a malformed request is sent
+// to every operation it applies to, and the answer must be documented there, in the ErrorBody
+// shape, with its code among that response's examples (so the examples name real causes).
+describe('openapi.json client errors the reference backend gives', () => {
+  interface Probe {
+    name: string;
+    status: number;
+    applies(op: Operation): boolean;
+    send(op: Operation, path: string): Promise<Answer>;
+  }
+  const hasBody = (op: Operation) => op.spec.requestBody !== undefined;
+  const example = (op: Operation) => mapIds(requestExample(op) ?? {});
+  const probes: Probe[] = [
+    {
+      name: 'a query parameter',
+      status: 400,
+      applies: () => true,
+      send: (op, path) => call(server, op.method.toUpperCase(), `${path}?unexpected=1`, requestExample(op) === undefined ? undefined : example(op)),
+    },
+    {
+      name: 'a method the path does not take',
+      status: 405,
+      applies: () => true,
+      send: (_op, path) => call(server, 'PUT', path),
+    },
+    {
+      name: 'a body that is not JSON',
+      status: 400,
+      applies: (op) => op.method !== 'get',
+      send: (op, path) => call(server, op.method.toUpperCase(), path, '{"role": '),
+    },
+    {
+      name: 'a body where none is taken',
+      status: 400,
+      applies: (op) => op.method !== 'get' && !hasBody(op),
+      send: (op, path) => call(server, op.method.toUpperCase(), path, { unexpected: true }),
+    },
+    {
+      name: 'a body over the size limit',
+      status: 413,
+      applies: (op) => op.method !== 'get',
+      send: (op, path) => call(server, op.method.toUpperCase(), path, { padding: 'x'.repeat(BODY_LIMIT) }),
+    },
+    {
+      name: 'a body that is not sent as JSON',
+      status: 415,
+      applies: hasBody,
+      send: (op, path) => call(server, op.method.toUpperCase(), path, JSON.stringify(example(op)), { 'Content-Type': 'text/plain' }),
+    },
+  ];
+
+  for (const op of operations()) {
+    for (const probe of probes.filter((p) => p.applies(op))) {
+      it(`${op.method.toUpperCase()} ${op.path}: ${probe.name} gets the documented ${probe.status}`, async () => {
+        // A connection the examples above leave in place: a probe that got through would act on it.
+        const path = `/api${fillPath(op.path, { connectionId: ids.get('conn_2')! })}`;
+        const answer = await probe.send(op, path);
+        assertDocumented(op, answer, probe.status);
+        const { code } = (answer.body as { error: { code: string } }).error;
+        assert.ok(exampleCodes(op, probe.status).includes(code), `${op.method.toUpperCase()} ${op.path} ${probe.status}: no example with code "${code}"`);
+        if (probe.status === 405) {
+          const methods = METHODS.filter((m) => (doc.paths as Record<string, Schema>)[op.path]![m]).map((m) => m.toUpperCase());
+          assert.deepEqual(answer.headers.get('allow')?.split(', ').sort(), methods.sort(), 'Allow lists the documented methods');
+        }
+      });
+    }
+  }
 });
