@@ -103,7 +103,7 @@ export const dialogStyles = css`
   }
   th,
   td {
-    padding: 0.375rem var(--_space);
+    padding: 0.375rem calc(var(--_space) * 0.75);
     text-align: start;
     vertical-align: middle;
     border-block-end: 1px solid var(--_border);
@@ -169,7 +169,9 @@ export const dialogStyles = css`
   }
   .reason {
     display: block;
-    max-inline-size: 18rem;
+    min-inline-size: 9rem;
+    max-inline-size: 22rem;
+    margin-block-start: 0.125rem;
     font-size: 0.8125rem;
     color: var(--_text);
   }
@@ -196,7 +198,7 @@ export const dialogStyles = css`
     block-size: 0.75rem;
   }
   .badge.secondary,
-  .col-id,
+  td.col-id,
   .never {
     color: var(--_muted);
   }

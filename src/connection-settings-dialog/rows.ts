@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Connection } from '../api/types.js';
 import { formatDate } from '../format/dates.js';
 import type { Strings } from '../strings/strings.js';
-import { checkIcon, refreshIcon, starIcon, trashIcon, warningIcon } from '../styles/icons.js';
+import { checkIcon, refreshIcon, starIcon, starOutlineIcon, trashIcon, warningIcon } from '../styles/icons.js';
 import type { SortKey, SortState } from './rows-view.js';
 
 /** What every row needs besides its connection; rows re-render only when one of these changes. */
@@ -72,6 +72,7 @@ export function renderRow(
       ${main
         ? html`<span class="badge main" part="main-badge">${starIcon}${s.main}</span>`
         : html`<span class="badge secondary">${s.secondary}</span>`}
+      ${failing ? html`<span class="reason" id=${reasonId(connection)}>${connection.error?.message ?? ''}</span>` : nothing}
     </th>
     <td class="col-id"><bdi>${connection.accountId}</bdi></td>
     <td class="col-created">${renderDate(connection.createdAt, locale, s)}</td>
@@ -105,13 +106,14 @@ export function renderRow(
           ? nothing
           : html`<button
               type="button"
-              class="quiet"
+              class="quiet icon"
               part="action-button make-main-button"
               data-action="make-main"
               aria-label=${s.makeMainLabel(name)}
+              title=${s.makeMain}
               aria-disabled=${disabled}
             >
-              ${s.makeMain}
+              ${starOutlineIcon}
             </button>`}
         <button
           type="button"
@@ -135,9 +137,8 @@ function renderStatus(connection: Connection, s: Strings): TemplateResult {
       return html`<span class="status active">${checkIcon}${s.statusActive}</span>`;
     case 'error':
       // The word and the icon carry the state (never colour alone); the reason is visible text
-      // in the row, and the Re-connect button points at it with aria-describedby.
-      return html`<span class="status error">${warningIcon}${s.statusError}</span>
-        <span class="reason" id=${reasonId(connection)}>${connection.error?.message ?? ''}</span>`;
+      // under the account's name (room to read it), and Re-connect points at it (aria-describedby).
+      return html`<span class="status error">${warningIcon}${s.statusError}</span>`;
     default:
       return html`<span class="status unknown">${s.statusUnknown}</span>`;
   }

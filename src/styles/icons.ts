@@ -11,6 +11,9 @@ export const trashIcon = glyph(
   svg`<path d="M6 1h4l.5 1H14v1.6H2V2h3.5L6 1ZM3 5h10l-.8 10H3.8L3 5Zm3 2v6h1.3V7H6Zm2.7 0v6H10V7H8.7Z"/>`,
 );
 export const starIcon = glyph(svg`<path d="m8 1 2.1 4.4 4.9.6-3.6 3.3.9 4.8L8 11.7l-4.3 2.4.9-4.8L1 6l4.9-.6L8 1Z"/>`);
+export const starOutlineIcon = glyph(
+  svg`<path d="m8 1 2.1 4.4 4.9.6-3.6 3.3.9 4.8L8 11.7l-4.3 2.4.9-4.8L1 6l4.9-.6L8 1Zm0 3.3-1.2 2.5-2.7.3 2 1.9-.5 2.7L8 10.3l2.4 1.4-.5-2.7 2-1.9-2.7-.3L8 4.3Z"/>`,
+);
 export const refreshIcon = glyph(
   svg`<path d="M13.6 6.2A6 6 0 1 0 14 9h-1.7A4.4 4.4 0 1 1 11.8 5L9.6 7.2H15V1.8l-1.4 1.4v3Z"/>`,
 );
