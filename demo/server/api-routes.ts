@@ -54,7 +54,7 @@ export function apiRoutes(app: App): Route[] {
         if (connectionId && !connections.findAccount(sourceId, connectionId)) throw connectionNotFound(sourceId, connectionId);
         const row = authorizations.create(sourceId, connectionId, origin);
         const answer: Authorization = {
-          authorizationUrl: `${app.baseUrl()}/provider/authorize?state=${encodeURIComponent(row.state)}`,
+          authorizationUrl: `${app.baseUrl(req)}/provider/authorize?state=${encodeURIComponent(row.state)}`,
           state: row.state,
           expiresAt: new Date(row.expires_at).toISOString(),
         };

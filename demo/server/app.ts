@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { AuthorizationStore } from './authorizations.js';
 import type { ConnectionStore } from './connections.js';
 import type { Db } from './db.js';
@@ -8,8 +9,11 @@ export interface App {
   connections: ConnectionStore;
   authorizations: AuthorizationStore;
   now: () => number;
-  /** The absolute URL the server is reached at, without a trailing slash. */
-  baseUrl: () => string;
+  /**
+   * The absolute URL this request reached the server at, without a trailing slash: what the
+   * pages it links to (the provider's, then the callback) must share with the host page.
+   */
+  baseUrl: (req: IncomingMessage) => string;
   callbackCoop: boolean;
   log: (message: string) => void;
 }

@@ -64,6 +64,23 @@ function cors(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/** `localhost`, `127.0.0.1` or `[::1]`, with an optional port: the names a browser on this machine uses. */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?$/i;
+
+/**
+ * The origin a request reached us at, from its Host header. A page opened on
+ * `http://localhost:PORT` must get its pop-up on that same origin, or the callback page's
+ * BroadcastChannel (same-origin only) can never reach it. Only the loopback names on our own
+ * port are taken: any other Host (a DNS-rebinding page, a typo, a proxy) gets our own address,
+ * so a request can never make the server hand out links to somewhere else.
+ */
+function requestOrigin(req: IncomingMessage, port: number, fallback: string): string {
+  const match = LOOPBACK_HOST.exec(req.headers.host ?? '');
+  if (!match || Number(match[2] ?? 80) !== port) return fallback;
+  // Lowercased, and through URL so that port 80 is dropped: the origin as a browser writes it.
+  return new URL(`http://${match[1]!.toLowerCase()}:${port}`).origin;
+}
+
 function decodeSegments(pathname: string): string[] | undefined {
   try {
     return pathname.split('/').slice(1).map(decodeURIComponent);
@@ -77,12 +94,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? ((message: string) => console.error(message));
   const db = openDatabase(options.dbPath, now());
   let url = '';
+  let port = 0;
   const app: App = {
     db,
     connections: new ConnectionStore(db, now),
     authorizations: new AuthorizationStore(db, now),
     now,
-    baseUrl: () => url,
+    baseUrl: (req) => requestOrigin(req, port, url),
     callbackCoop: options.callbackCoop ?? false,
     log,
   };
@@ -158,7 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db.close();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   url = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;

@@ -2,6 +2,7 @@
 // (DESIGN section 3, src/api/types.ts), the authorization pop-up at the HTTP level, the demo
 // controls, persistence and static files. Run: node --import tsx --test test/node/server.test.ts
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -337,6 +338,44 @@ describe('authorizations', () => {
     const other = await startAuthorization(server, 'linkedin-ads');
     assert.notEqual(other.state, body.state);
     assert.deepEqual(await outcome(server, body.state), { state: body.state, status: 'pending' });
+  });
+
+  it('builds the authorization URL on the loopback name the request used, and only that', async (t) => {
+    const server = await serve(t);
+    const port = Number(new URL(server.url).port);
+    /** POST start with a Host of our choosing (fetch may not set one); the provider URL's origin. */
+    const startWithHost = (host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const body = JSON.stringify({ origin: ORIGIN });
+        const headers = { Host: host, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) };
+        const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/data-sources/ga4/authorizations', headers }, (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            assert.equal(res.statusCode, 201, text);
+            const url = new URL((JSON.parse(text) as { authorizationUrl: string }).authorizationUrl);
+            assert.equal(url.pathname, '/provider/authorize');
+            resolve(url.origin);
+          });
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    // A page opened on any loopback name gets its pop-up on that same origin.
+    assert.equal(await startWithHost(`localhost:${port}`), `http://localhost:${port}`);
+    assert.equal(await startWithHost(`LocalHost:${port}`), `http://localhost:${port}`);
+    assert.equal(await startWithHost(`[::1]:${port}`), `http://[::1]:${port}`);
+    assert.equal(await startWithHost(`127.0.0.1:${port}`), server.url);
+    // Any other Host gets the server's own address: a request never chooses where links point.
+    for (const host of ['evil.example', `evil.example:${port}`, `localhost:${port + 1}`, 'localhost', `localhost.:${port}`,
+      `user@localhost:${port}`, `localhost:${port}/path`, `localhost.evil.example:${port}`, `127.0.0.2:${port}`, `[::2]:${port}`]) {
+      assert.equal(await startWithHost(host), server.url, host);
+    }
+    // The provider's form and its redirect to the callback are relative: they stay on that origin.
+    const { authorizationUrl, state } = await startAuthorization(server, 'ga4');
+    assert.match(await (await fetch(authorizationUrl)).text(), /<form method="post" action="\/provider\/authorize">/);
+    const redirect = await submitProvider(server, state, 'deny');
+    assert.match(redirect.headers.get('location')!, /^\/api\/authorizations\/callback\?/);
   });
 
   it('validates the authorization request', async (t) => {
