@@ -26,6 +26,11 @@ export interface AuthorizeOptions extends AuthorizationTarget {
   pollIntervalMs?: number;
   /** When to give up waiting for an outcome. Default 5 minutes. */
   timeoutMs?: number;
+  /**
+   * How often to keep asking the endpoint after a cancelled-by-closing that may be a severed
+   * window (see `AuthorizationError.late`): the first delay, growing to the second. Default 1 s to 5 s.
+   */
+  latePollMs?: readonly [first: number, max: number];
 }
 
 // One flow per (endpoint, source, connection), so widgets showing the same thing share it.
@@ -51,6 +56,14 @@ export function pendingAuthorization(target: AuthorizationTarget): Promise<Autho
  *
  * When a flow for the same endpoint, source and connection is already running, no window is
  * opened: that one is focused and its promise returned (the same object).
+ *
+ * When the window reads as closed, the endpoint is asked once; if it still says pending (or cannot
+ * be reached) the promise rejects at once with `AuthorizationError('cancelled')` whose `late`
+ * keeps watching in the background: a sign-in page sending Cross-Origin-Opener-Policy severs the
+ * window, which then reads as closed while the user is still signing in. `late` resolves with the
+ * result if the endpoint (or the callback page's channel) later says completed, and with
+ * `undefined` when it says failed, at `timeoutMs` from the start, or once `signal` aborts. The flow
+ * is no longer pending meanwhile: another call opens a new window.
  */
 export function authorize(options: AuthorizeOptions): Promise<AuthorizationResult> {
   const { client, sourceId, connectionId, signal } = options;
@@ -91,6 +104,7 @@ export function authorize(options: AuthorizeOptions): Promise<AuthorizationResul
       pageOrigin: location.origin,
       timeoutMs: options.timeoutMs ?? 5 * 60_000,
       pollIntervalMs: options.pollIntervalMs ?? 500,
+      latePollMs: options.latePollMs ?? [1000, 5000],
     },
     () => flows.delete(key),
   );

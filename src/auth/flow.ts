@@ -1,7 +1,8 @@
 import type { ApiClient } from '../api/client.js';
 import { AuthorizationError } from '../api/errors.js';
 import type { Authorization, AuthorizationOutcome } from '../api/types.js';
-import { endingOf, isOutcomeMessage, MESSAGE_TYPE, type AuthorizationResult, type Ending } from './outcome.js';
+import { watchLateOutcome } from './late.js';
+import { endingFor, endingOf, isOutcomeMessage, listenOnChannel, type AuthorizationResult, type Ending } from './outcome.js';
 import { closeQuietly, isClosed } from './popup.js';
 
 /** The part of the API client the flow needs. */
@@ -20,6 +21,8 @@ export interface FlowSettings {
   pageOrigin: string;
   timeoutMs: number;
   pollIntervalMs: number;
+  /** After a "closed" that may be a severed window: first and longest delay between questions. */
+  latePollMs: readonly [first: number, max: number];
 }
 
 /**
@@ -33,11 +36,16 @@ export class AuthorizationFlow {
   private state: string | undefined;
   private settled = false;
   private asking = false;
-  /** Callers still waiting; when each of them has aborted, the flow aborts. */
+  /** Callers still waiting; when each of them has aborted, `abandoned` aborts. */
   private holders = 0;
+  private readonly abandoned = new AbortController();
+  /** Removes the callers' abort listeners; kept apart, as a late-outcome watch outlives the flow. */
+  private readonly callerReleases: Array<() => void> = [];
   private readonly requests = new AbortController();
   private readonly releases: Array<() => void> = [];
   private poll: ReturnType<typeof setInterval> | undefined;
+  /** When the flow times out, in `performance.now()` time. */
+  private deadline = 0;
 
   constructor(
     private readonly settings: FlowSettings,
@@ -47,6 +55,7 @@ export class AuthorizationFlow {
       this.resolve = resolve;
       this.reject = reject;
     });
+    this.abandoned.signal.addEventListener('abort', () => this.fail(new DOMException('The authorization was aborted', 'AbortError')));
     this.listen();
     this.start();
   }
@@ -60,10 +69,10 @@ export class AuthorizationFlow {
     this.holders += 1;
     const onAbort = () => {
       this.holders -= 1;
-      if (this.holders <= 0) this.fail(new DOMException('The authorization was aborted', 'AbortError'));
+      if (this.holders <= 0) this.abandoned.abort();
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    this.releases.push(() => signal.removeEventListener('abort', onAbort));
+    this.callerReleases.push(() => signal.removeEventListener('abort', onAbort));
   }
 
   focus(): void {
@@ -83,23 +92,14 @@ export class AuthorizationFlow {
     window.addEventListener('message', onMessage);
     this.releases.push(() => window.removeEventListener('message', onMessage));
 
-    // The callback page also posts here, for when it is same-origin with the host but the
-    // opener link was cut; BroadcastChannel has no origin to check, the state check suffices.
-    if (typeof BroadcastChannel === 'function') {
-      try {
-        const channel = new BroadcastChannel(MESSAGE_TYPE);
-        channel.onmessage = (event: MessageEvent) => this.receive(event.data);
-        this.releases.push(() => channel.close());
-      } catch {
-        // Opaque origins (sandboxed frames) may refuse; postMessage and the fallback remain.
-      }
-    }
+    this.releases.push(listenOnChannel((data) => this.receive(data)));
 
     this.poll = setInterval(() => {
       if (isClosed(popup)) this.onClosed();
     }, pollIntervalMs);
     this.releases.push(() => clearInterval(this.poll));
 
+    this.deadline = performance.now() + timeoutMs;
     const timer = setTimeout(() => this.onTimeout(), timeoutMs);
     this.releases.push(() => clearTimeout(timer));
   }
@@ -150,8 +150,28 @@ export class AuthorizationFlow {
   private onClosed(): void {
     clearInterval(this.poll);
     // Closed by the user, or only looks closed because a COOP page cut the opener: the endpoint
-    // knows which.
-    this.ask(() => new AuthorizationError('cancelled', 'The authorization window was closed before it finished'));
+    // knows which once the user is done. While it says pending, a user who closed the window must
+    // hear "cancelled" at once, so the error says that and watches on for the other case.
+    // Closed before navigating (no state), the window was still our own: it really was closed.
+    this.ask((state) => {
+      const late = state === undefined ? undefined : this.watchLate(state);
+      return new AuthorizationError('cancelled', 'The authorization window was closed before it finished', undefined, late);
+    });
+  }
+
+  /** Hands the callers' abort listeners over to a background watch, which removes them. */
+  private watchLate(state: string): Promise<AuthorizationResult | undefined> {
+    const callerReleases = this.callerReleases.splice(0);
+    return watchLateOutcome({
+      client: this.settings.client,
+      state,
+      deadline: this.deadline,
+      backoffMs: this.settings.latePollMs,
+      signal: this.abandoned.signal,
+      onEnd: () => {
+        for (const release of callerReleases) release();
+      },
+    });
   }
 
   private onTimeout(): void {
@@ -160,7 +180,7 @@ export class AuthorizationFlow {
   }
 
   /** Asks the endpoint once for the outcome; anything but a final one ends with `otherwise`. */
-  private async ask(otherwise: () => AuthorizationError): Promise<void> {
+  private async ask(otherwise: (state?: string) => AuthorizationError): Promise<void> {
     if (this.settled || this.asking) return;
     const state = this.state;
     if (state === undefined) {
@@ -176,8 +196,7 @@ export class AuthorizationFlow {
     }
     this.asking = false;
     if (this.settled) return;
-    const ending = outcome?.state === state ? endingOf(outcome) : undefined;
-    this.end(ending ?? { error: otherwise() });
+    this.end(endingFor(state, outcome) ?? { error: otherwise(state) });
   }
 
   private end(ending: Ending): void {
@@ -197,7 +216,7 @@ export class AuthorizationFlow {
   private release(): boolean {
     if (this.settled) return false;
     this.settled = true;
-    for (const release of this.releases.splice(0)) release();
+    for (const release of [...this.releases.splice(0), ...this.callerReleases.splice(0)]) release();
     this.requests.abort();
     closeQuietly(this.settings.popup);
     this.onSettled();

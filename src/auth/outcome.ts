@@ -26,6 +26,27 @@ export function isOutcomeMessage(data: unknown, state: string): data is Authoriz
   return error === undefined || (typeof error === 'object' && error !== null && typeof error.code === 'string');
 }
 
+/**
+ * Listens on the channel same-origin callback pages also post to (for when the opener link was
+ * cut). BroadcastChannel has no origin to check: callers check the state. Returns the closer.
+ */
+export function listenOnChannel(receive: (data: unknown) => void): () => void {
+  if (typeof BroadcastChannel !== 'function') return () => {};
+  try {
+    const channel = new BroadcastChannel(MESSAGE_TYPE);
+    channel.onmessage = (event: MessageEvent) => receive(event.data);
+    return () => channel.close();
+  } catch {
+    // Opaque origins (sandboxed frames) may refuse; postMessage and the endpoint remain.
+    return () => {};
+  }
+}
+
+/** How the endpoint's answer about `state` ends the flow; `undefined` while pending, or for no answer. */
+export function endingFor(state: string, outcome: AuthorizationOutcome | undefined): Ending | undefined {
+  return outcome?.state === state ? endingOf(outcome) : undefined;
+}
+
 /** Maps a final outcome to how the flow ends; `undefined` while it is still pending. */
 export function endingOf(outcome: AuthorizationOutcome): Ending | undefined {
   if (outcome.status === 'pending') return undefined;
