@@ -1,10 +1,11 @@
 import type { ReactiveController } from 'lit';
 import { AuthorizationError, DswError, isAbortError } from '../api/errors.js';
-import { authorize, pendingAuthorization } from '../auth/index.js';
+import { authorize, pendingAuthorization, type AuthorizationResult } from '../auth/index.js';
 import { ConnectRequestEvent } from '../events/connect-request.js';
 import { ConnectionAddedEvent } from '../events/connection-added.js';
 import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js';
 import { DswErrorEvent } from '../events/error.js';
+import type { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
 import type { SourceController, SourceHost } from './source-controller.js';
 
@@ -63,31 +64,41 @@ export class ConnectController implements ReactiveController {
     this.lastConnectionId = connectionId;
     this.pending = true;
     this.show({ tone: 'info', text: this.strings.authorizationPending });
+    const succeeded = (result: AuthorizationResult) => this.succeeded(store, sourceId, known, result);
+    const failed = (error: unknown): void => {
+      if (isAbortError(error) || !(error instanceof DswError)) return this.show(undefined);
+      const action = connectionId ? 'reconnect' : 'connect';
+      this.host.dispatchEvent(new DswErrorEvent({ error, action, sourceId, connectionId }));
+      this.show(this.noticeFor(error));
+      // "Cancelled" may be a window a sign-in page's COOP only severed: if the user goes on to
+      // approve, that still ends like any success. `this.controller` aborting stops the watch.
+      if (error instanceof AuthorizationError && error.late) {
+        error.late.then((result) => result && succeeded(result)).catch(failed);
+      }
+    };
     flow
-      .then(async (result) => {
-        await store.reload(sourceId);
-        const connection = store.get(sourceId).connections.find((c) => c.id === result.connectionId);
-        if (!connection) return this.show({ tone: 'error', text: this.strings.loadFailed, retry: true });
-        const wasThere = known.has(connection.id);
-        const event = wasThere
-          ? new ConnectionReconnectedEvent({ sourceId, connection })
-          : new ConnectionAddedEvent({ sourceId, connection });
-        this.host.dispatchEvent(event);
-        const text = wasThere
-          ? this.strings.reconnected(connection.accountName)
-          : this.strings.connected(connection.accountName);
-        this.show({ tone: 'success', text });
-      })
-      .catch((error: unknown) => {
-        if (isAbortError(error) || !(error instanceof DswError)) return this.show(undefined);
-        const action = connectionId ? 'reconnect' : 'connect';
-        this.host.dispatchEvent(new DswErrorEvent({ error, action, sourceId, connectionId }));
-        this.show(this.noticeFor(error));
-      })
+      .then(succeeded)
+      .catch(failed)
       .finally(() => {
         this.pending = false;
         this.host.requestUpdate();
       });
+  }
+
+  /** Reloads the source, then says what changed: a new connection, or one re-connected. */
+  private async succeeded(store: ConnectionStore, sourceId: string, known: Set<string>, result: AuthorizationResult): Promise<void> {
+    await store.reload(sourceId);
+    const connection = store.get(sourceId).connections.find((c) => c.id === result.connectionId);
+    if (!connection) return this.show({ tone: 'error', text: this.strings.loadFailed, retry: true });
+    const wasThere = known.has(connection.id);
+    const event = wasThere
+      ? new ConnectionReconnectedEvent({ sourceId, connection })
+      : new ConnectionAddedEvent({ sourceId, connection });
+    this.host.dispatchEvent(event);
+    const text = wasThere
+      ? this.strings.reconnected(connection.accountName)
+      : this.strings.connected(connection.accountName);
+    this.show({ tone: 'success', text });
   }
 
   dismiss(): void {

@@ -94,6 +94,38 @@ describe('data-source-card: connect', function () {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Dismiss message"]')!.click();
     await el.updateComplete;
     expect(notice(el)).to.equal('');
+
+    // The endpoint is asked on in the background (the window may only be severed) until the
+    // card goes away: no question after that.
+    const asked = requestsTo('GET /api/authorizations/').length;
+    expect(asked).to.be.at.least(1);
+    el.remove();
+    await aTimeout(1500);
+    expect(requestsTo('GET /api/authorizations/')).to.have.length(asked);
+  });
+
+  it('a pop-up a COOP sign-in page severed: cancelled at first, then connected once the endpoint completes', async () => {
+    const endpoint = await serve([googleAds([])]);
+    const el = await card();
+    popup = installFakePopup();
+    let added = 0;
+    el.addEventListener('dsw-connection-added', () => added++);
+    part(el, 'connect-button')!.click();
+    const state = await providerPage(popup);
+    // Severed, the window reads as closed while the user is still signing in.
+    popup.close();
+    await until(() => notice(el) === 'The sign-in was cancelled. Nothing was changed.', 'cancelled', 2000);
+    expect(part(el, 'connect-button')!.getAttribute('aria-busy')).to.equal('false');
+
+    // The user approves in the severed window; only the endpoint hears of it.
+    const connected = nextEvent(el, 'dsw-connection-added');
+    endpoint.complete(state, { accountName: 'Acme Search', accountId: '42' });
+    const event = await connected;
+    expect(event.detail.connection).to.include({ accountName: 'Acme Search', accountId: '42' });
+    await until(() => part(el, 'settings-button'), 'Connection settings shown');
+    expect(text(part(el, 'summary'))).to.equal('1 account');
+    expect(notice(el)).to.equal('Acme Search is connected.');
+    expect(added).to.equal(1);
   });
 
   it('ignores messages from another origin or with another state', async () => {
