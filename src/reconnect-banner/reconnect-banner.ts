@@ -11,6 +11,7 @@ import { closeIcon, warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
 import { readDismissed, writeDismissed } from './dismissals.js';
 import { failureIndex, failureStyles, failureView } from './failure-view.js';
+import { focusNextAfter } from './focus-after.js';
 import { bannerStyles } from './reconnect-banner.styles.js';
 import { formatList } from '../format/lists.js';
 
@@ -22,8 +23,10 @@ import { formatList } from '../format/lists.js';
  *
  * It renders nothing visible while everything is healthy, loading or dismissed: only an empty
  * live region, so that a failure appearing later is announced politely (no `role="alert"`).
- * Dismissing hides it for the browser session until another connection fails. The settings
- * dialog it opens lives in its shadow root; that dialog's events bubble out of the banner too.
+ * Dismissing hides it for the browser session until another connection fails, and moves keyboard
+ * focus from the vanished Dismiss button to the next focusable element after the banner in the
+ * page (the previous one when nothing follows). The settings dialog it opens lives in its shadow
+ * root; that dialog's events bubble out of the banner too.
  *
  * @summary A polite banner for failing connections of one data source, with Re-connect.
  * @tag reconnect-banner
@@ -217,6 +220,12 @@ export class ReconnectBanner extends LitElement {
   }
 
   private dismiss(): void {
+    // Dismiss is about to vanish with the banner, which would drop focus to <body> and send a
+    // screen-reader or keyboard user back to the top of the page. They expect to carry on where
+    // the banner was: with what now takes its place in the reading order, as Tab would have
+    // reached it. Moved before the banner goes, so focus is never lost in between; and only
+    // when focus is in the banner: a mouse click in Safari leaves it where it was, not ours to move.
+    if (this.matches(':focus-within')) focusNextAfter(this);
     const ids = new Set(this.dismissed);
     for (const c of this.failures()) ids.add(c.id);
     this.dismissed = ids;

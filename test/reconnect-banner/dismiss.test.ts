@@ -1,9 +1,11 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
 import { connections, expiredGrant, googleAds } from '../../mocks/data.js';
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import type { ReconnectBanner } from '../../src/reconnect-banner/reconnect-banner.js';
 import { storageKey } from '../../src/reconnect-banner/dismissals.js';
-import { SLOW, part, serve, until } from '../data-source-card/helpers.js';
+import { SLOW, button, part, serve, until } from '../data-source-card/helpers.js';
 
 async function mount(): Promise<{ provider: DataSourceProvider; el: ReconnectBanner }> {
   const provider = await fixture<DataSourceProvider>(html`<data-source-provider endpoint="/api">
@@ -79,5 +81,84 @@ describe('reconnect-banner: dismiss for the session', function () {
     await ads!.updateComplete;
     expect(part(ads!, 'banner')).to.equal(null);
     expect(part(hubspot!, 'banner')).to.exist;
+  });
+});
+
+describe('reconnect-banner: focus after Dismiss', function () {
+  this.timeout(SLOW);
+  beforeEach(() => sessionStorage.clear());
+
+  /** The page around one google-ads banner; resolves once the banner shows. */
+  async function page(around: { before?: TemplateResult; after?: TemplateResult }): Promise<{ root: HTMLElement; el: ReconnectBanner }> {
+    await serve([googleAds(connections(2, [1]))]);
+    const root = await fixture<HTMLElement>(html`<div>
+      ${around.before ?? ''}
+      <data-source-provider endpoint="/api">
+        <reconnect-banner source="google-ads"></reconnect-banner>
+        ${around.after ?? ''}
+      </data-source-provider>
+    </div>`);
+    const el = root.querySelector('reconnect-banner')!;
+    await until(() => part(el, 'banner'), 'banner shown');
+    return { root, el };
+  }
+
+  /** The focused element, inside shadow roots too. */
+  function deepActive(): Element | null {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
+
+  /** Asserts focus is on `expected`; names both on failure (not whole DOM nodes). */
+  function expectFocusOn(expected: Element | null | undefined): void {
+    const name = (e: Element | null | undefined) =>
+      !e || e === document.body ? String(e?.localName ?? e) : `<${e.localName}> "${e.textContent?.trim() ?? ''}"`;
+    const active = deepActive();
+    expect(active === expected, `focus is on ${name(active)}, expected ${name(expected)}`).to.equal(true);
+  }
+
+  /** Dismiss as a keyboard user does: focus on it, Enter. */
+  async function dismissByKeyboard(el: ReconnectBanner): Promise<void> {
+    dismissButton(el)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(part(el, 'banner'), 'dismissed').to.equal(null);
+  }
+
+  it('moves focus to the next focusable element after the banner, skipping what cannot take it', async () => {
+    const { root, el } = await page({
+      before: html`<button>Before</button>`,
+      after: html`<button disabled>Disabled</button><button hidden>Hidden</button><a tabindex="-1" href="#x">Not in the tab order</a>
+        <a id="next" href="#next">Next</a>`,
+    });
+    await dismissByKeyboard(el);
+    expectFocusOn(root.querySelector('#next'));
+  });
+
+  it('finds it inside the next widget\'s shadow root', async () => {
+    const { root, el } = await page({ after: html`<data-source-card source="google-ads"></data-source-card>` });
+    const card = root.querySelector('data-source-card')!;
+    await until(() => button(card, 'Connection settings'), 'card ready');
+    await dismissByKeyboard(el);
+    // The card's first control in reading order (its header comes before its inline failure).
+    expectFocusOn(button(card, 'Connection settings'));
+  });
+
+  it('moves focus to the previous focusable element when nothing follows', async () => {
+    const { root, el } = await page({ before: html`<a id="previous" href="#previous">Previous</a>` });
+    await dismissByKeyboard(el);
+    expectFocusOn(root.querySelector('#previous'));
+  });
+
+  it('leaves focus alone when it was not in the banner', async () => {
+    const { root, el } = await page({ before: html`<input aria-label="Search" />`, after: html`<a href="#next">Next</a>` });
+    const input = root.querySelector('input')!;
+    input.focus();
+    // A mouse click that does not focus the button (Safari).
+    dismissButton(el)!.click();
+    await el.updateComplete;
+    expect(part(el, 'banner')).to.equal(null);
+    expectFocusOn(input);
   });
 });
