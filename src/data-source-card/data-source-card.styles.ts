@@ -81,6 +81,23 @@ export const cardStyles = css`
     gap: var(--_space);
     margin-inline-start: auto;
   }
+  /* Quiet on purpose: the data shown is still usable, only maybe out of date. */
+  .stale {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 var(--_space);
+    margin: var(--_space) 0 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+    line-height: 1.4;
+  }
+  .stale button {
+    min-block-size: 1.5rem;
+    padding-block: 0;
+    padding-inline: 0.375rem;
+    text-decoration: underline;
+  }
   .failures {
     margin-block-start: calc(var(--_space) * 1.5);
     padding: var(--_space) calc(var(--_space) * 1.5);

@@ -25,7 +25,8 @@ type View =
  * action that fits: **Connect** while nothing is connected (the authorization pop-up opens
  * directly), **Connection settings** once an account is. A connection in error shows its message
  * inline with a red **Re-connect**. Every load state (skeleton of the loaded height, unreachable
- * endpoint with Retry, expired session, unknown source) renders in place.
+ * endpoint with Retry, expired session, unknown source) renders in place. When refreshing data
+ * already shown fails, the data stays and a quiet line says it may be out of date, with Retry.
  *
  * Inside a `<data-source-provider>` it shares that provider's cache; stand-alone it shares one
  * cache per `endpoint` with the other stand-alone widgets. The settings dialog it opens lives in
@@ -48,7 +49,8 @@ type View =
  * @csspart button - Every button of the card.
  * @csspart connect-button - Connect (no account yet).
  * @csspart settings-button - Connection settings (an account is connected).
- * @csspart retry-button - Retry after a failed load.
+ * @csspart retry-button - Retry after a failed load, or after a failed refresh of the data shown.
+ * @csspart stale - The line shown when a refresh failed and the data shown may be out of date.
  * @csspart failures - The inline failure box under the connector info.
  * @csspart failure - The failing connection shown.
  * @csspart failure-account - Its account name.
@@ -117,6 +119,8 @@ export class DataSourceCard extends LitElement {
   @state() private pickedFailure?: string;
   /** A logo URL that failed to load: show the initials instead. */
   @state() private brokenLogo?: string;
+  /** The stale line's Retry had focus before this update (see `updated`). */
+  private staleRetryFocused = false;
 
   protected override render(): TemplateResult {
     const view = this.view();
@@ -135,9 +139,23 @@ export class DataSourceCard extends LitElement {
           </div>
           <div part="actions" class="actions"><slot name="actions"></slot>${this.renderAction(view, s)}</div>
         </div>
-        ${view.kind === 'ready' ? this.renderFailures(view.state, s) : nothing} ${this.renderNotice(s)}
+        ${view.kind === 'ready' ? html`${this.renderStale(view.state, s)}${this.renderFailures(view.state, s)}` : nothing}
+        ${this.renderNotice(s)}
       </article>
       ${this.settings.render()}`;
+  }
+
+  protected override willUpdate(): void {
+    this.staleRetryFocused = this.shadowRoot?.activeElement?.matches('.stale button') ?? false;
+  }
+
+  protected override updated(): void {
+    // A Retry that worked removes the line and the focused button with it, which would drop
+    // focus to <body>. The card's own action (Connection settings, or Connect) stands where
+    // the user was working, so focus goes there.
+    if (this.staleRetryFocused && !this.shadowRoot!.activeElement) {
+      this.shadowRoot!.querySelector<HTMLElement>('[part~="settings-button"], [part~="connect-button"]')?.focus();
+    }
   }
 
   /** The name once known; the source ID until then (unreachable endpoint, unknown source). */
@@ -212,6 +230,28 @@ export class DataSourceCard extends LitElement {
     return html`<button class="primary" part="button connect-button" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.connector.connect()}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
     </button>`;
+  }
+
+  /**
+   * A refresh of the data shown failed (the store keeps `ready` and sets `error`): the data
+   * stays, and a quiet line says it may be out of date, as the dialog's `stale` note does. Not a
+   * live region: the refresh ran in the background, unasked, and a page of many cards going
+   * offline would announce it once per card; the line is there when the user reads the card.
+   */
+  private renderStale(state: SourceState, s: Strings): TemplateResult | typeof nothing {
+    if (!state.error) return nothing;
+    return html`<p part="stale" class="stale">
+      <span id="stale-text">${s.revalidateFailed}</span>
+      <button
+        class="quiet"
+        part="button retry-button"
+        aria-describedby="stale-text"
+        aria-busy=${state.revalidating ? 'true' : 'false'}
+        @click=${() => this.data.retry()}
+      >
+        ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.retry}
+      </button>
+    </p>`;
   }
 
   private renderFailures(state: SourceState, s: Strings): TemplateResult | typeof nothing {

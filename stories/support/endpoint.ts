@@ -28,3 +28,22 @@ export function serve(context: Context, sources: MockSource[], options: MockOpti
 export function unreachable(context: Context): void {
   context.msw.use(http.all(`${endpointOf(context)}/*`, () => HttpResponse.error()));
 }
+
+/**
+ * Lets the first load of each data source through to the mock endpoint and fails every later
+ * one with a 500: a refresh of data already shown that fails (the endpoint went down).
+ */
+export function failReloads(context: Context): void {
+  const loaded = new Set<string>();
+  context.msw.use(
+    http.get(`${endpointOf(context)}/data-sources/:sourceId`, ({ params }) => {
+      const id = String(params.sourceId);
+      if (!loaded.has(id)) {
+        loaded.add(id);
+        // Nothing returned: msw hands the request to the next handler, the mock endpoint.
+        return undefined;
+      }
+      return HttpResponse.json({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } }, { status: 500 });
+    }),
+  );
+}

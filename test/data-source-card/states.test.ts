@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { connections, expiredGrant, googleAds } from '../../mocks/data.js';
 import type { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
+import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
+import { en } from '../../src/strings/en.js';
 import { requestsTo, useHandlers } from '../helpers/msw.js';
 import { SLOW, cardLoaded, mount, part, serve, text, underProvider, until } from './helpers.js';
 
@@ -119,6 +121,58 @@ describe('data-source-card: states', function () {
     part(el, 'retry-button')!.click();
     await until(() => text(part(el, 'summary')) === '1 account', 'loaded after retry');
     expect(requestsTo('GET /api/data-sources/google-ads')).to.have.length(1);
+  });
+
+  it('a failed refresh of data shown: the data stays, a quiet line says so, Retry loads again', async () => {
+    await serve([googleAds(connections(2, [1]))]);
+    const el = await card();
+    await cardLoaded(el);
+    expect(part(el, 'stale')).to.equal(null);
+    const store = el.closest<DataSourceProvider>('data-source-provider')!.store!;
+
+    // A revalidation in the background (window focus, another widget's write) fails.
+    await serve([googleAds(connections(2, [1]))], { failWith: 500 });
+    await store.load('google-ads', { force: true })!.catch(() => {});
+    await until(() => part(el, 'stale'), 'stale line shown');
+    const stale = part(el, 'stale')!;
+    expect(text(stale)).to.equal(`${en.revalidateFailed} ${en.retry}`);
+    // Everything shown before is still there, and nothing shouts.
+    expect(text(part(el, 'summary'))).to.equal('2 accounts, 1 needs attention');
+    expect(part(el, 'settings-button')).to.exist;
+    expect(part(el, 'failure')).to.exist;
+    expect(stale.closest('[role="alert"], [role="status"], [aria-live]')).to.equal(null);
+    expect(getComputedStyle(stale).color).to.equal(getComputedStyle(part(el, 'summary')!).color);
+    const retry = stale.querySelector('button')!;
+    expect(retry.matches('[part~="retry-button"]')).to.equal(true);
+    expect(retry.getAttribute('aria-describedby')).to.equal('stale-text');
+    expect(retry.getBoundingClientRect().height).to.be.at.least(24);
+    await expect(el).to.be.accessible();
+
+    // Retry goes through the controller: a forced load, which succeeds this time.
+    await serve([googleAds(connections(3, [1]))]);
+    retry.focus();
+    retry.click();
+    await until(() => !part(el, 'stale'), 'stale line gone');
+    expect(text(part(el, 'summary'))).to.equal('3 accounts, 1 needs attention');
+    expect(requestsTo('GET /api/data-sources/google-ads')).to.have.length(1);
+    // The focused Retry went with the line: focus stays in the card, on its own action.
+    expect(el.shadowRoot!.activeElement === part(el, 'settings-button'), 'focus on Connection settings').to.equal(true);
+  });
+
+  it('a Retry that fails again keeps the line (busy while it loads)', async () => {
+    await serve([googleAds(connections(1))]);
+    const el = await card();
+    await cardLoaded(el);
+    const store = el.closest<DataSourceProvider>('data-source-provider')!.store!;
+    await serve([googleAds(connections(1))], { failWith: 500, latency: 100 });
+    await store.load('google-ads', { force: true })!.catch(() => {});
+    await until(() => part(el, 'stale'), 'stale line shown');
+    const retry = part(el, 'stale')!.querySelector('button')!;
+    retry.click();
+    await until(() => retry.getAttribute('aria-busy') === 'true', 'busy while it loads');
+    await until(() => retry.getAttribute('aria-busy') === 'false', 'done');
+    expect(part(el, 'stale')).to.exist;
+    expect(text(part(el, 'summary'))).to.equal('1 account');
   });
 
   it('a server error: "could not be loaded" with Retry, and a dsw-error event', async () => {
