@@ -11,7 +11,7 @@ import { closeIcon, warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
 import { failureIndex, failureStyles, failureView } from '../reconnect-banner/failure-view.js';
 import { cardStyles } from './data-source-card.styles.js';
-import { SettingsOpener } from './settings-opener.js';
+import { SettingsOpener } from '../controllers/settings-opener.js';
 
 type View =
   | { kind: 'no-endpoint' }

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Connection } from '../api/types.js';
 import { ConnectController, type Notice } from '../controllers/connect-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
-import { SettingsOpener } from '../data-source-card/settings-opener.js';
+import { SettingsOpener } from '../controllers/settings-opener.js';
 import { failingConnections } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ConnectionSettingsDialog } from '../connection-settings-dialog/connection-settings-dialog.js';
-import type { SourceHost } from '../controllers/source-controller.js';
+import type { SourceHost } from './source-controller.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
 
 /** What a widget that opens the settings dialog exposes. */
