@@ -10,7 +10,6 @@ const STATE = /^[A-Za-z0-9_-]{16,128}$/;
 const ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 /** Platform account IDs seen in the wild: digits with dashes, `act_…`, `properties/…`. */
 const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9_.:/@+-]{0,63}$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function shown(value: string): string {
