@@ -49,9 +49,11 @@ function publicElementApi() {
   return {
     name: 'dsw-public-element-api',
     packageLinkPhase({ customElementsManifest }) {
-      const modules = customElementsManifest.modules.filter((m) => m.declarations?.some((d) => d.customElement));
+      // A tag name marks an element a host can place; the shared base class has none.
+      const placeable = (d) => d.customElement && d.tagName;
+      const modules = customElementsManifest.modules.filter((m) => m.declarations?.some(placeable));
       for (const module of modules) {
-        module.declarations = module.declarations.filter((d) => d.customElement);
+        module.declarations = module.declarations.filter(placeable);
         module.exports = module.exports?.filter((e) => module.declarations.some((d) => d.name === e.declaration?.name));
         for (const element of module.declarations) {
           element.members = element.members?.filter(

@@ -1,12 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { SourceWidget } from '../base/source-widget.js';
 import { DswError, HttpError } from '../api/errors.js';
 import type { Connection } from '../api/types.js';
-import { ConnectController } from '../controllers/connect-controller.js';
-import { SourceController } from '../controllers/source-controller.js';
 import { ConnectionRemovedEvent } from '../events/connection-removed.js';
 import { DeleteRequestEvent } from '../events/delete-request.js';
 import { DialogClosedEvent } from '../events/dialog-closed.js';
@@ -46,7 +45,6 @@ interface Message {
  * @summary The connection settings of one data source, in a modal dialog.
  * @tag connection-settings-dialog
  *
- * @attr {'light' | 'dark'} theme - `light` or `dark`; unset follows the OS preference. The card and the banner pass theirs on.
  *
  * @slot logo - Replaces the data source's logo in the header.
  * @slot empty - Shown instead of the table when no account is connected (default: a short text).
@@ -112,23 +110,11 @@ interface Message {
  * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - An account in error was re-authorized.
  * @fires {DswErrorEvent} dsw-error - A load or an action failed; `detail.error.kind` says how, `detail.action` what.
  */
-export class ConnectionSettingsDialog extends LitElement {
+export class ConnectionSettingsDialog extends SourceWidget {
   static override styles = [tokens, controls, dialogStyles];
 
   /** Whether the dialog is open. Reflects; setting it opens or closes the dialog. */
   @property({ type: Boolean, reflect: true }) open = false;
-
-  /** The data source's ID, e.g. `google-ads`. */
-  @property() source = '';
-
-  /** Base URL of the endpoint; used only when no `<data-source-provider>` is above. */
-  @property() endpoint?: string;
-
-  /** Text overrides for this dialog, over the provider's. Property only. */
-  @property({ attribute: false }) strings?: Partial<Strings>;
-
-  /** BCP 47 locale of dates and sorting, over the provider's; the browser's by default. */
-  @property() locale?: string;
 
   @state() private sort?: SortState;
   @state() private query = '';
@@ -142,8 +128,6 @@ export class ConnectionSettingsDialog extends LitElement {
   @query('#tip') private tip?: HTMLElement;
   @query('#add') private addButton?: HTMLButtonElement;
 
-  private readonly data = new SourceController(this);
-  private readonly connector = new ConnectController(this, this.data);
   private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.data.locale);
   private readonly view = new RowsViewCache();
   /** Where focus goes back on close. */

@@ -1,8 +1,7 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SourceWidget } from '../base/source-widget.js';
 import { HttpError, type DswError } from '../api/errors.js';
-import { ConnectController } from '../controllers/connect-controller.js';
-import { SourceController } from '../controllers/source-controller.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
@@ -90,29 +89,12 @@ type View =
  * @fires {OpenSettingsRequestEvent} dsw-open-settings-request - Cancelable, before the settings dialog opens.
  * @fires {DswErrorEvent} dsw-error - A load this card started, or an authorization, failed.
  */
-export class DataSourceCard extends LitElement {
+export class DataSourceCard extends SourceWidget {
   static override styles = [tokens, controls, failureStyles, cardStyles];
-
-  /** The data source's ID on the endpoint. */
-  @property({ reflect: true }) source = '';
-
-  /** The endpoint, used when no `<data-source-provider>` is above the card. */
-  @property() endpoint?: string;
-
-  /** This card's text overrides, over the provider's. Property only. */
-  @property({ attribute: false }) strings?: Partial<Strings>;
-
-  /** BCP 47 locale of this card's numbers and lists, over the provider's. */
-  @property() locale?: string;
-
-  /** `light` or `dark`; unset follows the OS preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** The `aria-level` of the name, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  private readonly data = new SourceController(this);
-  private readonly connector = new ConnectController(this, this.data);
   private readonly settings = new SettingsOpener(this);
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */

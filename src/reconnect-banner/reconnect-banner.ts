@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
-import { ConnectController, type Notice } from '../controllers/connect-controller.js';
-import { SourceController } from '../controllers/source-controller.js';
+import type { Notice } from '../controllers/connect-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { failingConnections } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
@@ -70,32 +70,15 @@ import { formatList } from '../format/lists.js';
  * @fires {OpenSettingsRequestEvent} dsw-open-settings-request - Cancelable, before the settings dialog opens.
  * @fires {DswErrorEvent} dsw-error - A load this banner started, or a re-authorization, failed.
  */
-export class ReconnectBanner extends LitElement {
+export class ReconnectBanner extends SourceWidget {
   static override styles = [tokens, controls, failureStyles, bannerStyles];
-
-  /** The data source's ID on the endpoint. */
-  @property({ reflect: true }) source = '';
 
   /** Only this connection's failure (by connection ID); all failing connections when unset. */
   @property({ reflect: true }) connection?: string;
 
-  /** The endpoint, used when no `<data-source-provider>` is above the banner. */
-  @property() endpoint?: string;
-
-  /** This banner's text overrides, over the provider's. Property only. */
-  @property({ attribute: false }) strings?: Partial<Strings>;
-
-  /** BCP 47 locale, over the provider's. */
-  @property() locale?: string;
-
-  /** `light` or `dark`; unset follows the OS preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /** The `aria-level` of the title, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly data = new SourceController(this);
-  private readonly connector = new ConnectController(this, this.data);
   private readonly settings = new SettingsOpener(this);
   private readonly internals = this.attachInternals();
 

@@ -1,0 +1,30 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ConnectController } from '../controllers/connect-controller.js';
+import { SourceController } from '../controllers/source-controller.js';
+import type { Strings } from '../strings/strings.js';
+
+/**
+ * What the card, the dialog and the banner share: the data source they show, where its data
+ * comes from (a provider above, else `endpoint`), text, locale and theme overrides, and the
+ * controllers that keep them in step with the store and run connect / re-connect.
+ */
+export class SourceWidget extends LitElement {
+  /** The data source's ID on the endpoint, e.g. `google-ads`. */
+  @property({ reflect: true }) source = '';
+
+  /** Base URL of the endpoint; used only when no `<data-source-provider>` is above. */
+  @property() endpoint?: string;
+
+  /** Text overrides for this widget, over the provider's. Property only. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  /** BCP 47 locale of dates, numbers and sorting, over the provider's; the browser's by default. */
+  @property() locale?: string;
+
+  /** `light` or `dark`; unset follows the OS preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  protected readonly data = new SourceController(this);
+  protected readonly connector = new ConnectController(this, this.data);
+}
