@@ -33,8 +33,21 @@ await page.evaluate(() => {
     const url = new URL(String(input), location.href);
     const [, , id, , cid] = url.pathname.split('/').filter(Boolean);
     if (init?.method === 'PATCH') return Response.json({ ...connection(Number(cid.slice(1))), role: 'main' });
-    const count = window.bench.sizes[id] ?? 2;
-    return Response.json({ id, name: `Source ${id}`, connections: Array.from({ length: count }, (_, i) => connection(i)) });
+    const source = (id) => {
+      const count = window.bench.sizes[id] ?? 2;
+      return { id, name: `Source ${id}`, connections: Array.from({ length: count }, (_, i) => connection(i)) };
+    };
+    // The batched load: `GET /data-sources?include=connections&ids=a,b,c` (what the store sends).
+    const ids = url.searchParams.get('ids');
+    if (ids) {
+      const items = ids.split(',').map((id) => {
+        const { connections, ...rest } = source(decodeURIComponent(id));
+        const errorCount = connections.filter((c) => c.status === 'error').length;
+        return { ...rest, connectionCount: connections.length, errorCount, connections };
+      });
+      return Response.json({ items });
+    }
+    return Response.json(source(id));
   };
 });
 

@@ -25,6 +25,29 @@ export interface MockOptions {
 const error = (status: number, code: string, message: string) =>
   HttpResponse.json({ error: { code, message } }, { status });
 
+/**
+ * The list's query, as the reference backend reads it: none, or `include=connections` with
+ * `ids` (comma-separated, 1 to 100). Returns the IDs, or why the query is refused.
+ */
+export function batchQuery(params: URLSearchParams): { ids: string[] } | undefined | string {
+  const names = [...new Set(params.keys())];
+  if (!names.length) return undefined;
+  const unknown = names.find((name) => name !== 'include' && name !== 'ids');
+  if (unknown) return `Unknown query parameter "${unknown}".`;
+  if (params.getAll('include').join() !== 'connections') return 'The parameter "include" must be "connections".';
+  const ids = params.getAll('ids');
+  if (ids.length !== 1 || !ids[0]) return 'The parameter "ids" is required, once, with 1 to 100 IDs.';
+  const list = ids[0].split(',');
+  if (list.length > 100 || list.some((id) => !id)) return 'The parameter "ids" takes 1 to 100 non-empty IDs.';
+  return { ids: [...new Set(list)] };
+}
+
+/** Main first, then newest first: the order of the contract's answers. */
+const sortedConnections = (connections: Connection[]) =>
+  [...connections].sort(
+    (a, b) => Number(b.role === 'main') - Number(a.role === 'main') || b.createdAt.localeCompare(a.createdAt),
+  );
+
 export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): MockEndpoint {
   const base = options.base ?? '/api';
   const sources = new Map(initial.map((s) => [s.id, structuredClone(s)]));
@@ -50,14 +73,18 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
   };
 
   const handlers: RequestHandler[] = [
-    http.get(`${base}/data-sources`, async () => {
+    http.get(`${base}/data-sources`, async ({ request }) => {
       const failure = await guard();
       if (failure) return failure;
+      const query = batchQuery(new URL(request.url).searchParams);
+      if (typeof query === 'string') return error(400, 'invalid_query', query);
+      const chosen = query ? query.ids.flatMap((id) => sources.get(id) ?? []) : [...sources.values()];
       return HttpResponse.json({
-        items: [...sources.values()].map(({ connections, ...s }) => ({
+        items: chosen.map(({ connections, ...s }) => ({
           ...s,
           connectionCount: connections.length,
           errorCount: connections.filter((c) => c.status === 'error').length,
+          ...(query && { connections: sortedConnections(connections) }),
         })),
       });
     }),

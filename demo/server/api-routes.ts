@@ -7,6 +7,7 @@ import { HttpError, sendJson, sendNoContent } from './http.js';
 import type { Route } from './router.js';
 import {
   connectionIdParam,
+  listQuery,
   optionalConnectionIdField,
   originField,
   readEmptyBody,
@@ -26,7 +27,13 @@ export function apiRoutes(app: App): Route[] {
       method: 'GET',
       pattern: '/api/data-sources',
       kind: 'json',
-      handle: ({ res }) => sendJson(res, 200, { items: connections.listSources() } satisfies DataSourceList),
+      // Its own query: `include=connections&ids=…`, the batched load of many cards.
+      query: true,
+      handle({ res, url }) {
+        const batch = listQuery(url);
+        const items = batch ? connections.loadSources(batch.ids) : connections.listSources();
+        sendJson(res, 200, { items } satisfies DataSourceList);
+      },
     },
     {
       method: 'GET',

@@ -87,6 +87,18 @@ export class ConnectionStore {
     }));
   }
 
+  /**
+   * The known ones of `ids`, in that order, each with its connections (the batched load).
+   * Unknown or malformed IDs are left out: the widgets load those alone and get their 404.
+   */
+  loadSources(ids: readonly string[]): DataSourceSummary[] {
+    const counts = new Map(this.listSources().map((summary) => [summary.id, summary]));
+    return ids.flatMap((id) => {
+      const summary = counts.get(id);
+      return summary ? [{ ...summary, connections: this.listConnections(id) }] : [];
+    });
+  }
+
   /** Throws 404 for an unknown source, so every route under it answers alike. */
   requireSource(sourceId: string): SourceRow {
     const row = this.db.prepare('SELECT id, name, logo_url FROM data_sources WHERE id = ?').get(sourceId) as SourceRow | undefined;

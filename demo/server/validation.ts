@@ -63,6 +63,29 @@ export function singleQuery(url: URL, name: string): string | undefined {
   return values[0];
 }
 
+/** The contract's limit of IDs in one batch: keeps the URL and the answer bounded. */
+export const MAX_BATCH_IDS = 100;
+
+/**
+ * The query of `GET /data-sources`: none (the list), or `include=connections&ids=a,b,c` (those
+ * sources with their connections, the widgets' batched load). Anything else is refused with 400.
+ */
+export function listQuery(url: URL): { ids: string[] } | undefined {
+  const names = [...new Set(url.searchParams.keys())];
+  if (!names.length) return undefined;
+  const bad = (message: string) => new HttpError(400, 'invalid_query', message);
+  const unknown = names.find((name) => name !== 'include' && name !== 'ids');
+  if (unknown) throw bad(`This route takes only "include" and "ids" (got "${shown(unknown)}").`);
+  const include = singleQuery(url, 'include');
+  if (include !== 'connections') throw bad(`The query parameter "include" must be "connections" (got "${shown(include ?? '')}").`);
+  const ids = singleQuery(url, 'ids');
+  if (!ids) throw bad('The query parameter "ids" is required with "include": 1 to 100 comma-separated IDs.');
+  const list = ids.split(',');
+  if (list.length > MAX_BATCH_IDS) throw bad(`The query parameter "ids" takes at most ${MAX_BATCH_IDS} IDs (got ${list.length}).`);
+  if (list.some((id) => id === '')) throw bad('The query parameter "ids" has an empty ID (a stray comma).');
+  return { ids: [...new Set(list)] };
+}
+
 function isJsonType(req: IncomingMessage): boolean {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);

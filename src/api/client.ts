@@ -16,6 +16,7 @@ import {
   validateConnection,
   validateConnectionList,
   validateDataSource,
+  validateDataSourceBatch,
   validateDataSourceList,
 } from './validate.js';
 
@@ -86,6 +87,16 @@ export class ApiClient {
   getDataSource(sourceId: string, options?: RequestOptions): Promise<DataSource> {
     const path = `data-sources/${segment(sourceId)}`;
     return this.send({ method: 'GET', path, read: validateDataSource, signal: options?.signal });
+  }
+
+  /**
+   * Several data sources with their connections in one request (`?include=connections&ids=…`);
+   * unknown IDs are absent from the answer. At most 100 IDs per call (the contract's limit).
+   */
+  loadDataSources(ids: readonly string[], options?: RequestOptions): Promise<DataSource[]> {
+    // Each ID percent-encoded, so a comma inside one cannot split it.
+    const path = `data-sources?include=connections&ids=${ids.map(segment).join(',')}`;
+    return this.send({ method: 'GET', path, read: validateDataSourceBatch, signal: options?.signal });
   }
 
   listConnections(sourceId: string, options?: RequestOptions): Promise<ConnectionList> {

@@ -40,6 +40,11 @@ export interface DataSourceSummary {
   logoUrl?: string;
   connectionCount: number;
   errorCount: number;
+  /**
+   * Present only when asked for with `?include=connections` (the batched load of many cards):
+   * the source's connections, main first, then newest first.
+   */
+  connections?: Connection[];
 }
 
 /** `GET /data-sources` */

@@ -131,6 +131,21 @@ export function validateDataSourceSummary(value: unknown, path = ''): DataSource
     logoUrl: optional(v.logoUrl, at('logoUrl'), string),
     connectionCount: count(v.connectionCount, at('connectionCount')),
     errorCount: count(v.errorCount, at('errorCount')),
+    connections: optional(v.connections, at('connections'), connectionArray),
+  });
+}
+
+const connectionArray = (value: unknown, path: string): Connection[] => list(value, path, validateConnection);
+
+/**
+ * `GET /data-sources?include=connections&ids=…`: every item must carry its connections, since
+ * the store uses each as the answer of `GET /data-sources/{id}`.
+ */
+export function validateDataSourceBatch(value: unknown, path = ''): DataSource[] {
+  const { items } = object(value, path);
+  return list(items, join(path, 'items'), (item, at) => {
+    const { id, name, logoUrl, connections } = validateDataSourceSummary(item, at);
+    return compact({ id, name, logoUrl, connections: connections ?? connectionArray(undefined, join(at, 'connections')) });
   });
 }
 

@@ -1,8 +1,13 @@
 import type { ApiClient } from '../api/client.js';
-import { isAbortError, type DswError } from '../api/errors.js';
+import { HttpError, isAbortError, type DswError } from '../api/errors.js';
 import type { Connection, DataSource } from '../api/types.js';
 import { idleState, sortConnections, type SourceState } from './source-state.js';
 import { SourceList, type SourceListState } from './source-list.js';
+
+/** The contract's limit of IDs in one `GET /data-sources?include=connections&ids=…`. */
+const BATCH_SIZE = 100;
+/** Answers of an endpoint that does not implement the batch query. */
+const NO_BATCH = new Set([400, 404, 405, 501]);
 
 export type SourceListener = (state: SourceState) => void;
 
@@ -15,10 +20,18 @@ export interface StoreOptions {
   now?: () => number;
 }
 
+interface Load {
+  promise: Promise<void>;
+  controller: AbortController;
+  writes: number;
+  /** Hands the load its answer once the flush has sent the request (single or batched). */
+  answer: (source: Promise<DataSource>) => void;
+}
+
 interface Entry {
   state: SourceState;
   listeners: Set<SourceListener>;
-  load?: { promise: Promise<void>; controller: AbortController; writes: number };
+  load?: Load;
   loadedAt?: number;
   /** Bumped by every optimistic write, so that a load that started before it is not applied. */
   writes: number;
@@ -37,6 +50,11 @@ export class ConnectionStore {
   private readonly now: () => number;
   private readonly revalidateOnFocus: boolean;
   private watching = false;
+  /** Sources whose load waits for the next flush (see `flush`). */
+  private readonly queued = new Set<string>();
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  /** Set once the endpoint refused the batch query: single loads from then on. */
+  private noBatch = false;
 
   constructor(
     readonly client: ApiClient,
@@ -83,8 +101,13 @@ export class ConnectionStore {
     const hasData = entry.state.status === 'ready';
     this.set(entry, hasData ? { revalidating: true } : { status: 'loading', error: undefined });
 
-    const promise = this.client
-      .getDataSource(sourceId, { signal: controller.signal })
+    let answer!: Load['answer'];
+    const source = new Promise<DataSource>((resolve, reject) => {
+      answer = resolve;
+      // A source left by its last subscriber stops waiting even if its batch goes on for others.
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason as unknown), { once: true });
+    });
+    const promise = source
       .then(
         (source) => {
           entry.loadedAt = this.now();
@@ -109,7 +132,8 @@ export class ConnectionStore {
         entry.load = undefined;
         this.set(entry, { revalidating: false });
       });
-    entry.load = { promise, controller, writes };
+    entry.load = { promise, controller, writes, answer };
+    this.queue(sourceId);
     return promise;
   }
 
@@ -196,12 +220,79 @@ export class ConnectionStore {
 
   /** Stops every load and forgets every listener (the provider's endpoint changed, or it left). */
   dispose(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.queued.clear();
     for (const entry of this.entries.values()) {
       entry.load?.controller.abort();
       entry.listeners.clear();
     }
     this.list.dispose();
     this.watchWindow();
+  }
+
+  /**
+   * Loads asked for in one task share one flush. A timer rather than a microtask: widgets
+   * subscribe from Lit updates and context callbacks that run in later microtasks of the same
+   * task, and 500 cards attached at once must still end up in one flush.
+   */
+  private queue(sourceId: string): void {
+    this.queued.add(sourceId);
+    this.flushTimer ??= setTimeout(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    // Loads aborted meanwhile have already settled: nothing to send for them.
+    const ids = [...this.queued].filter((id) => this.pending(id));
+    this.queued.clear();
+    if (ids.length < 2 || this.noBatch) {
+      for (const id of ids) this.loadOne(id);
+      return;
+    }
+    for (let i = 0; i < ids.length; i += BATCH_SIZE) this.loadBatch(ids.slice(i, i + BATCH_SIZE));
+  }
+
+  /** The load in flight of a source, unless it was aborted. */
+  private pending(sourceId: string): Load | undefined {
+    const load = this.entries.get(sourceId)?.load;
+    return load && !load.controller.signal.aborted ? load : undefined;
+  }
+
+  private loadOne(sourceId: string): void {
+    const load = this.pending(sourceId);
+    load?.answer(this.client.getDataSource(sourceId, { signal: load.controller.signal }));
+  }
+
+  private loadBatch(ids: string[]): void {
+    const controller = new AbortController();
+    // The request goes on while any of its sources still has someone waiting for it.
+    let waiting = ids.length;
+    for (const id of ids) {
+      this.pending(id)!.controller.signal.addEventListener('abort', () => --waiting || controller.abort(), {
+        once: true,
+      });
+    }
+    this.client.loadDataSources(ids, { signal: controller.signal }).then(
+      (sources) => {
+        const byId = new Map(sources.map((source) => [source.id, source]));
+        for (const id of ids) {
+          const source = byId.get(id);
+          // An ID missing from the answer is asked for alone: its own 404 says it is unknown.
+          if (source) this.pending(id)?.answer(Promise.resolve(source));
+          else this.loadOne(id);
+        }
+      },
+      (error: unknown) => {
+        if (error instanceof HttpError && NO_BATCH.has(error.status)) {
+          // An endpoint without the batch query: remembered, so later flushes do not ask again.
+          this.noBatch = true;
+          for (const id of ids) this.loadOne(id);
+          return;
+        }
+        for (const id of ids) this.pending(id)?.answer(Promise.reject(error));
+      },
+    );
   }
 
   private entry(sourceId: string): Entry {

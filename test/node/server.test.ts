@@ -124,6 +124,42 @@ describe('reads', () => {
     assert.deepEqual(empty.body, { items: [] });
   });
 
+  it('loads the requested sources with their connections in one request (include=connections&ids=)', async (t) => {
+    const server = await serve(t);
+    const answer = await call<DataSourceList>(server, 'GET', '/api/data-sources?include=connections&ids=ga4,pinterest-ads,Bad%20Id!,facebook-ads,ga4');
+    assert.equal(answer.status, 200);
+    assertShape(validateDataSourceList, answer.body);
+    // Requested order, unknown and malformed IDs absent, a repeated one once.
+    assert.deepEqual(answer.body.items.map((s) => s.id), ['ga4', 'facebook-ads']);
+    for (const item of answer.body.items) {
+      const { connections, connectionCount, errorCount, ...rest } = item;
+      const single = await getSource(server, item.id);
+      assert.deepEqual({ ...rest, connections }, single, `${item.id}: the same as GET /data-sources/${item.id}`);
+      assert.equal(connectionCount, connections!.length);
+      assert.equal(errorCount, connections!.filter((c) => c.status === 'error').length);
+    }
+    const hundred = Array.from({ length: 100 }, (_, i) => (i ? `s${i}` : 'hubspot')).join(',');
+    const full = await call<DataSourceList>(server, 'GET', `/api/data-sources?include=connections&ids=${hundred}`);
+    assert.deepEqual(full.body.items.map((s) => s.id), ['hubspot']);
+  });
+
+  it('refuses a batch query with a bad, empty or too long ids, or an unknown include (400)', async (t) => {
+    const server = await serve(t);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `s${i}`).join(',');
+    for (const query of [
+      `include=connections&ids=${tooMany}`,
+      'include=connections&ids=',
+      'include=connections&ids=ga4,,hubspot',
+      'include=connections',
+      'include=connections&ids=ga4&ids=hubspot',
+      'include=accounts&ids=ga4',
+      'ids=ga4',
+      'include=connections&ids=ga4&page=2',
+    ]) {
+      assertError(await call(server, 'GET', `/api/data-sources?${query}`), 400, 'invalid_query');
+    }
+  });
+
   it('answers 404 for an unknown or malformed source (openapi.json documents no 400 there)', async (t) => {
     const server = await serve(t);
     assertError(await call(server, 'GET', '/api/data-sources/pinterest-ads'), 404, 'data_source_not_found');

@@ -146,6 +146,123 @@ describe('ConnectionStore', () => {
     });
   });
 
+  describe('batched loads', () => {
+    const source = (i: number) => ({ id: `s${i}`, name: `Source ${i}`, connections: connections(2) });
+    const sources = (count: number) => Array.from({ length: count }, (_, i) => source(i));
+    const idsOf = (count: number) => Array.from({ length: count }, (_, i) => `s${i}`);
+    const batches = () => requestsTo('GET /api/data-sources?');
+    /** Subscribes to and loads every source in one task, as a page of cards does. */
+    const show = (list: string[]) =>
+      list.map((id) => {
+        store.subscribe(id, () => {});
+        return store.load(id);
+      });
+
+    it('loads 3 sources subscribed in one task with 1 request', async () => {
+      await useHandlers(...mockEndpoint(sources(3)).handlers);
+      await Promise.all(show(idsOf(3)));
+      expect(requests).to.deep.equal(['GET /api/data-sources?include=connections&ids=s0,s1,s2']);
+      for (const id of idsOf(3)) {
+        expect(store.get(id).status).to.equal('ready');
+        expect(ids(store.get(id))).to.deep.equal(['conn_1:main', 'conn_2:secondary']);
+        expect(store.get(id).source).to.deep.equal({ id, name: `Source ${id.slice(1)}` });
+      }
+    });
+
+    it('loads 250 sources with 3 requests of at most 100 IDs', async () => {
+      await useHandlers(...mockEndpoint(sources(250)).handlers);
+      await Promise.all(show(idsOf(250)));
+      expect(requests).to.have.length(3);
+      expect(batches().map((r) => r.split('ids=')[1]!.split(',').length)).to.deep.equal([100, 100, 50]);
+      expect(idsOf(250).every((id) => store.get(id).status === 'ready')).to.equal(true);
+    });
+
+    it('puts every source of a failed batch in error with the typed error, reported once per source', async () => {
+      await useHandlers(...mockEndpoint(sources(3), { failWith: 500 }).handlers);
+      const loads = show(idsOf(3));
+      // Loads asked for again meanwhile are shared, not reported again.
+      expect(show(idsOf(3)).every((load) => load === undefined)).to.equal(true);
+      const errors = await Promise.all(loads.map((load) => load!.catch((e: unknown) => e)));
+      expect(requests).to.deep.equal(['GET /api/data-sources?include=connections&ids=s0,s1,s2']);
+      expect(errors).to.have.length(3);
+      for (const [i, id] of idsOf(3).entries()) {
+        expect(errors[i]).to.be.instanceOf(HttpError);
+        expect((errors[i] as HttpError).status).to.equal(500);
+        expect(store.get(id).status).to.equal('error');
+        expect(store.get(id).error).to.equal(errors[i]);
+      }
+    });
+
+    it('loads an ID missing from the answer alone, so an unknown source ends as 404', async () => {
+      await useHandlers(...mockEndpoint(sources(2)).handlers);
+      const [a, b, missing] = show(['s0', 's1', 'nope']);
+      await Promise.all([a, b]);
+      const error = await missing!.catch((e: unknown) => e);
+      expect(requests).to.deep.equal([
+        'GET /api/data-sources?include=connections&ids=s0,s1,nope',
+        'GET /api/data-sources/nope',
+      ]);
+      expect((error as HttpError).status).to.equal(404);
+      expect(store.get('nope').status).to.equal('error');
+      expect(store.get('s1').status).to.equal('ready');
+    });
+
+    it('falls back to single loads, from then on, when the endpoint answers 404 to the batch', async () => {
+      const endpoint = mockEndpoint(sources(4));
+      await useHandlers(
+        http.get('/api/data-sources', () => HttpResponse.json({ error: { code: 'not_found', message: 'No' } }, { status: 404 })),
+        ...endpoint.handlers,
+      );
+      await Promise.all(show(['s0', 's1']));
+      expect(requests).to.deep.equal([
+        'GET /api/data-sources?include=connections&ids=s0,s1',
+        'GET /api/data-sources/s0',
+        'GET /api/data-sources/s1',
+      ]);
+      expect(store.get('s1').status).to.equal('ready');
+      requests.length = 0;
+      await Promise.all(show(['s2', 's3']));
+      expect(requests).to.deep.equal(['GET /api/data-sources/s2', 'GET /api/data-sources/s3']);
+    });
+
+    it('aborts a batch only when the last subscriber of its sources leaves', async () => {
+      const signals: AbortSignal[] = [];
+      const client = new ApiClient({
+        endpoint: '/api',
+        fetch: (input, init) => {
+          if (init?.signal) signals.push(init.signal);
+          return fetch(input, init);
+        },
+      });
+      store = new ConnectionStore(client);
+      await useHandlers(http.get('/api/data-sources', () => delay('infinite')));
+      const stops = ['s0', 's1'].map((id) => store.subscribe(id, () => {}));
+      const loads = ['s0', 's1'].map((id) => store.load(id)!);
+      await delay(20);
+      expect(signals).to.have.length(1);
+      stops[0]!();
+      await loads[0];
+      expect(store.get('s0').status, 'the source left stops waiting').to.equal('idle');
+      expect(signals[0]!.aborted, 'the batch goes on for s1').to.equal(false);
+      expect(store.get('s1').status).to.equal('loading');
+      stops[1]!();
+      await loads[1];
+      expect(signals[0]!.aborted).to.equal(true);
+      expect(store.get('s1').status).to.equal('idle');
+    });
+
+    it('revalidates every source shown with one request on focus', async () => {
+      await useHandlers(...mockEndpoint(sources(3)).handlers);
+      await Promise.all(show(idsOf(3)));
+      window.dispatchEvent(new Event('focus'));
+      await Promise.all(idsOf(3).map((id) => store.get(id).revalidating && new Promise((resolve) => {
+        const stop = store.subscribe(id, (s) => !s.revalidating && resolve(stop()));
+      })));
+      expect(batches()).to.have.length(2);
+      expect(requests).to.have.length(2);
+    });
+  });
+
   describe('optimistic writes', () => {
     it('removes a row at once and revalidates once after the endpoint confirms', async () => {
       await useHandlers(...mockEndpoint([googleAds(connections(3))], { latency: 10 }).handlers);
