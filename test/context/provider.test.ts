@@ -83,16 +83,19 @@ describe('data-source-provider and the source controller', () => {
   });
 
   it('outside any provider, widgets with the same endpoint share one store and one request', async () => {
+    // An endpoint of its own: stand-alone stores live for the page, so '/api' may be cached already.
+    await useHandlers(...mockEndpoint([googleAds(connections(2))], { base: '/api/solo' }).handlers);
     const root = await fixture<HTMLElement>(html`
       <div>
-        <source-probe source="google-ads" endpoint="/api"></source-probe>
-        <source-probe source="google-ads" endpoint="/api"></source-probe>
+        <source-probe source="google-ads" endpoint="/api/solo"></source-probe>
+        <source-probe source="google-ads" endpoint="/api/solo"></source-probe>
       </div>
     `);
     const [a, b] = root.querySelectorAll<SourceProbe>('source-probe');
     await settled(a!, b!);
     expect(a!.data.store).to.equal(b!.data.store);
-    expect(requests.filter((r) => r === 'GET /api/data-sources/google-ads').length).to.be.at.most(1);
+    expect(a!.data.state.connections).to.have.length(2);
+    expect(requests).to.deep.equal(['GET /api/solo/data-sources/google-ads']);
   });
 
   it('with neither provider nor endpoint stays idle and sends nothing', async () => {

@@ -23,6 +23,19 @@ function until(store: ConnectionStore, test: (state: SourceState) => boolean): P
   });
 }
 
+/** A store whose client records the AbortSignal of every request it sends. */
+function signalRecordingStore() {
+  const signals: AbortSignal[] = [];
+  const client = new ApiClient({
+    endpoint: '/api',
+    fetch: (input, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return fetch(input, init);
+    },
+  });
+  return { signals, store: new ConnectionStore(client) };
+}
+
 const ids = (state: SourceState) => state.connections.map((c) => `${c.id}:${c.role}`);
 
 describe('ConnectionStore', () => {
@@ -96,15 +109,8 @@ describe('ConnectionStore', () => {
     });
 
     it('aborts the request when the last subscriber leaves', async () => {
-      const signals: AbortSignal[] = [];
-      const client = new ApiClient({
-        endpoint: '/api',
-        fetch: (input, init) => {
-          if (init?.signal) signals.push(init.signal);
-          return fetch(input, init);
-        },
-      });
-      store = new ConnectionStore(client);
+      const { signals, store: recording } = signalRecordingStore();
+      store = recording;
       await useHandlers(http.get('/api/data-sources/:id', () => delay('infinite')));
       const stop = store.subscribe('google-ads', () => {});
       const load = store.load('google-ads')!;
@@ -226,15 +232,8 @@ describe('ConnectionStore', () => {
     });
 
     it('aborts a batch only when the last subscriber of its sources leaves', async () => {
-      const signals: AbortSignal[] = [];
-      const client = new ApiClient({
-        endpoint: '/api',
-        fetch: (input, init) => {
-          if (init?.signal) signals.push(init.signal);
-          return fetch(input, init);
-        },
-      });
-      store = new ConnectionStore(client);
+      const { signals, store: recording } = signalRecordingStore();
+      store = recording;
       await useHandlers(http.get('/api/data-sources', () => delay('infinite')));
       const stops = ['s0', 's1'].map((id) => store.subscribe(id, () => {}));
       const loads = ['s0', 's1'].map((id) => store.load(id)!);
