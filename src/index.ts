@@ -6,10 +6,12 @@ export { ApiClient, type ApiClientOptions, type HeadersCallback, type RequestOpt
 export { ConnectionStore, type StoreOptions, type SourceListener } from './store/connection-store.js';
 export type { SourceState, LoadStatus } from './store/source-state.js';
 export type { SourceListState } from './store/source-list.js';
-export { clientContext, storeContext, settingsContext, type WidgetSettings } from './context/keys.js';
+export { storeContext, localizationContext, type Localization } from './context/keys.js';
 export {
   authorize,
   pendingAuthorization,
+  AuthorizationError,
+  type AuthorizationFailure,
   type AuthorizeOptions,
   type AuthorizationResult,
   type AuthorizationClient,

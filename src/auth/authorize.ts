@@ -1,6 +1,6 @@
-import { AuthorizationError } from '../api/errors.js';
-import { AuthorizationFlow, type AuthorizationClient } from './flow.js';
-import type { AuthorizationResult } from './outcome.js';
+import { AuthorizationError } from './authorization-error.js';
+import { AuthorizationFlow } from './flow.js';
+import type { AuthorizationClient, AuthorizationResult } from './types.js';
 import { defaultOpen, popupFeatures, uniqueWindowName, type OpenWindow } from './popup.js';
 
 export interface AuthorizationTarget {

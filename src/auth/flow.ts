@@ -1,12 +1,9 @@
-import type { ApiClient } from '../api/client.js';
-import { AuthorizationError } from '../api/errors.js';
 import type { Authorization, AuthorizationOutcome } from '../api/types.js';
+import { AuthorizationError } from './authorization-error.js';
 import { watchLateOutcome } from './late.js';
-import { endingFor, endingOf, isOutcomeMessage, listenOnChannel, type AuthorizationResult, type Ending } from './outcome.js';
+import { endingFor, endingOf, isOutcomeMessage, listenOnChannel, type Ending } from './outcome.js';
 import { closeQuietly, isClosed } from './popup.js';
-
-/** The part of the API client the flow needs. */
-export type AuthorizationClient = Pick<ApiClient, 'startAuthorization' | 'getAuthorizationOutcome' | 'endpoint'>;
+import type { AuthorizationClient, AuthorizationResult } from './types.js';
 
 export interface FlowSettings {
   client: AuthorizationClient;

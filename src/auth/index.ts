@@ -1,4 +1,4 @@
 export { authorize, pendingAuthorization, type AuthorizeOptions, type AuthorizationTarget } from './authorize.js';
-export type { AuthorizationClient } from './flow.js';
-export type { AuthorizationResult } from './outcome.js';
+export { AuthorizationError, type AuthorizationFailure } from './authorization-error.js';
+export type { AuthorizationClient, AuthorizationResult } from './types.js';
 export type { OpenWindow } from './popup.js';

@@ -1,6 +1,6 @@
 import type { AuthorizationOutcome } from '../api/types.js';
-import type { AuthorizationClient } from './flow.js';
-import { endingFor, endingOf, isOutcomeMessage, listenOnChannel, type AuthorizationResult, type Ending } from './outcome.js';
+import { endingFor, endingOf, isOutcomeMessage, listenOnChannel, type Ending } from './outcome.js';
+import type { AuthorizationClient, AuthorizationResult } from './types.js';
 
 export interface LateSettings {
   client: AuthorizationClient;

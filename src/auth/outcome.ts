@@ -1,11 +1,6 @@
-import { AuthorizationError } from '../api/errors.js';
 import type { AuthorizationMessage, AuthorizationOutcome } from '../api/types.js';
-
-/** What a successful authorization hands back: the connection created or updated. */
-export interface AuthorizationResult {
-  state: string;
-  connectionId: string;
-}
+import { AuthorizationError } from './authorization-error.js';
+import type { AuthorizationResult } from './types.js';
 
 export type Ending = { result: AuthorizationResult } | { error: AuthorizationError };
 

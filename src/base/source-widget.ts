@@ -1,13 +1,14 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConnectController } from '../controllers/connect-controller.js';
+import { ConnectionActions } from '../controllers/connection-actions.js';
 import { SourceController } from '../controllers/source-controller.js';
 import type { Strings } from '../strings/strings.js';
 
 /**
  * What the card, the dialog and the banner share: the data source they show, where its data
  * comes from (a provider above, else `endpoint`), text, locale and theme overrides, and the
- * controllers that keep them in step with the store and run connect / re-connect.
+ * controllers that keep them in step with the store and act on connections.
  */
 export class SourceWidget extends LitElement {
   /** The data source's ID on the endpoint, e.g. `google-ads`. */
@@ -27,4 +28,5 @@ export class SourceWidget extends LitElement {
 
   protected readonly data = new SourceController(this);
   protected readonly connector = new ConnectController(this, this.data);
+  protected readonly actions = new ConnectionActions(this, this.data, this.connector);
 }

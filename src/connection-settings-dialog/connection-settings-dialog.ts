@@ -1,37 +1,22 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { SourceWidget } from '../base/source-widget.js';
-import { DswError, HttpError } from '../api/errors.js';
 import type { Connection } from '../api/types.js';
-import { ConnectionRemovedEvent } from '../events/connection-removed.js';
-import { DeleteRequestEvent } from '../events/delete-request.js';
+import type { ChangeAction } from '../controllers/connection-actions.js';
+import { ModalController } from '../controllers/modal-controller.js';
 import { DialogClosedEvent } from '../events/dialog-closed.js';
 import { DialogOpenedEvent } from '../events/dialog-opened.js';
-import { DswErrorEvent, type DswAction } from '../events/error.js';
-import { MainChangedEvent } from '../events/main-changed.js';
-import { MakeMainRequestEvent } from '../events/make-main-request.js';
-import { RefreshRequestedEvent } from '../events/refresh-requested.js';
-import { mainConnection, type SourceState } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';
 import { checkIcon, closeIcon, plugIcon, warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
+import { noticeActions } from '../views/notice-view.js';
+import { bodyView } from './body-view.js';
+import { confirmView } from './confirm-view.js';
 import { dialogStyles } from './connection-settings-dialog.styles.js';
-import { renderHead, renderRow, renderSkeletonRows, type RowAction, type RowContext } from './rows.js';
+import type { RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
-
-/** The filter box appears above this many accounts. */
-const FILTER_THRESHOLD = 10;
-const SKELETON_ROWS = 3;
-
-interface Message {
-  tone: 'info' | 'success' | 'error';
-  text: string;
-}
 
 /**
  * A modal dialog listing every account connected to one data source, where the user adds,
@@ -120,24 +105,32 @@ export class ConnectionSettingsDialog extends SourceWidget {
   @state() private query = '';
   /** The account whose delete confirmation is open. */
   @state() private confirming?: Connection;
-  /** The last action's result (delete, make main, refresh); a connect notice replaces it. */
-  @state() private message?: Message;
 
   @query('#dialog') private dialog?: HTMLDialogElement;
   @query('#confirm') private confirmDialog?: HTMLDialogElement;
   @query('#tip') private tip?: HTMLElement;
   @query('#add') private addButton?: HTMLButtonElement;
 
+  private readonly modal = new ModalController(this, {
+    dialog: () => this.dialog,
+    onEscape: (event) => this.onEscape(event),
+    onClosed: () => this.afterClose(),
+  });
+  private readonly confirmModal = new ModalController(this, {
+    dialog: () => this.confirmDialog,
+    onEscape: () => this.settleConfirm(false),
+    // Closed by the browser: a cancel.
+    onClosed: () => this.settleConfirm(false),
+  });
   private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.data.locale);
   private readonly view = new RowsViewCache();
-  /** Where focus goes back on close. */
-  private opener?: HTMLElement;
-  /** Shown by this element and not yet reported closed. */
-  private shown = false;
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
-  private stableStrings?: Strings;
-  private rowContext?: RowContext;
+
+  constructor() {
+    super();
+    this.actions.onStart = (action, connection) => this.keepFocus(action, connection);
+  }
 
   /** Opens the dialog (same as `open = true`). */
   show(): void {
@@ -149,23 +142,13 @@ export class ConnectionSettingsDialog extends SourceWidget {
     this.open = false;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A removed modal leaves the top layer but would come back open, and non-modal, if re-inserted;
-    // and focus, which was inside it, goes back to the opener.
-    if (this.dialog?.open) {
-      this.dialog.close();
-      this.afterClose();
-    }
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open && !this.dialog?.open) this.opener = deepActiveElement();
+    if (changed.has('open') && this.open && !this.modal.isOpen) this.modal.rememberOpener();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) this.syncOpen();
-    if (this.confirming && this.confirmDialog && !this.confirmDialog.open) this.confirmDialog.showModal();
+    if (this.confirming) this.confirmModal.show(this.rowButton(this.confirming.id, 'delete'));
     const refocus = this.refocus;
     this.refocus = undefined;
     const active = this.shadowRoot?.activeElement;
@@ -174,99 +157,36 @@ export class ConnectionSettingsDialog extends SourceWidget {
   }
 
   private syncOpen(): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
-      dialog.showModal();
-      this.shown = true;
+    if (this.open && !this.modal.isOpen && this.dialog) {
+      this.modal.show();
       this.dispatchEvent(new DialogOpenedEvent({ sourceId: this.source }));
-      this.revalidate();
-    } else if (!this.open && dialog.open) {
-      if (this.confirming) this.settleConfirm(false);
-      dialog.close();
-      // Now rather than on the close event, which Chrome defers to the next animation frame.
-      this.afterClose();
-    }
-  }
-
-  /** Data older than the store's freshness window is reloaded when the dialog opens. */
-  private revalidate(): void {
-    const { store } = this.data;
-    if (!store || !this.source) return;
-    store.load(this.source)?.catch((error: unknown) => {
-      if (error instanceof DswError) {
-        this.dispatchEvent(new DswErrorEvent({ error, action: 'load', sourceId: this.source }));
-      }
-    });
-  }
-
-  /**
-   * Escape handled here rather than left to the browser: the confirmation closes alone (the
-   * browser may group nested modals opened without a user gesture and close both), a filled
-   * filter is cleared first, and everything happens at once instead of on the next frame.
-   */
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
-    event.preventDefault();
-    if (this.confirming) {
+      this.data.revalidate();
+    } else if (!this.open && this.modal.isOpen) {
       this.settleConfirm(false);
-      return;
+      this.modal.close();
     }
-    const target = event.target;
-    if (target instanceof HTMLInputElement && target.type === 'search' && target.value) {
-      this.query = '';
-      return;
-    }
-    this.close();
-  };
+  }
 
-  /** Closed by the browser (another close request); closes this element made were handled already. */
-  private readonly onDialogClose = (event: Event): void => {
-    // A close event arrives a frame late: ignore one from before a re-open.
-    if (event.target === this.dialog && this.shown && !this.dialog.open) this.afterClose();
-  };
+  /** The confirmation closes alone; a filled filter is cleared first; else the dialog closes. */
+  private onEscape(event: KeyboardEvent): void {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.type === 'search' && target.value) this.query = '';
+    else this.close();
+  }
 
   private afterClose(): void {
-    if (!this.shown) return;
-    this.shown = false;
     this.tooltip.hide();
     this.confirming = undefined;
     this.open = false;
-    const opener = this.opener;
-    this.opener = undefined;
-    if (opener?.isConnected && opener !== document.body) opener.focus();
     this.dispatchEvent(new DialogClosedEvent({ sourceId: this.source }));
   }
 
-  /** The texts in effect, as the same object while nothing changed, so rows can skip rendering. */
-  private get texts(): Strings {
-    const next = this.data.strings;
-    const last = this.stableStrings;
-    if (last && (Object.keys(next) as Array<keyof Strings>).every((key) => next[key] === last[key])) return last;
-    this.stableStrings = next;
-    return next;
-  }
-
-  private contextFor(strings: Strings): RowContext {
-    const locale = this.data.locale;
-    if (this.rowContext?.strings !== strings || this.rowContext.locale !== locale) {
-      this.rowContext = { strings, locale };
-    }
-    return this.rowContext;
-  }
-
   protected override render(): TemplateResult {
-    const s = this.texts;
+    const s = this.data.strings;
     const state = this.data.state;
     const name = state.source?.name;
     const logo = state.source?.logoUrl && this.data.store?.client.resolveUrl(state.source.logoUrl);
-    return html`<dialog
-      id="dialog"
-      part="dialog"
-      aria-labelledby="title"
-      @keydown=${this.onKeydown}
-      @close=${this.onDialogClose}
-    >
+    return html`<dialog id="dialog" part="dialog" aria-labelledby="title" @keydown=${this.modal.onKeydown} @close=${this.modal.onClose}>
       <header part="header">
         <slot name="logo">${logo ? html`<img class="logo" src=${logo} alt="" width="28" height="28" />` : nothing}</slot>
         <h2 id="title" part="title">${name ? s.dialogTitle(name) : s.connectionSettings}</h2>
@@ -274,160 +194,44 @@ export class ConnectionSettingsDialog extends SourceWidget {
           ${closeIcon}
         </button>
       </header>
-      <div class="body" part="body">${this.open ? this.renderBody(state, s) : nothing}</div>
+      <div class="body" part="body">
+        ${this.open
+          ? bodyView({
+              state,
+              hasStore: !!this.data.store,
+              view: state.status === 'ready' ? this.view.get(state.connections, this.sort, this.query, this.data.locale) : undefined,
+              sort: this.sort,
+              query: this.query,
+              strings: s,
+              locale: this.data.locale,
+              onSortClick: this.onSortClick,
+              onRowClick: this.onRowClick,
+              onFilterInput: this.onFilterInput,
+              onRetryLoad: this.onRetryLoad,
+            })
+          : nothing}
+      </div>
       <footer part="footer">
         ${this.renderMessage(s)}
-        <button
-          id="add"
-          type="button"
-          class="primary"
-          part="add-button"
-          aria-busy=${this.connector.pending ? 'true' : 'false'}
-          @click=${this.onAdd}
-        >
+        <button id="add" type="button" class="primary" part="add-button" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
           ${plugIcon}${s.addOrUpdate}
         </button>
       </footer>
-      ${this.renderConfirm(s)}
+      ${confirmView(this.confirming, s, this.confirmModal, (confirmed) => this.settleConfirm(confirmed))}
       <div id="tip" class="tooltip" role="tooltip" .popover=${'manual'} part="tooltip"></div>
     </dialog>`;
   }
 
-  private renderBody(state: SourceState, s: Strings): TemplateResult {
-    if (!this.data.store) return html`<p class="note">${s.noEndpoint}</p>`;
-    if (state.status === 'error') return this.renderLoadError(state, s);
-    if (state.status === 'ready' && state.connections.length === 0) {
-      return html`${this.renderStale(state, s)}
-        <div class="empty" part="empty">
-          <slot name="empty"><p class="empty-title">${s.emptyTitle}</p><p>${s.emptyBody}</p></slot>
-        </div>`;
-    }
-    return this.renderTable(state, s);
-  }
-
-  private renderLoadError(state: SourceState, s: Strings): TemplateResult {
-    const error = state.error;
-    const text =
-      error?.kind === 'unauthorized'
-        ? s.unauthorized
-        : error instanceof HttpError && error.status === 404
-          ? s.unknownSource
-          : error?.kind === 'network' || error?.kind === 'timeout'
-            ? s.endpointUnreachable
-            : s.loadFailed;
-    return html`<div class="load-error" part="load-error" role="alert">
-      <p>${warningIcon}<span>${text}</span></p>
-      <button type="button" @click=${this.onRetryLoad}>${s.retry}</button>
-    </div>`;
-  }
-
-  /** Rows stay after a failed reload; a small note says they may be out of date. */
-  private renderStale(state: SourceState, s: Strings): TemplateResult | typeof nothing {
-    if (!state.error || state.status !== 'ready') return nothing;
-    return html`<p class="stale" part="stale">
-      ${warningIcon}<span>${s.revalidateFailed}</span>
-      <button type="button" class="quiet" @click=${this.onRetryLoad}>${s.retry}</button>
-    </p>`;
-  }
-
-  private renderTable(state: SourceState, s: Strings): TemplateResult {
-    const loading = state.status !== 'ready';
-    const caption = s.tableCaption(state.source?.name ?? this.source);
-    const view = loading ? undefined : this.view.get(state.connections, this.sort, this.query, this.data.locale);
-    const rows = view?.rows ?? [];
-    const total = view?.total ?? 0;
-    const shown = view?.shown ?? 0;
-    const context = this.contextFor(s);
-    const busy = state.busy;
-    return html`${this.renderStale(state, s)}
-      ${total > FILTER_THRESHOLD || this.query ? this.renderFilter(s, shown, total) : nothing}
-      <div class="table-wrap" part="table-container">
-        <table part="table" aria-busy=${loading ? 'true' : 'false'}>
-          <caption class="visually-hidden">
-            ${loading ? `${caption} (${s.loading})` : caption}
-          </caption>
-          <thead @click=${this.onSortClick}>
-            ${renderHead(s, this.sort, loading)}
-          </thead>
-          <tbody @click=${this.onRowClick}>
-            ${loading
-              ? renderSkeletonRows(SKELETON_ROWS)
-              : repeat(
-                  rows,
-                  (connection) => connection.id,
-                  (connection) => {
-                    const isBusy = busy.has(connection.id);
-                    const hidden = !view!.shows(connection);
-                    return guard([connection, isBusy, hidden, context], () =>
-                      renderRow(connection, isBusy, hidden, context),
-                    );
-                  },
-                )}
-            ${view && shown === 0
-              ? html`<tr>
-                  <td colspan="6" class="no-match">${s.noMatch(this.query.trim())}</td>
-                </tr>`
-              : nothing}
-          </tbody>
-        </table>
-      </div>`;
-  }
-
-  private renderFilter(s: Strings, shown: number, total: number): TemplateResult {
-    return html`<div class="filter" part="filter">
-      <label for="filter">${s.filterLabel}</label>
-      <input
-        id="filter"
-        type="search"
-        part="filter-input"
-        autocomplete="off"
-        spellcheck="false"
-        placeholder=${s.filterPlaceholder}
-        .value=${live(this.query)}
-        @input=${this.onFilterInput}
-      />
-      <span class="count" role="status">${s.shownCount(shown, total)}</span>
-    </div>`;
-  }
-
   private renderMessage(s: Strings): TemplateResult {
-    const notice = this.connector.notice;
-    const shown = notice ?? this.message;
+    const shown = this.actions.notice;
     const icon = shown?.tone === 'error' ? warningIcon : shown?.tone === 'success' ? checkIcon : nothing;
     const spinner = this.connector.pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing;
     return html`<div class="messages">
       <p class="message ${shown?.tone ?? ''}" part="message" role="status">
         ${shown ? html`${spinner}${icon}<span>${shown.text}</span>` : nothing}
       </p>
-      ${notice?.retry ? html`<button type="button" class="quiet" @click=${this.onRetryConnect}>${s.retry}</button>` : nothing}
-      ${notice?.offerAddNew
-        ? html`<button type="button" class="quiet" @click=${this.onAdd}>${s.addAsNewConnection}</button>`
-        : nothing}
+      ${noticeActions(shown, s, this.actions, 'quiet')}
     </div>`;
-  }
-
-  private renderConfirm(s: Strings): TemplateResult {
-    const connection = this.confirming;
-    return html`<dialog
-      id="confirm"
-      class="confirm"
-      part="confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      @close=${this.onConfirmClose}
-    >
-      <h3 id="confirm-title">${s.confirmDeleteTitle}</h3>
-      <p id="confirm-text">${connection ? s.confirmDelete(connection.accountName, connection.accountId) : ''}</p>
-      <div class="confirm-actions">
-        <button type="button" part="cancel-button" autofocus @click=${() => this.settleConfirm(false)}>
-          ${s.cancel}
-        </button>
-        <button type="button" class="danger" part="confirm-button" @click=${() => this.settleConfirm(true)}>
-          ${s.confirmDeleteButton}
-        </button>
-      </div>
-    </dialog>`;
   }
 
   // ---- user actions ----
@@ -450,117 +254,39 @@ export class ConnectionSettingsDialog extends SourceWidget {
     const { connections, busy } = this.data.state;
     const connection = connections.find((c) => c.id === id);
     if (!connection || busy.has(id)) return;
-    switch (button.dataset.action as RowAction) {
-      case 'reconnect':
-        // Synchronously, inside the click: the pop-up must open in the user's gesture.
-        this.message = undefined;
-        this.connector.connect(connection.id);
-        break;
-      case 'make-main':
-        void this.makeMain(connection);
-        break;
-      case 'refresh':
-        void this.refresh(connection);
-        break;
-      case 'delete':
-        this.confirming = connection;
-        break;
-    }
+    const action = button.dataset.action as RowAction;
+    // Re-connect synchronously, inside the click: the pop-up must open in the user's gesture.
+    if (action === 'reconnect') this.actions.reconnect(connection);
+    else if (action === 'make-main') void this.actions.makeMain(connection);
+    else if (action === 'refresh') void this.actions.refresh(connection);
+    else this.confirming = connection;
   };
 
-  private readonly onAdd = (): void => {
-    this.message = undefined;
-    this.connector.connect();
-  };
+  private readonly onAdd = (): void => this.actions.add();
 
-  private readonly onRetryConnect = (): void => {
-    this.connector.connect(this.connector.lastConnectionId);
-  };
-
-  private readonly onRetryLoad = (): void => {
-    this.data.retry();
-  };
-
-  /** Escape closed the confirmation (the buttons settle it themselves). */
-  private readonly onConfirmClose = (): void => {
-    if (this.confirming) this.settleConfirm(false);
-  };
+  private readonly onRetryLoad = (): void => this.data.retry();
 
   private settleConfirm(confirmed: boolean): void {
     const connection = this.confirming;
     this.confirming = undefined;
-    if (this.confirmDialog?.open) this.confirmDialog.close();
-    if (!connection) return;
-    // Back on the trash button either way; a delete then moves it on when the row goes.
-    this.rowButton(connection.id, 'delete')?.focus();
-    if (confirmed) void this.deleteConnection(connection);
+    // Focus goes back on the trash button either way; a delete then moves it on when the row goes.
+    this.confirmModal.close();
+    if (connection && confirmed) void this.actions.remove(connection);
   }
 
-  private async deleteConnection(connection: Connection): Promise<void> {
-    const { store } = this.data;
-    const sourceId = this.source;
-    // Gone already (deleted in another widget while the confirmation was open): nothing to do.
-    if (!store?.get(sourceId).connections.some((c) => c.id === connection.id)) return;
-    if (!this.dispatchEvent(new DeleteRequestEvent({ sourceId, connection }))) return;
-    // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
-    const view = this.view.get(this.data.state.connections, this.sort, this.query, this.data.locale);
-    const rows = view.rows.filter(view.shows);
-    const index = rows.findIndex((c) => c.id === connection.id);
-    const neighbour = rows[index + 1] ?? rows[index - 1];
-    this.refocus = () => (neighbour && this.rowButton(neighbour.id, 'delete')) || this.addButton;
-    try {
-      const removed = await store.remove(sourceId, connection.id);
-      this.dispatchEvent(new ConnectionRemovedEvent({ sourceId, connection: removed }));
-      this.say('success', this.texts.deleted(removed.accountName));
-    } catch (error) {
-      this.fail('delete', connection, error, this.texts.deleteFailed(connection.accountName));
+  /** Notes where focus goes when a change removes the focused button. */
+  private keepFocus(action: ChangeAction, connection: Connection): void {
+    if (action === 'delete') {
+      // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
+      const view = this.view.get(this.data.state.connections, this.sort, this.query, this.data.locale);
+      const rows = view.rows.filter(view.shows);
+      const index = rows.findIndex((c) => c.id === connection.id);
+      const neighbour = rows[index + 1] ?? rows[index - 1];
+      this.refocus = () => (neighbour && this.rowButton(neighbour.id, 'delete')) || this.addButton;
+    } else if (action === 'make-main') {
+      // The Make main button disappears from a main row: keep focus in that row.
+      this.refocus = () => this.rowButton(connection.id);
     }
-  }
-
-  private async makeMain(connection: Connection): Promise<void> {
-    const { store } = this.data;
-    const sourceId = this.source;
-    if (!store || !this.dispatchEvent(new MakeMainRequestEvent({ sourceId, connection }))) return;
-    const previous = mainConnection(store.get(sourceId));
-    // The Make main button disappears from a main row: keep focus in that row.
-    this.refocus = () => this.rowButton(connection.id);
-    try {
-      const updated = await store.makeMain(sourceId, connection.id);
-      this.dispatchEvent(new MainChangedEvent({ sourceId, connection: updated, previous }));
-      this.say('success', this.texts.madeMain(updated.accountName));
-    } catch (error) {
-      this.fail('make-main', connection, error, this.texts.makeMainFailed(connection.accountName));
-    }
-  }
-
-  private async refresh(connection: Connection): Promise<void> {
-    const { store } = this.data;
-    const sourceId = this.source;
-    if (!store) return;
-    try {
-      const updated = await store.refresh(sourceId, connection.id);
-      this.dispatchEvent(new RefreshRequestedEvent({ sourceId, connection: updated }));
-      this.say('success', this.texts.refreshRequested(updated.accountName));
-    } catch (error) {
-      this.fail('refresh', connection, error, this.texts.refreshFailed(connection.accountName));
-    }
-  }
-
-  private say(tone: Message['tone'], text: string): void {
-    this.connector.dismiss();
-    this.message = { tone, text };
-  }
-
-  private fail(action: DswAction, connection: Connection, error: unknown, text: string): void {
-    const s = this.texts;
-    if (error instanceof DswError) {
-      this.dispatchEvent(new DswErrorEvent({ error, action, sourceId: this.source, connectionId: connection.id }));
-    }
-    // The endpoint's own words help with a refused request (409: "Re-connect this account
-    // first."); a server crash's or a network error's do not.
-    if (error instanceof HttpError && error.status < 500) this.say('error', s.failureReason(text, error.message));
-    else if (error instanceof DswError && error.kind === 'unauthorized') this.say('error', s.failureReason(text, s.unauthorized));
-    else this.say('error', text);
   }
 
   /** A row's button for `action`, or its first one. */
@@ -568,11 +294,4 @@ export class ConnectionSettingsDialog extends SourceWidget {
     const selector = action ? `[data-action="${action}"]` : '[data-action]';
     return this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"] ${selector}`);
   }
-}
-
-/** The focused element, looking inside shadow roots (the opener is often in one). */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
 }

@@ -6,12 +6,6 @@ import type { Strings } from '../strings/strings.js';
 import { checkIcon, refreshIcon, starIcon, starOutlineIcon, trashIcon, warningIcon } from '../styles/icons.js';
 import type { SortKey, SortState } from './rows-view.js';
 
-/** What every row needs besides its connection; rows re-render only when one of these changes. */
-export interface RowContext {
-  strings: Strings;
-  locale?: string;
-}
-
 /** Row actions, read by the table's one click listener (`data-action` on each button). */
 export type RowAction = 'reconnect' | 'make-main' | 'refresh' | 'delete';
 
@@ -53,7 +47,8 @@ export function renderRow(
   connection: Connection,
   busy: boolean,
   hidden: boolean,
-  { strings: s, locale }: RowContext,
+  s: Strings,
+  locale: string | undefined,
 ): TemplateResult {
   const failing = connection.status === 'error';
   const main = connection.role === 'main';

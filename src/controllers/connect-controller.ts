@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
-import { AuthorizationError, DswError, isAbortError } from '../api/errors.js';
-import { authorize, pendingAuthorization, type AuthorizationResult } from '../auth/index.js';
+import { DswError, isAbortError } from '../api/errors.js';
+import { AuthorizationError, authorize, pendingAuthorization, type AuthorizationResult } from '../auth/index.js';
 import { ConnectRequestEvent } from '../events/connect-request.js';
 import { ConnectionAddedEvent } from '../events/connection-added.js';
 import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js';

@@ -1,10 +1,10 @@
-import { nothing, type LitElement, type ReactiveController } from 'lit';
+import { nothing, type LitElement } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { ConnectionSettingsDialog } from '../connection-settings-dialog/connection-settings-dialog.js';
-import type { SourceHost } from './source-controller.js';
+import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
+import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
 export type SettingsHost = SourceHost & Pick<LitElement, 'updateComplete'> & { theme?: string };
@@ -16,26 +16,23 @@ const DEFAULT_TAG = 'connection-settings-dialog';
  * `dsw-open-settings-request` first, then a `<connection-settings-dialog>` rendered in the
  * widget's shadow root on first use only (most users never open it) and shown.
  */
-export class SettingsOpener implements ReactiveController {
-  private wanted = false;
-  private readonly dialog = createRef<ConnectionSettingsDialog>();
+export class SettingsOpener {
+  /** The dialog's class once loaded: the widget renders the dialog from then on. */
+  private dialogClass?: SettingsDialogClass;
+  private readonly dialog = createRef<SettingsDialog>();
 
-  constructor(private readonly host: SettingsHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: SettingsHost) {}
 
   /** Resolves to whether the dialog was shown (false when the host prevented the request). */
   async open(): Promise<boolean> {
     const sourceId = this.host.source;
     if (!sourceId || !this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId }))) return false;
-    this.wanted = true;
+    this.dialogClass = await loadSettingsDialog();
     this.host.requestUpdate();
     await this.host.updateComplete;
     const dialog = this.dialog.value;
     // Not upgraded: the host registered the widget but not the dialog class.
-    if (!(dialog instanceof ConnectionSettingsDialog)) {
+    if (!(dialog instanceof this.dialogClass)) {
       console.warn('data-source-widgets: the connection settings dialog is not defined; import its define entry.');
       return false;
     }
@@ -44,11 +41,11 @@ export class SettingsOpener implements ReactiveController {
   }
 
   render() {
-    if (!this.wanted) return nothing;
-    const { host } = this;
+    const { host, dialogClass } = this;
+    if (!dialogClass) return nothing;
     // The host may have registered the class under its own name (white-label, versions);
     // `getName` is recent, hence the optional call.
-    const tag = unsafeStatic(customElements.getName?.(ConnectionSettingsDialog) ?? DEFAULT_TAG);
+    const tag = unsafeStatic(customElements.getName?.(dialogClass) ?? DEFAULT_TAG);
     return staticHtml`<${tag}
       ${ref(this.dialog)}
       part="settings-dialog"

@@ -7,7 +7,7 @@ import { idleState, type SourceState } from '../store/source-state.js';
 import { en } from '../strings/en.js';
 import type { Strings } from '../strings/strings.js';
 import { DswErrorEvent } from '../events/error.js';
-import { settingsContext, storeContext, type WidgetSettings } from '../context/keys.js';
+import { localizationContext, storeContext, type Localization } from '../context/keys.js';
 
 /** What every widget exposes to the controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
@@ -32,7 +32,9 @@ export class SourceController implements ReactiveController {
   store?: ConnectionStore;
   state: SourceState;
   private provided?: ConnectionStore;
-  private settings: WidgetSettings = {};
+  private provider: Localization = {};
+  /** The strings last handed out, and the overrides they were merged from. */
+  private merged?: { provided?: Partial<Strings>; own?: Partial<Strings>; strings: Strings };
   private unsubscribe?: () => void;
   private key = '';
 
@@ -47,23 +49,34 @@ export class SourceController implements ReactiveController {
       },
     });
     new ContextConsumer(host, {
-      context: settingsContext,
+      context: localizationContext,
       subscribe: true,
-      callback: (settings) => {
-        this.settings = settings;
+      callback: (localization) => {
+        this.provider = localization;
         host.requestUpdate();
       },
     });
     host.addController(this);
   }
 
-  /** The texts in effect: defaults, then the provider's overrides, then the widget's. */
+  /**
+   * The strings in effect: defaults, then the provider's overrides, then the widget's. The same
+   * object while no text changed (even when a host passes equal overrides as a new object), so
+   * views can skip rendering on identity.
+   */
   get strings(): Strings {
-    return { ...en, ...this.settings.strings, ...this.host.strings };
+    const provided = this.provider.strings;
+    const own = this.host.strings;
+    const last = this.merged;
+    if (last && last.provided === provided && last.own === own) return last.strings;
+    const next: Strings = { ...en, ...provided, ...own };
+    const same = last && (Object.keys(next) as Array<keyof Strings>).every((key) => next[key] === last.strings[key]);
+    this.merged = { provided, own, strings: same ? last.strings : next };
+    return this.merged.strings;
   }
 
   get locale(): string | undefined {
-    return this.host.locale ?? this.settings.locale;
+    return this.host.locale ?? this.provider.locale;
   }
 
   hostConnected(): void {
@@ -83,6 +96,11 @@ export class SourceController implements ReactiveController {
   /** Loads again whatever happened before (the Retry button). */
   retry(): void {
     if (this.store && this.host.source) this.report(this.store.load(this.host.source, { force: true }));
+  }
+
+  /** Reloads data older than the store's freshness window (a dialog opening). */
+  revalidate(): void {
+    if (this.store && this.host.source) this.report(this.store.load(this.host.source));
   }
 
   private sync(): void {

@@ -1,16 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
-import { HttpError, type DswError } from '../api/errors.js';
+import { HttpError } from '../api/errors.js';
+import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';
-import { closeIcon, warningIcon } from '../styles/icons.js';
+import { warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
-import { failureIndex, failureStyles, failureView } from '../reconnect-banner/failure-view.js';
+import { loadFailureText } from '../views/error-text.js';
+import { failureIndex, failureStyles, failureView } from '../views/failure-view.js';
+import { noticeView } from '../views/notice-view.js';
 import { cardStyles } from './data-source-card.styles.js';
-import { SettingsOpener } from '../controllers/settings-opener.js';
 
 type View =
   | { kind: 'no-endpoint' }
@@ -95,7 +97,7 @@ export class DataSourceCard extends SourceWidget {
   /** The `aria-level` of the name, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  private readonly settings = new SettingsOpener(this);
+  private readonly settingsDialog = new SettingsOpener(this);
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */
   @state() private pickedFailure?: string;
@@ -124,7 +126,7 @@ export class DataSourceCard extends SourceWidget {
         ${view.kind === 'ready' ? html`${this.renderStale(view.state, s)}${this.renderFailures(view.state, s)}` : nothing}
         ${this.renderNotice(s)}
       </article>
-      ${this.settings.render()}`;
+      ${this.settingsDialog.render()}`;
   }
 
   protected override willUpdate(): void {
@@ -151,14 +153,7 @@ export class DataSourceCard extends SourceWidget {
     if (state.status === 'ready') return { kind: 'ready', state };
     if (state.status !== 'error' || !state.error) return { kind: 'loading' };
     if (state.error instanceof HttpError && state.error.status === 404) return { kind: 'unknown' };
-    return { kind: 'failed', message: this.failureText(state.error) };
-  }
-
-  private failureText(error: DswError): string {
-    const s = this.data.strings;
-    if (error.kind === 'unauthorized') return s.unauthorized;
-    if (error.kind === 'network' || error.kind === 'timeout') return s.endpointUnreachable;
-    return s.loadFailed;
+    return { kind: 'failed', message: loadFailureText(state.error, this.data.strings) };
   }
 
   private renderLogo(view: View): TemplateResult {
@@ -203,13 +198,13 @@ export class DataSourceCard extends SourceWidget {
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
-      return html`<button class="settings" part="button settings-button" @click=${() => void this.settings.open()}>
+      return html`<button class="settings" part="button settings-button" @click=${() => void this.settingsDialog.open()}>
         ${s.connectionSettings}
       </button>`;
     }
     const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
     // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
-    return html`<button class="primary" part="button connect-button" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.connector.connect()}>
+    return html`<button class="primary" part="button connect-button" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
     </button>`;
   }
@@ -248,30 +243,23 @@ export class DataSourceCard extends SourceWidget {
         strings: s,
         pending: this.connector.pending && this.connector.lastConnectionId === current.id,
         showAccount: true,
-        onReconnect: (connection) => this.connector.connect(connection.id),
+        onReconnect: (connection) => this.actions.reconnect(connection),
         onNavigate: (next) => (this.pickedFailure = failures[next]!.id),
       })}
     </div>`;
   }
 
-  /** The live region exists from the start, so that its first text is announced. */
   private renderNotice(s: Strings): TemplateResult {
-    const { notice, pending } = this.connector;
-    return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
-      <p class="notice-text" role="status">${notice?.text ?? nothing}</p>
-      ${notice?.retry
-        ? html`<button part="button" @click=${() => this.connector.connect(this.connector.lastConnectionId)}>${s.retry}</button>`
-        : nothing}
-      ${notice?.offerAddNew
-        ? html`<button part="button" @click=${() => this.connector.connect()}>${s.addAsNewConnection}</button>`
-        : nothing}
-      ${notice && !pending
-        ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice} @click=${() => this.connector.dismiss()}>
-            ${closeIcon}
-          </button>`
-        : nothing}
-    </div>`;
+    return noticeView({
+      notice: this.actions.notice,
+      strings: s,
+      actions: this.actions,
+      live: true,
+      onDismiss: this.connector.pending ? undefined : this.onDismissNotice,
+    });
   }
+
+  private readonly onDismissNotice = (): void => this.actions.dismiss();
 }
 
 /** "Google Ads" → "GA": a stand-in logo that needs no request. */

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ApiClient, type HeadersCallback } from '../api/client.js';
-import { clientContext, settingsContext, storeContext } from '../context/keys.js';
+import { localizationContext, storeContext } from '../context/keys.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
 
@@ -42,12 +42,8 @@ export class DataSourceProvider extends LitElement {
   /** BCP 47 locale for dates and numbers in every widget inside; the browser's by default. */
   @property() locale?: string;
 
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
-  private readonly settingsProvider = new ContextProvider(this, {
-    context: settingsContext,
-    initialValue: {},
-  });
+  private readonly localizationProvider = new ContextProvider(this, { context: localizationContext, initialValue: {} });
 
   /** The store the widgets inside share (undefined until `endpoint` is set). */
   get store(): ConnectionStore | undefined {
@@ -66,7 +62,7 @@ export class DataSourceProvider extends LitElement {
       this.rebuild();
     }
     if (changed.has('strings') || changed.has('locale')) {
-      this.settingsProvider.setValue({ strings: this.strings, locale: this.locale });
+      this.localizationProvider.setValue({ strings: this.strings, locale: this.locale });
     }
   }
 
@@ -76,14 +72,14 @@ export class DataSourceProvider extends LitElement {
 
   private rebuild(): void {
     if (!this.isConnected || !this.endpoint) return;
-    const client = this.clientProvider.value;
+    const client = this.store?.client;
     const same =
       client &&
       client.options.endpoint === this.endpoint &&
       client.options.getHeaders === this.getHeaders &&
       client.options.fetch === this.fetch &&
       client.options.timeoutMs === this.timeoutMs;
-    if (same && this.store) return;
+    if (same) return;
     this.store?.dispose();
     const next = new ApiClient({
       endpoint: this.endpoint,
@@ -91,7 +87,6 @@ export class DataSourceProvider extends LitElement {
       fetch: this.fetch,
       timeoutMs: this.timeoutMs,
     });
-    this.clientProvider.setValue(next);
     this.storeProvider.setValue(new ConnectionStore(next));
   }
 }

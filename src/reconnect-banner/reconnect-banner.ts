@@ -4,16 +4,17 @@ import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import type { Notice } from '../controllers/connect-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
+import { formatList } from '../format/lists.js';
 import { failingConnections } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';
 import { closeIcon, warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
+import { failureIndex, failureStyles, failureView } from '../views/failure-view.js';
+import { focusNextAfter } from '../views/focus.js';
+import { noticeView } from '../views/notice-view.js';
 import { readDismissed, writeDismissed } from './dismissals.js';
-import { failureIndex, failureStyles, failureView } from './failure-view.js';
-import { focusNextAfter } from './focus-after.js';
 import { bannerStyles } from './reconnect-banner.styles.js';
-import { formatList } from '../format/lists.js';
 
 /**
  * Tells the user that an account of a data source stopped working: which account, the
@@ -79,7 +80,7 @@ export class ReconnectBanner extends SourceWidget {
   /** The `aria-level` of the title, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly settings = new SettingsOpener(this);
+  private readonly settingsDialog = new SettingsOpener(this);
   private readonly internals = this.attachInternals();
 
   @state() private pickedFailure?: string;
@@ -106,7 +107,7 @@ export class ReconnectBanner extends SourceWidget {
       if (fresh) this.live = this.heading(failures, this.data.strings);
       this.announced = new Set(visible ? failures.map((c) => c.id) : []);
     }
-    const { notice } = this.connector;
+    const { notice } = this.actions;
     if (notice !== this.lastNotice) {
       this.lastNotice = notice;
       if (notice) this.live = notice.text;
@@ -117,7 +118,7 @@ export class ReconnectBanner extends SourceWidget {
   protected override render(): TemplateResult {
     const failures = this.failures();
     return html`<div class="visually-hidden" role="status">${this.live}</div>
-      ${this.visible(failures) ? this.renderBanner(failures, this.data.strings) : nothing} ${this.settings.render()}`;
+      ${this.visible(failures) ? this.renderBanner(failures, this.data.strings) : nothing} ${this.settingsDialog.render()}`;
   }
 
   private renderBanner(failures: Connection[], s: Strings): TemplateResult {
@@ -137,9 +138,9 @@ export class ReconnectBanner extends SourceWidget {
           strings: s,
           pending: this.connector.pending && this.connector.lastConnectionId === current.id,
           showAccount: failures.length > 1,
-          onReconnect: (connection) => this.connector.connect(connection.id),
+          onReconnect: (connection) => this.actions.reconnect(connection),
           onNavigate: (next) => this.navigate(failures, next, s),
-          actions: html`<button class="quiet link" part="button settings-button" @click=${() => void this.settings.open()}>
+          actions: html`<button class="quiet link" part="button settings-button" @click=${() => void this.settingsDialog.open()}>
             ${s.openSettings}
           </button>`,
         })}
@@ -153,17 +154,8 @@ export class ReconnectBanner extends SourceWidget {
 
   /** The live region already announced it; this is the copy the user can act on. */
   private renderNotice(s: Strings): TemplateResult | typeof nothing {
-    const { notice } = this.connector;
-    if (!notice) return nothing;
-    return html`<div part="notice" class="notice" data-tone=${notice.tone}>
-      <p>${notice.text}</p>
-      ${notice.retry
-        ? html`<button part="button" @click=${() => this.connector.connect(this.connector.lastConnectionId)}>${s.retry}</button>`
-        : nothing}
-      ${notice.offerAddNew
-        ? html`<button part="button" @click=${() => this.connector.connect()}>${s.addAsNewConnection}</button>`
-        : nothing}
-    </div>`;
+    const { notice } = this.actions;
+    return notice ? noticeView({ notice, strings: s, actions: this.actions, live: false }) : nothing;
   }
 
   private heading(failures: readonly Connection[], s: Strings): string {

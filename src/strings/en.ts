@@ -71,8 +71,6 @@ export const en: Strings = {
   shownCount: (shown, total) => `${shown} of ${plural(total, 'account', 'accounts')}`,
   emptyTitle: 'No account connected yet',
   emptyBody: 'Add a connector to start importing data.',
-  sortedAscending: 'sorted ascending',
-  sortedDescending: 'sorted descending',
   revalidateFailed: 'The list could not be updated and may be out of date.',
   failureReason: (text, reason) => `${text} ${reason}`,
 

@@ -72,8 +72,6 @@ export interface Strings {
   shownCount: (shown: number, total: number) => string;
   emptyTitle: string;
   emptyBody: string;
-  sortedAscending: string;
-  sortedDescending: string;
   /** A reload of rows already shown failed; the rows stay. */
   revalidateFailed: string;
   /** A failed action's text followed by the endpoint's own explanation. */

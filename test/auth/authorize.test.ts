@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AuthorizationError, HttpError, isAbortError } from '../../src/api/errors.js';
+import { HttpError, isAbortError } from '../../src/api/errors.js';
+import { AuthorizationError } from '../../src/auth/authorization-error.js';
 import type { Authorization } from '../../src/api/types.js';
 import { authorize, pendingAuthorization } from '../../src/auth/index.js';
 import {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AuthorizationError, NetworkError, isAbortError } from '../../src/api/errors.js';
+import { NetworkError, isAbortError } from '../../src/api/errors.js';
+import { AuthorizationError } from '../../src/auth/authorization-error.js';
 import type { Authorization, AuthorizationOutcome } from '../../src/api/types.js';
 import { authorize, pendingAuthorization, type AuthorizeOptions } from '../../src/auth/index.js';
 import { broadcast, deferred, fakeClient, fakeOpen, fakePopup, message, rejection, removeFrames, settleTasks, sleep, watch, type FakeClientOptions } from './helpers.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AuthorizationError } from '../../src/api/errors.js';
+import { AuthorizationError } from '../../src/auth/authorization-error.js';
 import { authorize } from '../../src/auth/index.js';
 import {
   broadcast,

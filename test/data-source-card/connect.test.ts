@@ -1,7 +1,7 @@
 import { aTimeout, expect, html } from '@open-wc/testing';
 import { connections, googleAds } from '../../mocks/data.js';
 import { installFakePopup, type FakePopup } from '../../mocks/popup.js';
-import { AuthorizationError } from '../../src/api/errors.js';
+import { AuthorizationError } from '../../src/auth/authorization-error.js';
 import type { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
 import { requests, requestsTo } from '../helpers/msw.js';
 import { SLOW, button, cardLoaded, completeAuthorization, nextEvent, part, providerPage, serve, text, underProvider, until } from './helpers.js';

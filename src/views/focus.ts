@@ -1,8 +1,9 @@
 /**
- * Where keyboard focus goes when an element removes the control that had it (the banner's
- * Dismiss): the nearest focusable element after it in the page's reading order, else the nearest
- * before it. "The page" is the flat tree, as the user meets it: open shadow trees included and
- * slotted children where their slot is, so the next card's Connect button counts.
+ * Focus helpers shared by the elements. `focusNextAfter` says where keyboard focus goes when an
+ * element removes the control that had it (the banner's Dismiss): the nearest focusable element
+ * after it in the page's reading order, else the nearest before it. "The page" is the flat tree,
+ * as the user meets it: open shadow trees included and slotted children where their slot is, so
+ * the next card's Connect button counts.
  */
 
 /** The element and what is rendered inside it, in document order; `skip`'s inside is left out. */
@@ -58,4 +59,11 @@ export function focusNextAfter(element: Element): boolean {
     if (isCandidate(node) && tryFocus(node)) return true;
   }
   return false;
+}
+
+/** The focused element, looking inside shadow roots (an opener is often in one). */
+export function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
 }

@@ -1,0 +1,44 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Notice } from '../controllers/connect-controller.js';
+import type { ConnectionActions } from '../controllers/connection-actions.js';
+import type { Strings } from '../strings/strings.js';
+import { closeIcon } from '../styles/icons.js';
+
+type NoticeActions = Pick<ConnectionActions, 'retryConnect' | 'add'>;
+
+/**
+ * What a connect or re-connect notice offers: Retry (a blocked pop-up, a network error) and
+ * "Add it as a new connection" (the user signed in as another account than the one being
+ * re-connected). `buttonClass` fits them to where they stand (`quiet` in the dialog's footer).
+ */
+export function noticeActions(notice: Notice | undefined, s: Strings, actions: NoticeActions, buttonClass = ''): TemplateResult {
+  return html`${notice?.retry
+    ? html`<button class=${buttonClass} part="button" @click=${() => actions.retryConnect()}>${s.retry}</button>`
+    : nothing}${notice?.offerAddNew
+    ? html`<button class=${buttonClass} part="button" @click=${() => actions.add()}>${s.addAsNewConnection}</button>`
+    : nothing}`;
+}
+
+export interface NoticeViewOptions {
+  notice: Notice | undefined;
+  strings: Strings;
+  actions: NoticeActions;
+  /**
+   * The text is a polite live region, rendered empty before the first notice so that its first
+   * text is announced. Off where the element announces through a live region of its own.
+   */
+  live: boolean;
+  /** Offers a × that clears the notice (not while the pop-up is open). */
+  onDismiss?: () => void;
+}
+
+/** The result of a connect or re-connect, in the card and the banner: text, actions, dismiss. */
+export function noticeView({ notice, strings: s, actions, live, onDismiss }: NoticeViewOptions): TemplateResult {
+  return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
+    <p class="notice-text" role=${live ? 'status' : nothing}>${notice?.text ?? nothing}</p>
+    ${noticeActions(notice, s, actions)}
+    ${notice && onDismiss
+      ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice} @click=${onDismiss}>${closeIcon}</button>`
+      : nothing}
+  </div>`;
+}
