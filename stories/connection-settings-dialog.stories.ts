@@ -5,8 +5,9 @@ import { connection, connections, expiredGrant } from '../mocks/data.js';
 import { installFakePopup } from '../mocks/popup.js';
 import type { Connection } from '../src/api/types.js';
 import type { ConnectionSettingsDialog } from '../src/connection-settings-dialog/connection-settings-dialog.js';
+import type { DataSourceProvider } from '../src/data-source-provider/data-source-provider.js';
 import type { Strings } from '../src/strings/strings.js';
-import { endpointOf, serve, unreachable } from './support/endpoint.js';
+import { endpointOf, failReloads, serve, unreachable } from './support/endpoint.js';
 import { clickPart, part, waitFor } from './support/play.js';
 import { googleAdsWith, logos, longNames } from './support/sources.js';
 
@@ -121,6 +122,25 @@ export const AllInError: Story = {
 
 export const EndpointUnreachable: Story = {
   beforeEach: (context) => void unreachable(context),
+};
+
+/**
+ * The rows were shown, then reloading them failed (the play function forces a reload, as window
+ * focus or another widget's change would): the rows stay, under a quiet note with Retry.
+ */
+export const RefreshFailed: Story = {
+  beforeEach: (context) => {
+    serve(context, [googleAdsWith(connections(3, [2]))]);
+    failReloads(context);
+  },
+  play: async ({ canvasElement }) => {
+    const provider = canvasElement.querySelector<DataSourceProvider>('data-source-provider')!;
+    const dialog = canvasElement.querySelector('connection-settings-dialog')!;
+    await waitFor(() => part(dialog, 'row'), 'the rows');
+    // The dialog shows the failure; the promise's rejection is the store caller's to handle.
+    await provider.store!.load(dialog.source, { force: true })?.catch(() => {});
+    await waitFor(() => part(dialog, 'stale'), 'the stale note');
+  },
 };
 
 export const Unauthorized: Story = {

@@ -66,6 +66,16 @@ export const ManyAccounts: Story = {
   beforeEach: (context) => void serve(context, [googleAdsWith(connections(12))]),
 };
 
+/** "Connection settings" clicked: the dialog the card opens, rendered in the card's shadow root. */
+export const SettingsOpen: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith(connections(3, [1]))]),
+  play: async ({ canvasElement }) => {
+    await clickPart(canvasElement, 'data-source-card', 'settings-button');
+    const card = canvasElement.querySelector('data-source-card');
+    await waitFor(() => part(card, 'settings-dialog')?.hasAttribute('open'), 'the open dialog');
+  },
+};
+
 export const SomeInError: Story = {
   beforeEach: (context) => void serve(context, [googleAdsWith(connections(4, [1, 3]))]),
 };

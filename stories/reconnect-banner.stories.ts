@@ -59,6 +59,16 @@ export const OneFailing: Story = {
 };
 
 /** Several failing accounts: the title counts them and a pager goes through them. */
+/** "Open connection settings" clicked: the dialog the banner opens, in the banner's shadow root. */
+export const SettingsOpen: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith(connections(3, [1]))]),
+  play: async ({ canvasElement }) => {
+    await clickPart(canvasElement, 'reconnect-banner', 'settings-button');
+    const banner = canvasElement.querySelector('reconnect-banner');
+    await waitFor(() => part(banner, 'settings-dialog')?.hasAttribute('open'), 'the open dialog');
+  },
+};
+
 export const SomeFailing: Story = {
   beforeEach: (context) => void serve(context, [googleAdsWith(connections(5, [0, 2, 4]))]),
 };

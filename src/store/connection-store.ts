@@ -158,18 +158,18 @@ export class ConnectionStore {
     const optimistic =
       removed.role === 'main' && rest[0] ? [{ ...rest[0], role: 'main' as const }, ...rest.slice(1)] : rest;
     entry.writes++;
-    this.set(entry, { connections: optimistic, busy: with_(entry.state.busy, connectionId) });
+    this.set(entry, { connections: optimistic, busy: setWith(entry.state.busy, connectionId) });
     try {
       await this.client.deleteConnection(sourceId, connectionId);
     } catch (error) {
       const current = entry.state.connections;
       this.set(entry, {
         connections: current === optimistic ? before : withRolesOf(before, reinsert(current, removed, index)),
-        busy: without(entry.state.busy, connectionId),
+        busy: setWithout(entry.state.busy, connectionId),
       });
       throw error;
     }
-    this.set(entry, { busy: without(entry.state.busy, connectionId) });
+    this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });
     this.load(sourceId, { force: true })?.catch(() => {});
     this.list.patch(sourceId, entry.state.connections);
     return removed;
@@ -182,19 +182,19 @@ export class ConnectionStore {
     entry.writes++;
     this.set(entry, {
       connections: withMain(before, connectionId),
-      busy: with_(entry.state.busy, connectionId),
+      busy: setWith(entry.state.busy, connectionId),
     });
     try {
       const updated = await this.client.makeMain(sourceId, connectionId);
       this.set(entry, {
         connections: withMain(replace(entry.state.connections, updated), connectionId),
-        busy: without(entry.state.busy, connectionId),
+        busy: setWithout(entry.state.busy, connectionId),
       });
       return updated;
     } catch (error) {
       this.set(entry, {
         connections: sortConnections(withRolesOf(before, entry.state.connections)),
-        busy: without(entry.state.busy, connectionId),
+        busy: setWithout(entry.state.busy, connectionId),
       });
       throw error;
     }
@@ -203,13 +203,13 @@ export class ConnectionStore {
   /** Asks the endpoint to refresh a connection's data; the row shows the answer. */
   async refresh(sourceId: string, connectionId: string): Promise<Connection> {
     const entry = this.entry(sourceId);
-    this.set(entry, { busy: with_(entry.state.busy, connectionId) });
+    this.set(entry, { busy: setWith(entry.state.busy, connectionId) });
     try {
       const updated = await this.client.refreshConnection(sourceId, connectionId);
       this.set(entry, { connections: replace(entry.state.connections, updated) });
       return updated;
     } finally {
-      this.set(entry, { busy: without(entry.state.busy, connectionId) });
+      this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });
     }
   }
 
@@ -335,11 +335,13 @@ export class ConnectionStore {
   }
 }
 
-function with_(set: ReadonlySet<string>, id: string): Set<string> {
+/** A new set with `id` added: subscribers compare by identity. */
+function setWith(set: ReadonlySet<string>, id: string): Set<string> {
   return new Set(set).add(id);
 }
 
-function without(set: ReadonlySet<string>, id: string): Set<string> {
+/** A new set without `id`. */
+function setWithout(set: ReadonlySet<string>, id: string): Set<string> {
   const next = new Set(set);
   next.delete(id);
   return next;

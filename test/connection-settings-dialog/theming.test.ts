@@ -5,13 +5,6 @@ import { setup } from './helpers.js';
 describe('connection-settings-dialog: theming', function () {
   this.timeout(20000);
 
-  it('exposes the documented parts', async () => {
-    const { root } = await setup(connections(2, [1]));
-    for (const name of ['dialog', 'header', 'title', 'close-button', 'body', 'table', 'row', 'main-badge', 'footer', 'message', 'add-button', 'delete-button', 'reconnect-button', 'sort-button', 'confirm', 'tooltip']) {
-      expect(root.querySelector(`[part~="${name}"]`), name).to.exist;
-    }
-  });
-
   it('maps the public --dsw-* properties onto the dialog', async () => {
     const { el, root } = await setup(connections(1));
     el.style.setProperty('--dsw-color-primary', 'rgb(1, 2, 3)');

@@ -1,7 +1,9 @@
 // Every story is a test: each is set up and rendered as Storybook would (its beforeEach with an
 // msw worker, its render with the merged args, its play function), then must settle without a
 // console error or warning (Lit's dev-mode warnings included) and pass axe. So every state a
-// designer looks at is also checked, and a story that breaks fails `npm test`.
+// designer looks at is also checked, and a story that breaks fails `npm test`. Last, every
+// part and CSS property that custom-elements.json documents must be real: each part shown by
+// some story, each property read by the element's styles.
 import { expect } from '@open-wc/testing';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { render } from 'lit';
@@ -57,6 +59,22 @@ async function until(check: () => boolean, what: string, timeout = 10_000): Prom
   while (!check()) {
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Part names seen per element tag, over every story (shadow roots inside shadow roots too). */
+const partsSeen = new Map<string, Set<string>>();
+
+function recordParts(root: Element | ShadowRoot): void {
+  for (const el of root.querySelectorAll('*')) {
+    const host = (el.getRootNode() as ShadowRoot).host;
+    const names = el.getAttribute('part');
+    if (host && names) {
+      const seen = partsSeen.get(host.localName) ?? new Set<string>();
+      for (const name of names.split(/\s+/).filter(Boolean)) seen.add(name);
+      partsSeen.set(host.localName, seen);
+    }
+    if (el.shadowRoot) recordParts(el.shadowRoot);
   }
 }
 
@@ -139,9 +157,45 @@ for (const module of modules) {
           await rendered(root);
         }
 
+        recordParts(root);
         await expect(root).to.be.accessible();
         expect(messages.filter((message) => !allowed(message)), 'console errors and warnings').to.deep.equal([]);
       });
     }
   });
 }
+
+interface ManifestElement {
+  tagName?: string;
+  cssParts?: Array<{ name: string }>;
+  cssProperties?: Array<{ name: string }>;
+}
+
+describe('the theming API documented in custom-elements.json', () => {
+  let elements: ManifestElement[] = [];
+
+  before(async () => {
+    const manifest = (await (await fetch(new URL('../../custom-elements.json', import.meta.url))).json()) as {
+      modules: Array<{ declarations?: ManifestElement[] }>;
+    };
+    elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName && d.cssParts?.length);
+  });
+
+  it('every documented part is shown by some story', () => {
+    expect(elements.map((e) => e.tagName)).to.include.members(['data-source-card', 'connection-settings-dialog', 'reconnect-banner']);
+    for (const element of elements) {
+      const seen = partsSeen.get(element.tagName!) ?? new Set();
+      const missing = element.cssParts!.map((p) => p.name).filter((name) => !seen.has(name));
+      expect(missing, `${element.tagName}: documented parts no story shows`).to.deep.equal([]);
+    }
+  });
+
+  it('every documented CSS property is read by the element\'s styles', () => {
+    for (const element of elements) {
+      const styles = customElements.get(element.tagName!) as unknown as { elementStyles: Array<{ cssText: string }> };
+      const css = styles.elementStyles.map((s) => s.cssText).join('\n');
+      const unread = (element.cssProperties ?? []).map((p) => p.name).filter((name) => !css.includes(`var(${name}`));
+      expect(unread, `${element.tagName}: documented properties its styles never read`).to.deep.equal([]);
+    }
+  });
+});
