@@ -129,7 +129,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
 
   constructor() {
     super();
-    this.actions.onStart = (action, connection) => this.keepFocus(action, connection);
+    this.actions.onStart((action, connection) => this.keepFocus(action, connection));
   }
 
   /** Opens the dialog (same as `open = true`). */

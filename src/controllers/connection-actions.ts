@@ -23,17 +23,21 @@ export type ChangeAction = 'delete' | 'make-main' | 'refresh';
 export class ConnectionActions {
   /** The last delete / make main / refresh result. */
   private result?: Notice;
-  /**
-   * Runs once a change goes ahead (not prevented), before the store applies it: the moment to
-   * note where focus goes when the change removes the focused control.
-   */
-  onStart?: (action: ChangeAction, connection: Connection) => void;
+  private started?: (action: ChangeAction, connection: Connection) => void;
 
   constructor(
     private readonly host: SourceHost,
     private readonly source: SourceController,
     private readonly connector: ConnectController,
   ) {}
+
+  /**
+   * Calls `callback` once a change goes ahead (not prevented), before the store applies it: the
+   * moment to note where focus goes when the change removes the focused control.
+   */
+  onStart(callback: (action: ChangeAction, connection: Connection) => void): void {
+    this.started = callback;
+  }
 
   /** What to show now: a connect or re-connect's notice, else the last action's result. */
   get notice(): Notice | undefined {
@@ -70,7 +74,7 @@ export class ConnectionActions {
     // Gone already (deleted in another widget while a confirmation was open): nothing to do.
     if (!store?.get(sourceId).connections.some((c) => c.id === connection.id)) return;
     if (!this.host.dispatchEvent(new DeleteRequestEvent({ sourceId, connection }))) return;
-    this.onStart?.('delete', connection);
+    this.started?.('delete', connection);
     try {
       const removed = await store.remove(sourceId, connection.id);
       this.host.dispatchEvent(new ConnectionRemovedEvent({ sourceId, connection: removed }));
@@ -85,7 +89,7 @@ export class ConnectionActions {
     const sourceId = this.host.source;
     if (!store || !this.host.dispatchEvent(new MakeMainRequestEvent({ sourceId, connection }))) return;
     const previous = mainConnection(store.get(sourceId));
-    this.onStart?.('make-main', connection);
+    this.started?.('make-main', connection);
     try {
       const updated = await store.makeMain(sourceId, connection.id);
       this.host.dispatchEvent(new MainChangedEvent({ sourceId, connection: updated, previous }));
@@ -99,7 +103,7 @@ export class ConnectionActions {
     const { store } = this.source;
     const sourceId = this.host.source;
     if (!store) return;
-    this.onStart?.('refresh', connection);
+    this.started?.('refresh', connection);
     try {
       const updated = await store.refresh(sourceId, connection.id);
       this.host.dispatchEvent(new RefreshRequestedEvent({ sourceId, connection: updated }));

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Notice } from '../controllers/connect-controller.js';
 import type { ConnectionActions } from '../controllers/connection-actions.js';
 import type { Strings } from '../strings/strings.js';
@@ -35,7 +36,7 @@ export interface NoticeViewOptions {
 /** The result of a connect or re-connect, in the card and the banner: text, actions, dismiss. */
 export function noticeView({ notice, strings: s, actions, live, onDismiss }: NoticeViewOptions): TemplateResult {
   return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
-    <p class="notice-text" role=${live ? 'status' : nothing}>${notice?.text ?? nothing}</p>
+    <p class="notice-text" role=${ifDefined(live ? 'status' : undefined)}>${notice?.text ?? nothing}</p>
     ${noticeActions(notice, s, actions)}
     ${notice && onDismiss
       ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice} @click=${onDismiss}>${closeIcon}</button>`

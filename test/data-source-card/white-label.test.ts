@@ -40,7 +40,10 @@ describe('data-source-card: white-label', function () {
     </data-source-provider>`);
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="logo"]')!;
     expect(slot.assignedElements().map((e) => e.id)).to.deep.equal(['brand']);
-    expect(part(el, 'logo-image')!.checkVisibility()).to.equal(false);
+    // The host's logo shows, and neither fallback (the image, or initials once it failed) does.
+    expect(el.querySelector<HTMLElement>('#brand')!.checkVisibility()).to.equal(true);
+    const fallbacks = [part(el, 'logo-image'), part(el, 'initials')].filter((e) => e !== null);
+    expect(fallbacks.filter((e) => e.checkVisibility())).to.deep.equal([]);
     const docs = el.querySelector('#docs')!.getBoundingClientRect();
     expect(docs.right).to.be.at.most(part(el, 'connect-button')!.getBoundingClientRect().left);
     expect(part(el, 'actions')!.contains(el.shadowRoot!.querySelector('slot[name="actions"]'))).to.equal(true);
