@@ -9,9 +9,10 @@ const origin = 'http://bench.test';
 
 /**
  * `widgets`: the library bundle to load (the minified production one, or the unminified one
- * for profiles); `baseline`: the plain bundle, or null to leave it out.
+ * for profiles); `baseline`: the plain bundle, or null to leave it out; `initScript`: runs in
+ * the page before any of them (the profile's constructor counters).
  */
-export async function openBenchPage({ widgets, baseline }) {
+export async function openBenchPage({ widgets, baseline, initScript }) {
   const executablePath = findChrome();
   if (!executablePath) throw new Error('No Chrome/Chromium found: set CHROME_PATH or install chromium.');
   // --enable-precise-memory-info: performance.memory without the 100 KB rounding (the heap case
@@ -24,6 +25,7 @@ export async function openBenchPage({ widgets, baseline }) {
     '/baseline.js': baseline,
     '/fake-endpoint.js': 'bench/lib/fake-endpoint.js',
     '/helpers.js': 'bench/lib/page-helpers.js',
+    '/counters.js': 'bench/lib/page-counters.js',
   };
   const scripts = ['/widgets.js', baseline ? '/baseline.js' : null, '/helpers.js']
     .filter(Boolean)
@@ -36,6 +38,7 @@ export async function openBenchPage({ widgets, baseline }) {
       ? route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' })
       : route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><meta charset="utf-8">${scripts}<body></body></html>` });
   });
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => window.benchLib && customElements.get('connection-settings-dialog'));
   if (baseline) await page.waitForFunction(() => customElements.get('plain-table') && customElements.get('plain-card'));
