@@ -213,7 +213,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
       </div>
       <footer part="footer">
         ${this.renderMessage(s)}
-        <button id="add" type="button" class="primary" part="add-button" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
+        <button id="add" type="button" class="primary" part="add-button" data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
           ${plugIcon}${s.addOrUpdate}
         </button>
       </footer>

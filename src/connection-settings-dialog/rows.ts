@@ -80,6 +80,7 @@ export function renderRow(
               class="danger"
               part="action-button reconnect-button"
               data-action="reconnect"
+              data-prefetch="authorization"
               aria-label=${s.reconnectLabel(name)}
               aria-describedby=${reasonId(connection)}
               aria-disabled=${disabled}

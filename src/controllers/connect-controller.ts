@@ -1,6 +1,8 @@
 import type { ReactiveController } from 'lit';
 import { DswError, isAbortError } from '../api/errors.js';
-import { AuthorizationError, authorize, pendingAuthorization, type AuthorizationResult } from '../auth/index.js';
+import { AuthorizationError } from '../auth/authorization-error.js';
+import { authorizeInClick, isAuthorizing } from '../auth/lazy.js';
+import type { AuthorizationResult } from '../auth/types.js';
 import { ConnectRequestEvent } from '../events/connect-request.js';
 import { ConnectionAddedEvent } from '../events/connection-added.js';
 import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js';
@@ -55,9 +57,9 @@ export class ConnectController implements ReactiveController {
     const target = { client: store.client, sourceId, connectionId };
     // Another click while a pop-up is open only focuses it (authorize does), and whoever
     // opened it reports the outcome.
-    const joined = pendingAuthorization(target) !== undefined;
+    const joined = isAuthorizing(target);
     this.controller ??= new AbortController();
-    const flow = authorize({ ...target, signal: this.controller.signal });
+    const flow = authorizeInClick({ ...target, signal: this.controller.signal });
     if (joined) return;
 
     const known = new Set(store.get(sourceId).connections.map((c) => c.id));

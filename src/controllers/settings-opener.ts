@@ -3,7 +3,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
+import { NetworkError } from '../api/errors.js';
+import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
+import type { PrefetchController } from './prefetch-controller.js';
 import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
@@ -21,19 +24,33 @@ export class SettingsOpener {
   private dialogClass?: SettingsDialogClass;
   private readonly dialog = createRef<SettingsDialog>();
 
-  constructor(private readonly host: SettingsHost) {}
+  constructor(
+    private readonly host: SettingsHost,
+    prefetch: PrefetchController,
+  ) {
+    prefetch.add('settings', loadSettingsDialog);
+  }
 
-  /** Resolves to whether the dialog was shown (false when the host prevented the request). */
+  /**
+   * Resolves to whether the dialog was shown: false when the host prevented the request, or
+   * when its code could not be loaded (reported as a `dsw-error`).
+   */
   async open(): Promise<boolean> {
     const sourceId = this.host.source;
     if (!sourceId || !this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId }))) return false;
-    this.dialogClass = await loadSettingsDialog();
+    try {
+      this.dialogClass = await loadSettingsDialog();
+    } catch {
+      const error = new NetworkError('The connection settings could not be loaded');
+      this.host.dispatchEvent(new DswErrorEvent({ error, action: 'load', sourceId }));
+      return false;
+    }
     this.host.requestUpdate();
     await this.host.updateComplete;
     const dialog = this.dialog.value;
-    // Not upgraded: the host registered the widget but not the dialog class.
+    // Not upgraded: another class holds the default name and the host registered ours under none.
     if (!(dialog instanceof this.dialogClass)) {
-      console.warn('data-source-widgets: the connection settings dialog is not defined; import its define entry.');
+      console.warn('data-source-widgets: <connection-settings-dialog> is taken by another class; register ConnectionSettingsDialog under a name of your own.');
       return false;
     }
     dialog.show();

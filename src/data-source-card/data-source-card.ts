@@ -97,7 +97,7 @@ export class DataSourceCard extends SourceWidget {
   /** The `aria-level` of the name, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  private readonly settingsDialog = new SettingsOpener(this);
+  private readonly settingsDialog = new SettingsOpener(this, this.prefetch);
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */
   @state() private pickedFailure?: string;
@@ -198,13 +198,13 @@ export class DataSourceCard extends SourceWidget {
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
-      return html`<button class="settings" part="button settings-button" @click=${() => void this.settingsDialog.open()}>
+      return html`<button class="settings" part="button settings-button" data-prefetch="settings" @click=${() => void this.settingsDialog.open()}>
         ${s.connectionSettings}
       </button>`;
     }
     const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
     // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
-    return html`<button class="primary" part="button connect-button" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
+    return html`<button class="primary" part="button connect-button" data-prefetch="authorization" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
     </button>`;
   }

@@ -1,7 +1,6 @@
 import { DataSourceCard } from '../data-source-card/data-source-card.js';
 import { defineElement } from './define-element.js';
-// The card opens the settings dialog; registering both keeps "import one entry" working.
-import './connection-settings-dialog.js';
+// The settings dialog the card opens loads, and registers itself, when first needed.
 
 defineElement('data-source-card', DataSourceCard);
 

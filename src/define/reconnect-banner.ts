@@ -1,7 +1,6 @@
 import { ReconnectBanner } from '../reconnect-banner/reconnect-banner.js';
 import { defineElement } from './define-element.js';
-// The banner's "Open connection settings" renders the dialog; register it with the banner.
-import './connection-settings-dialog.js';
+// The settings dialog the banner opens loads, and registers itself, when first needed.
 
 defineElement('reconnect-banner', ReconnectBanner);
 

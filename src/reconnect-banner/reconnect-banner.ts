@@ -80,7 +80,7 @@ export class ReconnectBanner extends SourceWidget {
   /** The `aria-level` of the title, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly settingsDialog = new SettingsOpener(this);
+  private readonly settingsDialog = new SettingsOpener(this, this.prefetch);
   private readonly internals = this.attachInternals();
 
   @state() private pickedFailure?: string;
@@ -140,7 +140,7 @@ export class ReconnectBanner extends SourceWidget {
           showAccount: failures.length > 1,
           onReconnect: (connection) => this.actions.reconnect(connection),
           onNavigate: (next) => this.navigate(failures, next, s),
-          actions: html`<button class="quiet link" part="button settings-button" @click=${() => void this.settingsDialog.open()}>
+          actions: html`<button class="quiet link" part="button settings-button" data-prefetch="settings" @click=${() => void this.settingsDialog.open()}>
             ${s.openSettings}
           </button>`,
         })}

@@ -49,6 +49,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
       <button
         class="danger reconnect"
         part="button reconnect-button"
+        data-prefetch="authorization"
         aria-label=${s.reconnectLabel(current.accountName)}
         aria-busy=${pending ? 'true' : 'false'}
         @click=${() => options.onReconnect(current)}

@@ -33,9 +33,10 @@ function isCandidate(element: Element): element is HTMLElement | SVGElement {
     : element.getClientRects().length > 0;
 }
 
+/** Focus went there (not refused, as inert content refuses it); `:focus` would also need the window to have focus. */
 function tryFocus(element: HTMLElement | SVGElement): boolean {
   element.focus();
-  return element.matches(':focus');
+  return (element.getRootNode() as Document | ShadowRoot).activeElement === element;
 }
 
 /**

@@ -14,9 +14,9 @@ type NoticeActions = Pick<ConnectionActions, 'retryConnect' | 'add'>;
  */
 export function noticeActions(notice: Notice | undefined, s: Strings, actions: NoticeActions, buttonClass = ''): TemplateResult {
   return html`${notice?.retry
-    ? html`<button class=${buttonClass} part="button" @click=${() => actions.retryConnect()}>${s.retry}</button>`
+    ? html`<button class=${buttonClass} part="button" data-prefetch="authorization" @click=${() => actions.retryConnect()}>${s.retry}</button>`
     : nothing}${notice?.offerAddNew
-    ? html`<button class=${buttonClass} part="button" @click=${() => actions.add()}>${s.addAsNewConnection}</button>`
+    ? html`<button class=${buttonClass} part="button" data-prefetch="authorization" @click=${() => actions.add()}>${s.addAsNewConnection}</button>`
     : nothing}`;
 }
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { HttpError, isAbortError } from '../../src/api/errors.js';
 import { AuthorizationError } from '../../src/auth/authorization-error.js';
 import type { Authorization } from '../../src/api/types.js';
-import { authorize, pendingAuthorization } from '../../src/auth/index.js';
+import { authorize, pendingAuthorization } from '../../src/auth/authorize.js';
 import {
   AUTHORIZATION_URL,
   PROVIDER_URL,

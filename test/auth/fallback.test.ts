@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { NetworkError, isAbortError } from '../../src/api/errors.js';
 import { AuthorizationError } from '../../src/auth/authorization-error.js';
 import type { Authorization, AuthorizationOutcome } from '../../src/api/types.js';
-import { authorize, pendingAuthorization, type AuthorizeOptions } from '../../src/auth/index.js';
+import { authorize, pendingAuthorization, type AuthorizeOptions } from '../../src/auth/authorize.js';
 import { broadcast, deferred, fakeClient, fakeOpen, fakePopup, message, rejection, removeFrames, settleTasks, sleep, watch, type FakeClientOptions } from './helpers.js';
 import { NOTHING_LEFT, releasedAfterEachTest } from './resources.js';
 

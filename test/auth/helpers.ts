@@ -1,7 +1,7 @@
 // Test doubles for the authorization flow: a pop-up that is a real Window (a same-origin iframe,
 // so `event.source` checks are real), a recording `open`, a fake client, and a tracker of the
 // timers, listeners and channels the flow creates.
-import type { AuthorizationClient, AuthorizationResult } from '../../src/auth/index.js';
+import type { AuthorizationClient, AuthorizationResult } from '../../src/auth/types.js';
 import type { Authorization, AuthorizationMessage, AuthorizationOutcome, AuthorizationRequest } from '../../src/api/types.js';
 
 export const PROVIDER_URL = new URL('./fixtures/provider.html', import.meta.url).href;

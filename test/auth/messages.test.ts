@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { AuthorizationError } from '../../src/auth/authorization-error.js';
-import { authorize } from '../../src/auth/index.js';
+import { authorize } from '../../src/auth/authorize.js';
 import {
   broadcast,
   fakeClient,

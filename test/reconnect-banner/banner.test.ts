@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { connections, expiredGrant, googleAds } from '../../mocks/data.js';
 import { installFakePopup, type FakePopup } from '../../mocks/popup.js';
-import { ConnectionSettingsDialog } from '../../src/connection-settings-dialog/connection-settings-dialog.js';
+import type { ConnectionSettingsDialog } from '../../src/connection-settings-dialog/connection-settings-dialog.js';
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import type { ReconnectBanner } from '../../src/reconnect-banner/reconnect-banner.js';
 import { requestsTo } from '../helpers/msw.js';
@@ -171,19 +171,17 @@ describe('reconnect-banner', function () {
     await serve([googleAds(connections(2, [1]))]);
     const el = await banner();
     await until(() => part(el, 'banner'), 'banner shown');
-    const tag = customElements.getName(ConnectionSettingsDialog)!;
-
     const prevent = (event: Event) => event.preventDefault();
     el.addEventListener('dsw-open-settings-request', prevent);
     part(el, 'settings-button')!.click();
     await aTimeout(50);
-    expect(el.shadowRoot!.querySelector(tag)).to.equal(null);
+    expect(part(el, 'settings-dialog')).to.equal(null);
 
     el.removeEventListener('dsw-open-settings-request', prevent);
     const opened = nextEvent(el, 'dsw-dialog-opened');
     part(el, 'settings-button')!.click();
     expect((await opened).detail.sourceId).to.equal('google-ads');
-    expect(el.shadowRoot!.querySelector<ConnectionSettingsDialog>(tag)!.open).to.equal(true);
+    expect((part(el, 'settings-dialog') as ConnectionSettingsDialog).open).to.equal(true);
   });
 
   it('a prevented dsw-connect-request opens no pop-up', async () => {

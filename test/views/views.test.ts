@@ -105,9 +105,6 @@ describe('views: failure', () => {
 });
 
 describe('views: focus', () => {
-  // A page without focus matches no :focus, which focusNextAfter checks.
-  beforeEach(() => window.focus());
-
   it('finds the focused element inside shadow roots', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'open' });
