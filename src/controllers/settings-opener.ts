@@ -1,34 +1,35 @@
-import { nothing, type LitElement } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { createRef, ref } from 'lit/directives/ref.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
+import type { LitElement, ReactiveController } from 'lit';
 import { NetworkError } from '../api/errors.js';
+import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
 import type { PrefetchController } from './prefetch-controller.js';
 import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
-export type SettingsHost = SourceHost & Pick<LitElement, 'updateComplete'> & { theme?: string };
+export type SettingsHost = SourceHost & Pick<LitElement, 'renderRoot'> & { theme?: string };
 
 const DEFAULT_TAG = 'connection-settings-dialog';
 
 /**
  * Opens the connection settings dialog on behalf of a widget: a cancelable
- * `dsw-open-settings-request` first, then a `<connection-settings-dialog>` rendered in the
- * widget's shadow root on first use only (most users never open it) and shown.
+ * `dsw-open-settings-request` first, then a `<connection-settings-dialog>` created in the
+ * widget's shadow root on first use only (most users never open it), kept in step with the
+ * widget's source, endpoint, strings, locale and theme, and shown.
  */
-export class SettingsOpener {
-  /** The dialog's class once loaded: the widget renders the dialog from then on. */
-  private dialogClass?: SettingsDialogClass;
-  private readonly dialog = createRef<SettingsDialog>();
+export class SettingsOpener implements ReactiveController {
+  private dialog?: SettingsDialog;
 
   constructor(
     private readonly host: SettingsHost,
     prefetch: PrefetchController,
   ) {
+    host.addController(this);
     prefetch.add('settings', loadSettingsDialog);
+  }
+
+  hostUpdated(): void {
+    if (this.dialog) this.sync(this.dialog);
   }
 
   /**
@@ -38,39 +39,44 @@ export class SettingsOpener {
   async open(): Promise<boolean> {
     const sourceId = this.host.source;
     if (!sourceId || !this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId }))) return false;
+    let dialogClass: SettingsDialogClass;
     try {
-      this.dialogClass = await loadSettingsDialog();
+      dialogClass = await loadSettingsDialog();
     } catch {
       const error = new NetworkError('The connection settings could not be loaded');
       this.host.dispatchEvent(new DswErrorEvent({ error, action: 'load', sourceId }));
       return false;
     }
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    const dialog = this.dialog.value;
+    // The host may have registered the class under its own name (white-label, versions);
+    // `getName` is recent, hence the fallback.
+    const tag = customElements.getName?.(dialogClass) ?? DEFAULT_TAG;
+    const dialog = (this.dialog ??= this.create(tag));
     // Not upgraded: another class holds the default name and the host registered ours under none.
-    if (!(dialog instanceof this.dialogClass)) {
-      console.warn('data-source-widgets: <connection-settings-dialog> is taken by another class; register ConnectionSettingsDialog under a name of your own.');
+    if (!(dialog instanceof dialogClass)) {
+      console.warn(`data-source-widgets: <${tag}> is taken by another class; register ConnectionSettingsDialog under a name of your own.`);
       return false;
     }
+    await dialog.updateComplete;
     dialog.show();
     return true;
   }
 
-  render() {
-    const { host, dialogClass } = this;
-    if (!dialogClass) return nothing;
-    // The host may have registered the class under its own name (white-label, versions);
-    // `getName` is recent, hence the optional call.
-    const tag = unsafeStatic(customElements.getName?.(dialogClass) ?? DEFAULT_TAG);
-    return staticHtml`<${tag}
-      ${ref(this.dialog)}
-      part="settings-dialog"
-      .source=${host.source}
-      .endpoint=${host.endpoint}
-      .strings=${host.strings}
-      .locale=${host.locale}
-      theme=${ifDefined(host.theme)}
-    ></${tag}>`;
+  /** Beside the widget's own template in its shadow root, where Lit leaves it alone. */
+  private create(tag: string): SettingsDialog {
+    const dialog = document.createElement(tag) as SettingsDialog;
+    dialog.setAttribute('part', 'settings-dialog');
+    this.sync(dialog);
+    this.host.renderRoot.append(dialog);
+    return dialog;
+  }
+
+  private sync(dialog: SettingsDialog): void {
+    const { host } = this;
+    dialog.source = host.source;
+    dialog.endpoint = host.endpoint;
+    dialog.strings = host.strings;
+    dialog.locale = host.locale;
+    if (host.theme) dialog.setAttribute('theme', host.theme);
+    else dialog.removeAttribute('theme');
   }
 }

@@ -125,8 +125,7 @@ export class DataSourceCard extends SourceWidget {
         </div>
         ${view.kind === 'ready' ? html`${this.renderStale(view.state, s)}${this.renderFailures(view.state, s)}` : nothing}
         ${this.renderNotice(s)}
-      </article>
-      ${this.settingsDialog.render()}`;
+      </article>`;
   }
 
   protected override willUpdate(): void {

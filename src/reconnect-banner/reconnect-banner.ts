@@ -118,7 +118,7 @@ export class ReconnectBanner extends SourceWidget {
   protected override render(): TemplateResult {
     const failures = this.failures();
     return html`<div class="visually-hidden" role="status">${this.live}</div>
-      ${this.visible(failures) ? this.renderBanner(failures, this.data.strings) : nothing} ${this.settingsDialog.render()}`;
+      ${this.visible(failures) ? this.renderBanner(failures, this.data.strings) : nothing}`;
   }
 
   private renderBanner(failures: Connection[], s: Strings): TemplateResult {

@@ -1,25 +1,37 @@
 // Bundle-size budgets (min+gzip, Lit included), measured by bench/size.mjs. Bytes are
-// deterministic for a given source, so unlike timings they can gate a change.
+// deterministic for a given source, so unlike timings they can gate a change. The budgets sit
+// just above today's figures so that any growth fails; BENCHMARKS.md gives the targets (16,000 B
+// for a page of cards before any click, 28,000 B for everything), which these do not reach yet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-const budgets: Record<string, number> = {
-  'client + store + provider': 12 * 1024,
-  '<data-source-card> defined (+ dialog it opens)': 30 * 1024,
-  '<connection-settings-dialog> defined': 26 * 1024,
-  '<reconnect-banner> defined': 30 * 1024,
-  'everything (single-file build)': 32 * 1024,
+const budgets: Record<string, { before?: number; all?: number }> = {
+  'a page of cards (provider + card)': { before: 21_800, all: 30_600 },
+  'a page of banners (provider + banner)': { before: 21_500 },
+  'everything (the CDN build)': { all: 32_500 },
 };
 
-test('every entry stays within its min+gzip budget', () => {
+test('every page stays within its min+gzip budget', () => {
   const rows = JSON.parse(execFileSync(process.execPath, ['bench/size.mjs', '--json'], { encoding: 'utf8' })) as {
     name: string;
     gzip: number;
+    allGzip: number;
   }[];
   for (const [name, budget] of Object.entries(budgets)) {
     const row = rows.find((r) => r.name === name);
     assert.ok(row, `${name} was not measured`);
-    assert.ok(row.gzip <= budget, `${name}: ${row.gzip} B min+gzip is over its budget of ${budget} B`);
+    if (budget.before) assert.ok(row.gzip <= budget.before, `${name}: ${row.gzip} B before any click, over ${budget.before} B`);
+    if (budget.all) assert.ok(row.allGzip <= budget.all, `${name}: ${row.allGzip} B in all, over ${budget.all} B`);
+  }
+});
+
+test('the dialog and the pop-up flow are not loaded before a click', () => {
+  const rows = JSON.parse(execFileSync(process.execPath, ['bench/size.mjs', '--json'], { encoding: 'utf8' })) as {
+    name: string;
+    onDemandGzip: number;
+  }[];
+  for (const row of rows.filter((r) => r.name !== 'lit alone (floor)')) {
+    assert.ok(row.onDemandGzip > 6_000, `${row.name}: only ${row.onDemandGzip} B load on demand; the dialog is in the first load`);
   }
 });
