@@ -33,14 +33,20 @@ export async function openBenchPage({ widgets, baseline, initScript }) {
     .join('');
   await page.route(`${origin}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    const file = files[path];
+    // The CDN build's chunks (the dialog and the pop-up flow, loaded on demand) sit beside it.
+    const file = files[path] ?? (path.startsWith('/chunks/') ? `dist${path}` : undefined);
     return file
       ? route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' })
       : route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><meta charset="utf-8">${scripts}<body></body></html>` });
   });
   if (initScript) await page.addInitScript(initScript);
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => window.benchLib && customElements.get('connection-settings-dialog'));
+  await page.waitForFunction(() => window.benchLib && customElements.get('data-source-card'));
+  // The dialog loads on demand in the product; here it is loaded up front, out of every figure.
+  await page.evaluate(async () => {
+    const widgets = await import('/widgets.js');
+    await widgets.loadSettingsDialog?.();
+  });
   if (baseline) await page.waitForFunction(() => customElements.get('plain-table') && customElements.get('plain-card'));
   const cdp = await page.context().newCDPSession(page);
   return {

@@ -1,9 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConnectController } from '../controllers/connect-controller.js';
-import { loadAuthorization } from '../auth/lazy.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
-import { PrefetchController } from '../controllers/prefetch-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
 import type { Strings } from '../strings/strings.js';
 
@@ -31,6 +29,4 @@ export class SourceWidget extends LitElement {
   protected readonly data = new SourceController(this);
   protected readonly connector = new ConnectController(this, this.data);
   protected readonly actions = new ConnectionActions(this, this.data, this.connector);
-  /** Loads the code behind a button when the user points at or focuses it (`data-prefetch`). */
-  protected readonly prefetch = new PrefetchController(this).add('authorization', loadAuthorization);
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { DswError, isAbortError } from '../api/errors.js';
 import { AuthorizationError } from '../auth/authorization-error.js';
-import { authorizeInClick, isAuthorizing } from '../auth/lazy.js';
+import { authorizeInClick, isAuthorizing, loadAuthorization } from '../auth/lazy.js';
 import type { AuthorizationResult } from '../auth/types.js';
 import { ConnectRequestEvent } from '../events/connect-request.js';
 import { ConnectionAddedEvent } from '../events/connection-added.js';
@@ -9,6 +9,7 @@ import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js'
 import { DswErrorEvent } from '../events/error.js';
 import type { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
+import { prefetchOnIntent } from './prefetch.js';
 import type { SourceController, SourceHost } from './source-controller.js';
 
 /** A result to show and announce (in a live region) after a connect or re-connect. */
@@ -39,6 +40,7 @@ export class ConnectController implements ReactiveController {
     private readonly source: SourceController,
   ) {
     host.addController(this);
+    prefetchOnIntent('authorization', loadAuthorization);
   }
 
   hostDisconnected(): void {

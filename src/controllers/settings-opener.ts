@@ -3,7 +3,7 @@ import { NetworkError } from '../api/errors.js';
 import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
-import type { PrefetchController } from './prefetch-controller.js';
+import { prefetchOnIntent } from './prefetch.js';
 import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
@@ -20,12 +20,9 @@ const DEFAULT_TAG = 'connection-settings-dialog';
 export class SettingsOpener implements ReactiveController {
   private dialog?: SettingsDialog;
 
-  constructor(
-    private readonly host: SettingsHost,
-    prefetch: PrefetchController,
-  ) {
+  constructor(private readonly host: SettingsHost) {
     host.addController(this);
-    prefetch.add('settings', loadSettingsDialog);
+    prefetchOnIntent('settings', loadSettingsDialog);
   }
 
   hostUpdated(): void {

@@ -133,7 +133,11 @@ export const cardStyles = css`
     vertical-align: middle;
     border-radius: calc(var(--_radius) / 2);
     background: var(--_skeleton);
-    animation: pulse 1.6s ease-in-out infinite;
+  }
+  /* One pulse per card, not per bar (a page of cards starts hundreds of animations otherwise),
+     and only for a load that takes a while. */
+  .card[aria-busy='true'] .header {
+    animation: pulse 1.6s ease-in-out 0.4s infinite;
   }
   .skeleton.line {
     block-size: 0.85em;
@@ -159,7 +163,7 @@ export const cardStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
+    .card[aria-busy='true'] .header {
       animation: none;
     }
   }

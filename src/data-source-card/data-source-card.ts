@@ -97,7 +97,7 @@ export class DataSourceCard extends SourceWidget {
   /** The `aria-level` of the name, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  private readonly settingsDialog = new SettingsOpener(this, this.prefetch);
+  private readonly settingsDialog = new SettingsOpener(this);
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */
   @state() private pickedFailure?: string;
@@ -126,6 +126,22 @@ export class DataSourceCard extends SourceWidget {
         ${view.kind === 'ready' ? html`${this.renderStale(view.state, s)}${this.renderFailures(view.state, s)}` : nothing}
         ${this.renderNotice(s)}
       </article>`;
+  }
+
+  /**
+   * The first render waits for the frame that would show it while the data is still on its way:
+   * data that arrives before that frame (a fast endpoint, a store that has it) renders at once,
+   * with no placeholder built, styled and thrown away. A timer stands in for frames that a
+   * hidden page does not get.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated && this.data.state.status !== 'ready') {
+      await new Promise<void>((resolve) => {
+        requestAnimationFrame(() => resolve());
+        setTimeout(resolve, 100);
+      });
+    }
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(): void {

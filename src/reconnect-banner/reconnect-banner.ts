@@ -80,7 +80,7 @@ export class ReconnectBanner extends SourceWidget {
   /** The `aria-level` of the title, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly settingsDialog = new SettingsOpener(this, this.prefetch);
+  private readonly settingsDialog = new SettingsOpener(this);
   private readonly internals = this.attachInternals();
 
   @state() private pickedFailure?: string;

@@ -50,9 +50,11 @@ export class ConnectionStore {
   private readonly now: () => number;
   private readonly revalidateOnFocus: boolean;
   private watching = false;
+  /** Listeners over every source: the window is watched while there are any. */
+  private subscribers = 0;
   /** Sources whose load waits for the next flush (see `flush`). */
   private readonly queued = new Set<string>();
-  private flushTimer?: ReturnType<typeof setTimeout>;
+  private flushQueued = false;
   /** Set once the endpoint refused the batch query: single loads from then on. */
   private noBatch = false;
 
@@ -73,10 +75,13 @@ export class ConnectionStore {
   /** Calls `listener` on every change of the source until the returned function is called. */
   subscribe(sourceId: string, listener: SourceListener): () => void {
     const entry = this.entry(sourceId);
+    if (entry.listeners.has(listener)) return () => {};
     entry.listeners.add(listener);
+    this.subscribers++;
     this.watchWindow();
     return () => {
-      entry.listeners.delete(listener);
+      if (!entry.listeners.delete(listener)) return;
+      this.subscribers--;
       // No request outlives the last widget that wanted it.
       if (entry.listeners.size === 0 && entry.load) {
         entry.load.controller.abort();
@@ -130,7 +135,7 @@ export class ConnectionStore {
       )
       .finally(() => {
         entry.load = undefined;
-        this.set(entry, { revalidating: false });
+        if (hasData) this.set(entry, { revalidating: false });
       });
     entry.load = { promise, controller, writes, answer };
     this.queue(sourceId);
@@ -220,9 +225,8 @@ export class ConnectionStore {
 
   /** Stops every load and forgets every listener (the provider's endpoint changed, or it left). */
   dispose(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
     this.queued.clear();
+    this.subscribers = 0;
     for (const entry of this.entries.values()) {
       entry.load?.controller.abort();
       entry.listeners.clear();
@@ -232,17 +236,19 @@ export class ConnectionStore {
   }
 
   /**
-   * Loads asked for in one task share one flush. A timer rather than a microtask: widgets
-   * subscribe from Lit updates and context callbacks that run in later microtasks of the same
-   * task, and 500 cards attached at once must still end up in one flush.
+   * Loads asked for together share one flush: the widgets attached in one task subscribe while
+   * they connect, so the flush waits for the end of that task's microtasks and no longer (a
+   * timer would let the browser draw a frame of placeholders before the request even leaves).
    */
   private queue(sourceId: string): void {
     this.queued.add(sourceId);
-    this.flushTimer ??= setTimeout(() => this.flush());
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => this.flush());
   }
 
   private flush(): void {
-    this.flushTimer = undefined;
+    this.flushQueued = false;
     // Loads aborted meanwhile have already settled: nothing to send for them.
     const ids = [...this.queued].filter((id) => this.pending(id));
     this.queued.clear();
@@ -304,12 +310,32 @@ export class ConnectionStore {
     return entry;
   }
 
+  /**
+   * Takes a load's answer, keeping the objects of what did not change (the source, each
+   * connection, the list itself): widgets compare by identity, so a revalidation that changed
+   * one account re-renders that account's row only, and one that changed nothing, nothing.
+   */
   private apply(entry: Entry, { connections, ...source }: DataSource): void {
-    this.set(entry, { status: 'ready', source, connections: sortConnections(connections), error: undefined });
+    const before = entry.state;
+    const kept = new Map(before.connections.map((c) => [c.id, c]));
+    const next = sortConnections(connections).map((c) => {
+      const old = kept.get(c.id);
+      return old && sameFields(old, c) ? old : c;
+    });
+    const sameList = next.length === before.connections.length && next.every((c, i) => c === before.connections[i]);
+    this.set(entry, {
+      status: 'ready',
+      source: before.source && sameFields(before.source, source) ? before.source : source,
+      connections: sameList ? before.connections : next,
+      error: undefined,
+    });
     this.list.patch(entry.state.sourceId, entry.state.connections);
   }
 
+  /** Applies `change` and tells the listeners, unless it changes nothing. */
   private set(entry: Entry, change: Partial<SourceState>): void {
+    const state = entry.state as unknown as Record<string, unknown>;
+    if (Object.entries(change).every(([key, value]) => state[key] === value)) return;
     entry.state = { ...entry.state, ...change };
     for (const listener of [...entry.listeners]) listener(entry.state);
   }
@@ -325,14 +351,22 @@ export class ConnectionStore {
 
   /** Listens to focus and online only while someone is subscribed: nothing at import. */
   private watchWindow(): void {
-    const wanted =
-      this.revalidateOnFocus && [...this.entries.values()].some((entry) => entry.listeners.size > 0);
+    const wanted = this.revalidateOnFocus && this.subscribers > 0;
     if (wanted === this.watching) return;
     this.watching = wanted;
     const method = wanted ? 'addEventListener' : 'removeEventListener';
     window[method]('focus', this.revalidateShown);
     window[method]('online', this.revalidateShown);
   }
+}
+
+/** Whether two flat records (a connection, a source) hold the same values; nested ones by JSON. */
+function sameFields(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((key) => x[key] === y[key] || (typeof x[key] === 'object' && JSON.stringify(x[key]) === JSON.stringify(y[key])));
 }
 
 /** A new set with `id` added: subscribers compare by identity. */
@@ -351,16 +385,23 @@ function replace(connections: readonly Connection[], updated: Connection): Conne
   return connections.map((c) => (c.id === updated.id ? updated : c));
 }
 
+/** `mainId` main and every other secondary; rows whose role stays keep their object. */
 function withMain(connections: readonly Connection[], mainId: string): Connection[] {
   return sortConnections(
-    connections.map((c) => ({ ...c, role: c.id === mainId ? ('main' as const) : ('secondary' as const) })),
+    connections.map((c) => {
+      const role = c.id === mainId ? 'main' : 'secondary';
+      return c.role === role ? c : { ...c, role };
+    }),
   );
 }
 
 /** `rows` with the roles they had in `before` (rows that were not there keep theirs). */
 function withRolesOf(before: readonly Connection[], rows: readonly Connection[]): Connection[] {
   const roles = new Map(before.map((c) => [c.id, c.role]));
-  return rows.map((c) => ({ ...c, role: roles.get(c.id) ?? c.role }));
+  return rows.map((c) => {
+    const role = roles.get(c.id) ?? c.role;
+    return c.role === role ? c : { ...c, role };
+  });
 }
 
 function reinsert(connections: readonly Connection[], row: Connection, index: number): Connection[] {

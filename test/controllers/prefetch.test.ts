@@ -1,0 +1,34 @@
+// The pop-up flow and the settings dialog load when the user points at or focuses a button that
+// needs them, not with the page. In this page nothing else imports them, so the module requests
+// the dev server sees are theirs.
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { connections, googleAds } from '../../mocks/data.js';
+import { mount, serve } from '../data-source-card/helpers.js';
+
+const loaded = (path: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(path));
+const part = (host: Element, name: string) => host.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+describe('prefetch on intent', function () {
+  this.timeout(10_000);
+
+  it('pointing at Connect loads the pop-up flow; focusing Connection settings loads the dialog', async () => {
+    await serve([googleAds([]), { ...googleAds(connections(2)), id: 'facebook-ads', name: 'Facebook Ads' }]);
+    const page = mount(html`<data-source-provider endpoint="/api">
+      <data-source-card source="google-ads"></data-source-card>
+      <data-source-card source="facebook-ads"></data-source-card>
+    </data-source-provider>`);
+    const [empty, connected] = [...page.querySelectorAll('data-source-card')];
+    await waitUntil(() => part(empty!, 'connect-button') && part(connected!, 'settings-button'), 'both cards loaded');
+    expect(loaded('/src/auth/authorize.ts'), 'flow loaded with the page').to.equal(false);
+    expect(loaded('/src/connection-settings-dialog/connection-settings-dialog.ts'), 'dialog loaded with the page').to.equal(false);
+
+    part(empty!, 'connect-button')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await waitUntil(() => loaded('/src/auth/authorize.ts'), 'the flow to load on pointing');
+    expect(loaded('/src/connection-settings-dialog/connection-settings-dialog.ts')).to.equal(false);
+
+    // As focus would fire it (a page in the background gets no real focus events).
+    part(connected!, 'settings-button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    await waitUntil(() => loaded('/src/connection-settings-dialog/connection-settings-dialog.ts'), 'the dialog to load on focus');
+    await waitUntil(() => customElements.get('connection-settings-dialog'), 'the dialog registered by its loader');
+  });
+});
