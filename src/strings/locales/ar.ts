@@ -8,9 +8,9 @@ import type { Strings } from '../strings.js';
 //
 // Digits: Latin (ar-u-nu-latn). Account IDs must stay as the endpoint gives them (Latin digits)
 // and sit next to these counts in the same dialog; Latin digits are also what most Arabic
-// product UIs use today, and what CLDR's recent data and Node give for plain "ar", while
-// Chromium may still give Arabic-Indic for "ar": naming the numbering system removes the
-// difference. Hosts that pass a locale for dates should pass "ar-u-nu-latn" too.
+// product UIs use today. Recent CLDR data gives Latin digits for plain "ar" too (Chromium 156,
+// Node 20), older engines give Arabic-Indic: naming the numbering system makes every engine
+// agree. Hosts that pass a locale for dates should pass "ar-u-nu-latn" too.
 //
 // Bidi: names, IDs, source names and endpoint texts are mostly Latin-script inside a
 // right-to-left sentence; each is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE so
