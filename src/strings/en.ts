@@ -2,8 +2,10 @@ import type { Strings } from './strings.js';
 
 // Built on first use and kept: an Intl constructor costs more than a whole card render.
 let rules: Intl.PluralRules | undefined;
-const plural = (count: number, one: string, other: string) =>
-  `${count} ${(rules ??= new Intl.PluralRules('en')).select(count) === 'one' ? one : other}`;
+let numbers: Intl.NumberFormat | undefined;
+const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(value);
+const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(count) === 'one';
+const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
 /** The default (English) texts. */
 export const en: Strings = {
@@ -30,7 +32,7 @@ export const en: Strings = {
 
   notConnected: 'Not connected',
   accountCount: (count) => plural(count, 'account', 'accounts'),
-  needsAttention: (count) => `${count} ${count === 1 ? 'needs' : 'need'} attention`,
+  needsAttention: (count) => `${num(count)} ${isOne(count) ? 'needs' : 'need'} attention`,
   endpointUnreachable: 'The service could not be reached. Check your connection, then retry.',
   dismissNotice: 'Dismiss message',
 
@@ -68,7 +70,7 @@ export const en: Strings = {
   filterLabel: 'Filter accounts',
   filterPlaceholder: 'Name or ID',
   noMatch: (filter) => `No account matches “${filter}”.`,
-  shownCount: (shown, total) => `${shown} of ${plural(total, 'account', 'accounts')}`,
+  shownCount: (shown, total) => `${num(shown)} of ${plural(total, 'account', 'accounts')}`,
   emptyTitle: 'No account connected yet',
   emptyBody: 'Add a connector to start importing data.',
   revalidateFailed: 'The list could not be updated and may be out of date.',
@@ -80,6 +82,6 @@ export const en: Strings = {
   dismiss: 'Dismiss',
   previousFailure: 'Previous account',
   nextFailure: 'Next account',
-  failurePosition: (index, count) => `${index} of ${count}`,
+  failurePosition: (index, count) => `${num(index)} of ${num(count)}`,
   failureNavigation: 'Accounts that need attention',
 };

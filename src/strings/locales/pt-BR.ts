@@ -1,0 +1,118 @@
+import type { Strings } from '../strings.js';
+
+// Brazilian Portuguese, "você" (implied, as Brazilian product UI does). Terms: conexão
+// (connection), conta (account), fonte de dados (data source), principal / secundária
+// (main / secondary), reconectar (re-connect), login (sign-in), excluir (delete).
+// "A conta <name>" where the sentence needs a gender, so adjectives agree with "conta".
+let rules: Intl.PluralRules | undefined;
+let numbers: Intl.NumberFormat | undefined;
+const num = (value: number) => (numbers ??= new Intl.NumberFormat('pt-BR')).format(value);
+
+/** Portuguese: one (0 and 1), many (exact millions: "1.000.000 de contas"), other. */
+interface Forms {
+  one: (n: string) => string;
+  many: (n: string) => string;
+  other: (n: string) => string;
+}
+const plural = (count: number, forms: Forms) => {
+  const category = (rules ??= new Intl.PluralRules('pt-BR')).select(count);
+  return (category === 'one' ? forms.one : category === 'many' ? forms.many : forms.other)(num(count));
+};
+
+export const ptBR: Strings = {
+  loading: 'Carregando…',
+  retry: 'Tentar novamente',
+  close: 'Fechar',
+  cancel: 'Cancelar',
+  connect: 'Conectar',
+  reconnect: 'Reconectar',
+  connectionSettings: 'Configurações de conexão',
+  loadFailed: 'Não foi possível carregar as conexões.',
+  unknownSource: 'Esta fonte de dados não está disponível.',
+  noEndpoint: 'Nenhum endpoint foi configurado para este widget.',
+  unauthorized: 'Sua sessão expirou. Faça login de novo e tente novamente.',
+  popupBlocked: 'O navegador bloqueou a janela de login. Permita pop-ups para este site e tente novamente.',
+  authorizationCancelled: 'O login foi cancelado. Nada foi alterado.',
+  authorizationTimedOut: 'O login demorou demais e foi interrompido. Tente novamente.',
+  authorizationFailed: (message) => `Falha no login: ${message}`,
+  accountMismatch: (message) => `${message} Nada foi substituído.`,
+  addAsNewConnection: 'Adicionar como nova conexão',
+  authorizationPending: 'Aguardando a janela de login…',
+  connected: (name) => `A conta ${name} está conectada.`,
+  reconnected: (name) => `A conta ${name} foi reconectada.`,
+
+  notConnected: 'Não conectado',
+  accountCount: (count) =>
+    plural(count, { one: (n) => `${n} conta`, many: (n) => `${n} de contas`, other: (n) => `${n} contas` }),
+  needsAttention: (count) =>
+    plural(count, {
+      one: (n) => `${n} precisa de atenção`,
+      many: (n) => `${n} precisam de atenção`,
+      other: (n) => `${n} precisam de atenção`,
+    }),
+  endpointUnreachable:
+    'Não foi possível acessar o serviço. Verifique sua conexão com a internet e tente novamente.',
+  dismissNotice: 'Dispensar mensagem',
+
+  dialogTitle: (source) => `Conexões com ${source}`,
+  tableCaption: (source) => `Contas conectadas com ${source}`,
+  addOrUpdate: 'Adicionar ou atualizar conexão',
+  columnStatus: 'Status',
+  columnAccount: 'Conta',
+  columnId: 'ID',
+  columnCreated: 'Data de criação',
+  columnUpdated: 'Data de atualização',
+  columnActions: 'Ações',
+  // Agree with the column, "Status" (masculine).
+  statusActive: 'Ativo',
+  statusError: 'Erro',
+  statusUnknown: 'Desconhecido',
+  // Agree with "conta" (feminine).
+  main: 'Principal',
+  secondary: 'Secundária',
+  never: 'Nunca',
+  makeMain: 'Tornar principal',
+  // The *Label texts contain the visible text or tooltip as is (WCAG 2.5.3, label in name).
+  makeMainLabel: (name) => `Tornar principal: ${name}`,
+  refreshData: 'Atualizar dados',
+  refreshDataLabel: (name) => `Atualizar dados de ${name}`,
+  reconnectLabel: (name) => `Reconectar ${name}`,
+  deleteLabel: (name) => `Excluir ${name}`,
+  confirmDeleteTitle: 'Excluir esta conexão?',
+  confirmDelete: (name, id) =>
+    `A conta ${name} (${id}) vai parar de enviar dados. Você pode conectá-la novamente depois.`,
+  confirmDeleteButton: 'Excluir',
+  deleted: (name) => `A conta ${name} foi excluída.`,
+  deleteFailed: (name) => `Não foi possível excluir a conta ${name}. Ela continua conectada.`,
+  madeMain: (name) => `A conta ${name} agora é a principal.`,
+  makeMainFailed: (name) => `Não foi possível tornar a conta ${name} a principal.`,
+  refreshRequested: (name) => `A atualização dos dados da conta ${name} foi solicitada.`,
+  refreshFailed: (name) => `Não foi possível atualizar os dados da conta ${name}.`,
+  filterLabel: 'Filtrar contas',
+  filterPlaceholder: 'Nome ou ID',
+  noMatch: (filter) => `Nenhuma conta corresponde a “${filter}”.`,
+  shownCount: (shown, total) =>
+    plural(total, {
+      one: (n) => `${num(shown)} de ${n} conta`,
+      many: (n) => `${num(shown)} de ${n} de contas`,
+      other: (n) => `${num(shown)} de ${n} contas`,
+    }),
+  emptyTitle: 'Nenhuma conta conectada ainda',
+  emptyBody: 'Adicione uma conexão para começar a importar dados.',
+  revalidateFailed: 'Não foi possível atualizar a lista, e ela pode estar desatualizada.',
+  failureReason: (text, reason) => `${text} ${reason}`,
+
+  bannerTitle: (name) => `A conta ${name} precisa ser reconectada`,
+  bannerManyTitle: (count) =>
+    plural(count, {
+      one: (n) => `${n} conta precisa ser reconectada`,
+      many: (n) => `${n} de contas precisam ser reconectadas`,
+      other: (n) => `${n} contas precisam ser reconectadas`,
+    }),
+  openSettings: 'Abrir configurações de conexão',
+  dismiss: 'Dispensar',
+  previousFailure: 'Conta anterior',
+  nextFailure: 'Próxima conta',
+  failurePosition: (index, count) => `${num(index)} de ${num(count)}`,
+  failureNavigation: 'Contas que precisam de atenção',
+};
