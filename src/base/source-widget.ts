@@ -2,13 +2,14 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConnectController } from '../controllers/connect-controller.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
+import { LocaleController } from '../controllers/locale-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
 import type { Strings } from '../strings/strings.js';
 
 /**
  * What the card, the dialog and the banner share: the data source they show, where its data
- * comes from (a provider above, else `endpoint`), text, locale and theme overrides, and the
- * controllers that keep them in step with the store and act on connections.
+ * comes from (a provider above, else `endpoint`), their language and text overrides, the theme,
+ * and the controllers that keep them in step with the store and act on connections.
  */
 export class SourceWidget extends LitElement {
   /** The data source's ID on the endpoint, e.g. `google-ads`. */
@@ -17,16 +18,26 @@ export class SourceWidget extends LitElement {
   /** Base URL of the endpoint; used only when no `<data-source-provider>` is above. */
   @property() endpoint?: string;
 
-  /** Text overrides for this widget, over the provider's. Property only. */
+  /** Text overrides for this widget, over the provider's and the locale's. Property only. */
   @property({ attribute: false }) strings?: Partial<Strings>;
 
-  /** BCP 47 locale of dates, numbers and sorting, over the provider's; the browser's by default. */
+  /**
+   * BCP 47 locale of texts, dates, numbers and sorting. Unset: the element's `lang`, else the
+   * provider's `locale`, else the nearest ancestor's `lang`, else the browser's language.
+   */
   @property() locale?: string;
 
   /** `light` or `dark`; unset follows the OS preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   protected readonly data = new SourceController(this);
-  protected readonly connector = new ConnectController(this, this.data);
-  protected readonly actions = new ConnectionActions(this, this.data, this.connector);
+  protected readonly l10n = new LocaleController(this);
+  protected readonly connector = new ConnectController(this, this.data, this.l10n);
+  protected readonly actions = new ConnectionActions(this, this.data, this.connector, this.l10n);
+
+  /** The first render waits for the texts of the page's language (a small module, loaded once). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await this.l10n.ready;
+    super.scheduleUpdate();
+  }
 }

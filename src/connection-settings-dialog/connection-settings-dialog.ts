@@ -122,7 +122,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
     // Closed by the browser: a cancel.
     onClosed: () => this.settleConfirm(false),
   });
-  private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.data.locale);
+  private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.l10n.locale);
   private readonly view = new RowsViewCache();
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
@@ -182,7 +182,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   }
 
   protected override render(): TemplateResult {
-    const s = this.data.strings;
+    const s = this.l10n.strings;
     const state = this.data.state;
     const name = state.source?.name;
     const logo = state.source?.logoUrl && this.data.store?.client.resolveUrl(state.source.logoUrl);
@@ -199,11 +199,11 @@ export class ConnectionSettingsDialog extends SourceWidget {
           ? bodyView({
               state,
               hasStore: !!this.data.store,
-              view: state.status === 'ready' ? this.view.get(state.connections, this.sort, this.query, this.data.locale) : undefined,
+              view: state.status === 'ready' ? this.view.get(state.connections, this.sort, this.query, this.l10n.locale) : undefined,
               sort: this.sort,
               query: this.query,
               strings: s,
-              locale: this.data.locale,
+              locale: this.l10n.locale,
               onSortClick: this.onSortClick,
               onRowClick: this.onRowClick,
               onFilterInput: this.onFilterInput,
@@ -278,7 +278,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   private keepFocus(action: ChangeAction, connection: Connection): void {
     if (action === 'delete') {
       // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
-      const view = this.view.get(this.data.state.connections, this.sort, this.query, this.data.locale);
+      const view = this.view.get(this.data.state.connections, this.sort, this.query, this.l10n.locale);
       const rows = view.rows.filter(view.shows);
       const index = rows.findIndex((c) => c.id === connection.id);
       const neighbour = rows[index + 1] ?? rows[index - 1];

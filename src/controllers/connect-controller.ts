@@ -9,6 +9,7 @@ import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js'
 import { DswErrorEvent } from '../events/error.js';
 import type { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
+import type { LocaleController } from './locale-controller.js';
 import { prefetchOnIntent } from './prefetch.js';
 import type { SourceController, SourceHost } from './source-controller.js';
 
@@ -38,6 +39,7 @@ export class ConnectController implements ReactiveController {
   constructor(
     private readonly host: SourceHost,
     private readonly source: SourceController,
+    private readonly l10n: LocaleController,
   ) {
     host.addController(this);
     prefetchOnIntent('authorization', loadAuthorization);
@@ -110,7 +112,7 @@ export class ConnectController implements ReactiveController {
   }
 
   private get strings(): Strings {
-    return this.source.strings;
+    return this.l10n.strings;
   }
 
   private noticeFor(error: DswError): Notice {

@@ -9,6 +9,7 @@ import { RefreshRequestedEvent } from '../events/refresh-requested.js';
 import { mainConnection } from '../store/source-state.js';
 import { actionFailureText } from '../views/error-text.js';
 import type { ConnectController, Notice } from './connect-controller.js';
+import type { LocaleController } from './locale-controller.js';
 import type { SourceController, SourceHost } from './source-controller.js';
 
 /** The actions that change a connection already there (re-connect runs through the pop-up). */
@@ -29,6 +30,7 @@ export class ConnectionActions {
     private readonly host: SourceHost,
     private readonly source: SourceController,
     private readonly connector: ConnectController,
+    private readonly l10n: LocaleController,
   ) {}
 
   /**
@@ -114,7 +116,7 @@ export class ConnectionActions {
   }
 
   private get strings() {
-    return this.source.strings;
+    return this.l10n.strings;
   }
 
   private succeed(text: string): void {

@@ -3,11 +3,12 @@ import { NetworkError } from '../api/errors.js';
 import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
+import type { LocaleHost } from './locale-controller.js';
 import { prefetchOnIntent } from './prefetch.js';
 import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
-export type SettingsHost = SourceHost & Pick<LitElement, 'renderRoot'> & { theme?: string };
+export type SettingsHost = SourceHost & LocaleHost & Pick<LitElement, 'renderRoot'> & { theme?: string };
 
 const DEFAULT_TAG = 'connection-settings-dialog';
 

@@ -4,10 +4,8 @@ import { DswError } from '../api/errors.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import { sharedStore } from '../store/shared-stores.js';
 import { idleState, type SourceState } from '../store/source-state.js';
-import { en } from '../strings/en.js';
-import type { Strings } from '../strings/strings.js';
 import { DswErrorEvent } from '../events/error.js';
-import { localizationContext, storeContext, type Localization } from '../context/keys.js';
+import { storeContext } from '../context/keys.js';
 
 /** What every widget exposes to the controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
@@ -15,10 +13,6 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   source: string;
   /** Used when no provider is above the widget. */
   endpoint?: string;
-  /** This widget's own text overrides, over the provider's. */
-  strings?: Partial<Strings>;
-  /** This widget's own locale, over the provider's. */
-  locale?: string;
 }
 
 /**
@@ -32,9 +26,6 @@ export class SourceController implements ReactiveController {
   store?: ConnectionStore;
   state: SourceState;
   private provided?: ConnectionStore;
-  private provider: Localization = {};
-  /** The strings last handed out, and the overrides they were merged from. */
-  private merged?: { provided?: Partial<Strings>; own?: Partial<Strings>; strings: Strings };
   private unsubscribe?: () => void;
   private key = '';
 
@@ -48,35 +39,7 @@ export class SourceController implements ReactiveController {
         this.sync();
       },
     });
-    new ContextConsumer(host, {
-      context: localizationContext,
-      subscribe: true,
-      callback: (localization) => {
-        this.provider = localization;
-        host.requestUpdate();
-      },
-    });
     host.addController(this);
-  }
-
-  /**
-   * The strings in effect: defaults, then the provider's overrides, then the widget's. The same
-   * object while no text changed (even when a host passes equal overrides as a new object), so
-   * views can skip rendering on identity.
-   */
-  get strings(): Strings {
-    const provided = this.provider.strings;
-    const own = this.host.strings;
-    const last = this.merged;
-    if (last && last.provided === provided && last.own === own) return last.strings;
-    const next: Strings = { ...en, ...provided, ...own };
-    const same = last && (Object.keys(next) as Array<keyof Strings>).every((key) => next[key] === last.strings[key]);
-    this.merged = { provided, own, strings: same ? last.strings : next };
-    return this.merged.strings;
-  }
-
-  get locale(): string | undefined {
-    return this.host.locale ?? this.provider.locale;
   }
 
   hostConnected(): void {

@@ -108,7 +108,7 @@ export class DataSourceCard extends SourceWidget {
 
   protected override render(): TemplateResult {
     const view = this.view();
-    const s = this.data.strings;
+    const s = this.l10n.strings;
     return html`<article part="card" class="card" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
         <div class="header">
           ${this.renderLogo(view)}
@@ -141,7 +141,7 @@ export class DataSourceCard extends SourceWidget {
         setTimeout(resolve, 100);
       });
     }
-    super.scheduleUpdate();
+    return super.scheduleUpdate();
   }
 
   protected override willUpdate(): void {
@@ -168,7 +168,7 @@ export class DataSourceCard extends SourceWidget {
     if (state.status === 'ready') return { kind: 'ready', state };
     if (state.status !== 'error' || !state.error) return { kind: 'loading' };
     if (state.error instanceof HttpError && state.error.status === 404) return { kind: 'unknown' };
-    return { kind: 'failed', message: loadFailureText(state.error, this.data.strings) };
+    return { kind: 'failed', message: loadFailureText(state.error, this.l10n.strings) };
   }
 
   private renderLogo(view: View): TemplateResult {
@@ -200,7 +200,7 @@ export class DataSourceCard extends SourceWidget {
         if (count === 0) return s.notConnected;
         const failing = failingConnections(view.state).length;
         if (failing === 0) return s.accountCount(count);
-        const summary = formatList([s.accountCount(count), s.needsAttention(failing)], this.data.locale);
+        const summary = formatList([s.accountCount(count), s.needsAttention(failing)], this.l10n.locale);
         return html`${warningIcon}<span>${summary}</span>`;
       }
     }

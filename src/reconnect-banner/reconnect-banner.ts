@@ -104,7 +104,7 @@ export class ReconnectBanner extends SourceWidget {
     const visible = this.visible(failures);
     if (this.data.state.status === 'ready' || !visible) {
       const fresh = visible && failures.some((c) => !this.announced.has(c.id));
-      if (fresh) this.live = this.heading(failures, this.data.strings);
+      if (fresh) this.live = this.heading(failures, this.l10n.strings);
       this.announced = new Set(visible ? failures.map((c) => c.id) : []);
     }
     const { notice } = this.actions;
@@ -118,7 +118,7 @@ export class ReconnectBanner extends SourceWidget {
   protected override render(): TemplateResult {
     const failures = this.failures();
     return html`<div class="visually-hidden" role="status">${this.live}</div>
-      ${this.visible(failures) ? this.renderBanner(failures, this.data.strings) : nothing}`;
+      ${this.visible(failures) ? this.renderBanner(failures, this.l10n.strings) : nothing}`;
   }
 
   private renderBanner(failures: Connection[], s: Strings): TemplateResult {
@@ -191,7 +191,7 @@ export class ReconnectBanner extends SourceWidget {
     const next = failures[index]!;
     this.pickedFailure = next.id;
     // The content changed under the user's focus (on Previous/Next): say where they are.
-    this.live = formatList([next.accountName, s.failurePosition(index + 1, failures.length)], this.data.locale);
+    this.live = formatList([next.accountName, s.failurePosition(index + 1, failures.length)], this.l10n.locale);
   }
 
   private dismiss(): void {

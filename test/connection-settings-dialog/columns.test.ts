@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { connection, connections } from '../../mocks/data.js';
 import { rows, setup, text } from './helpers.js';
+import { visible } from '../helpers/text.js';
 
 const cells = (row: HTMLTableRowElement) => [...row.cells].map(text);
 
@@ -81,7 +82,7 @@ describe('connection-settings-dialog: columns', function () {
   it('gives each row action an accessible name with the account', async () => {
     const { el } = await setup(connections(2, [1]));
     const names = (row: HTMLTableRowElement) =>
-      [...row.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
+      [...row.querySelectorAll('button')].map((b) => visible(b.getAttribute('aria-label')));
     expect(names(rows(el)[0])).to.deep.equal(['Refresh data of Account 1', 'Delete Account 1']);
     expect(names(rows(el)[1])).to.deep.equal(['Re-connect Account 2', 'Make main: Account 2', 'Delete Account 2']);
     for (const b of rows(el)[0].querySelectorAll('button')) {

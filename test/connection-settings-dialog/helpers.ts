@@ -10,6 +10,7 @@ import type { DataSourceProvider } from '../../src/data-source-provider/data-sou
 import { googleAds } from '../../mocks/data.js';
 import { mockEndpoint, type MockEndpoint, type MockOptions } from '../../mocks/endpoint.js';
 import { useHandlers } from '../helpers/msw.js';
+import { visible } from '../helpers/text.js';
 
 export interface Setup {
   el: ConnectionSettingsDialog;
@@ -87,7 +88,7 @@ export function button(el: ConnectionSettingsDialog, id: string, action: string)
 }
 
 /** The text a sighted user reads in a cell, whitespace collapsed. */
-export const text = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const text = (node: Element | null | undefined): string => visible(node?.textContent);
 
 /** The message the live region holds. */
 export const message = (el: ConnectionSettingsDialog): string => text(el.shadowRoot!.querySelector('[part~="message"]'));

@@ -2,15 +2,17 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { ContextRoot } from '@lit/context';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { SourceController } from '../../src/controllers/source-controller.js';
 import { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import '../../src/define/data-source-provider.js';
 import { connections, googleAds } from '../../mocks/data.js';
 import { mockEndpoint } from '../../mocks/endpoint.js';
 import { requests, useHandlers } from '../helpers/msw.js';
+import { visible } from '../helpers/text.js';
 import type { Strings } from '../../src/strings/strings.js';
 
-/** The smallest widget: what the real ones do with the controller, rendered as text. */
+/** The smallest widget: what the real ones do with the controllers, rendered as text. */
 class SourceProbe extends LitElement {
   static override properties = { source: {}, endpoint: {} };
   source = '';
@@ -18,14 +20,15 @@ class SourceProbe extends LitElement {
   strings?: Partial<Strings>;
   locale?: string;
   readonly data = new SourceController(this);
+  readonly l10n = new LocaleController(this);
   protected override render() {
     const { status, connections } = this.data.state;
-    return `${status}:${connections.length}:${this.data.strings.connect}`;
+    return `${status}:${connections.length}:${this.l10n.strings.connect}`;
   }
 }
 customElements.define('source-probe', SourceProbe);
 
-const text = (el: Element) => el.shadowRoot!.textContent!.trim();
+const text = (el: Element) => visible(el.shadowRoot!.textContent);
 const settled = (...probes: SourceProbe[]) =>
   waitUntil(() => probes.every((p) => p.data.state.status === 'ready' || p.data.state.status === 'error'));
 

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import type { Connection } from '../../src/api/types.js';
 import type { ChangeAction } from '../../src/controllers/connection-actions.js';
 import { en } from '../../src/strings/en.js';
+import { visible } from '../helpers/text.js';
 import { connections } from '../../mocks/data.js';
 import { requestsTo } from '../helpers/msw.js';
 import { hostWith, recordEvents } from './host.js';
@@ -59,7 +60,7 @@ describe('ConnectionActions', function () {
     expect(detail.error.kind).to.equal('http');
     expect(ids(host.sourceController.state.connections)).to.deep.equal(['conn_1', 'conn_2']);
     // A server crash's own words do not help the user: the plain text only.
-    expect(host.connectionActions.notice).to.deep.equal({ tone: 'error', text: en.deleteFailed('Account 2') });
+    expect(visible(host.connectionActions.notice?.text)).to.equal(en.deleteFailed('Account 2'));
   });
 
   it('make main: the request event, main-changed with the previous main', async () => {
@@ -77,12 +78,12 @@ describe('ConnectionActions', function () {
     const { host } = await hostWith(connections(2, [1]));
     const log = recordEvents(['dsw-refresh-requested', 'dsw-error']);
     await host.connectionActions.refresh(host.sourceController.state.connections[1]!);
-    expect(host.connectionActions.notice?.text).to.equal(en.failureReason(en.refreshFailed('Account 2'), 'Re-connect this account first.'));
+    expect(visible(host.connectionActions.notice?.text)).to.equal(en.failureReason(en.refreshFailed('Account 2'), 'Re-connect this account first.'));
     await host.connectionActions.refresh(host.sourceController.state.connections[0]!);
     log.stop();
     expect(log.events.map((e) => e.type)).to.deep.equal(['dsw-error', 'dsw-refresh-requested']);
     expect((log.events[0] as CustomEvent).detail.action).to.equal('refresh');
-    expect(host.connectionActions.notice).to.deep.equal({ tone: 'success', text: en.refreshRequested('Account 1') });
+    expect(visible(host.connectionActions.notice?.text)).to.equal(en.refreshRequested('Account 1'));
   });
 
   it('a connect notice replaces the last result, and dismiss clears both', async () => {

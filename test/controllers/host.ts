@@ -22,6 +22,10 @@ export class ControllerHost extends SourceWidget {
     return this.actions;
   }
 
+  get localeController(): SourceWidget['l10n'] {
+    return this.l10n;
+  }
+
   protected override render() {
     this.renders++;
     return html`<p>${this.actions.notice?.text ?? ''}</p>`;

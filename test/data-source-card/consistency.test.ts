@@ -33,8 +33,9 @@ describe('card, banner and dialog stay consistent', function () {
     expect(text(part(card, 'summary'))).to.equal('3 accounts, 1 needs attention');
 
     dialog.show();
-    await until(() => dialog.shadowRoot!.querySelector('[aria-label="Delete Account 1"]'), 'row shown');
-    dialog.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Delete Account 1"]')!.click();
+    const deleteFirst = () => dialog.shadowRoot!.querySelector<HTMLButtonElement>('tr[data-id="conn_1"] [data-action="delete"]');
+    await until(() => deleteFirst(), 'row shown');
+    deleteFirst()!.click();
     await until(() => dialog.shadowRoot!.querySelector<HTMLDialogElement>('[part~="confirm"]')?.open, 'confirm open');
     dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
 

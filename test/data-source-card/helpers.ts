@@ -10,6 +10,7 @@ import { mockEndpoint, type MockEndpoint, type MockOptions } from '../../mocks/e
 import type { MockSource } from '../../mocks/data.js';
 import type { FakePopup } from '../../mocks/popup.js';
 import { useHandlers } from '../helpers/msw.js';
+import { visible } from '../helpers/text.js';
 
 /** Per-test time limit of these suites (mocha's default 2 s is tight on a loaded CI box). */
 export const SLOW = 15_000;
@@ -52,9 +53,9 @@ export function parts(element: Element, name: string): HTMLElement[] {
   return [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 }
 
-/** Text as a user reads it: whitespace collapsed. */
+/** Text as a user reads it (see `visible`). */
 export function text(node: Node | null | undefined): string {
-  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return visible(node?.textContent);
 }
 
 /** The shadow button whose visible text is `label`. */

@@ -5,6 +5,7 @@ import type { DataSourceCard } from '../../src/data-source-card/data-source-card
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import { en } from '../../src/strings/en.js';
 import { requestsTo, useHandlers } from '../helpers/msw.js';
+import { visible } from '../helpers/text.js';
 import { SLOW, cardLoaded, mount, part, serve, text, underProvider, until } from './helpers.js';
 
 async function card(): Promise<DataSourceCard> {
@@ -82,7 +83,7 @@ describe('data-source-card: states', function () {
     expect(text(part(el, 'failure-message'))).to.equal(expiredGrant.message);
     const reconnect = part(el, 'reconnect-button')!;
     expect(text(reconnect)).to.equal('Re-connect');
-    expect(reconnect.getAttribute('aria-label')).to.equal('Re-connect Account 2');
+    expect(visible(reconnect.getAttribute('aria-label'))).to.equal('Re-connect Account 2');
     expect(getComputedStyle(reconnect).backgroundColor).to.equal('rgb(185, 28, 28)');
     expect(part(el, 'pager')).to.equal(null);
     // Still Connection settings: the other accounts work.
