@@ -57,11 +57,11 @@ export const cardStyles = css`
     min-inline-size: 7rem;
   }
   .name {
+    --_lines: 2;
     margin: 0;
     font-size: 1.125em;
     font-weight: 600;
     line-height: 1.25;
-    overflow-wrap: anywhere;
   }
   .summary {
     display: flex;

@@ -109,11 +109,20 @@ export class DataSourceCard extends SourceWidget {
   protected override render(): TemplateResult {
     const view = this.view();
     const s = this.l10n.strings;
+    // Cut a long name to two lines, with the whole of it on hover (a short one needs neither).
+    const long = view.kind !== 'loading' && this.name.length > LONG_TEXT;
     return html`<article part="card" class="card" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
         <div class="header">
           ${this.renderLogo(view)}
           <div class="info">
-            <div id="name" part="name" class="name" role="heading" aria-level=${this.headingLevel}>
+            <div
+              id="name"
+              part="name"
+              class="name data ${long ? 'clamp' : ''}"
+              role="heading"
+              aria-level=${this.headingLevel}
+              title=${long ? this.name : nothing}
+            >
               ${view.kind === 'loading'
                 ? html`<span class="skeleton line name" aria-hidden="true"></span
                     ><span class="visually-hidden">${s.loading}</span>`
@@ -276,6 +285,9 @@ export class DataSourceCard extends SourceWidget {
 
   private readonly onDismissNotice = (): void => this.actions.dismiss();
 }
+
+/** Names and messages longer than this may be cut (see `.clamp`) and get a tooltip. */
+const LONG_TEXT = 60;
 
 /** "Google Ads" → "GA": a stand-in logo that needs no request. */
 function initials(name: string): string {

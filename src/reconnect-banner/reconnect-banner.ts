@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import type { Notice } from '../controllers/connect-controller.js';
+import { isolate } from '../controllers/locale-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections } from '../store/source-state.js';
@@ -129,7 +130,7 @@ export class ReconnectBanner extends SourceWidget {
       <span part="icon" class="warning">${warningIcon}</span>
       <div class="body">
         <div id="title" part="title" class="title" role="heading" aria-level=${this.headingLevel}>
-          ${name ? html`<span part="source" class="source">${name}</span>` : nothing}
+          ${name ? html`<span part="source" class="source data">${name}</span>` : nothing}
           <span>${this.heading(failures, s)}</span>
         </div>
         ${failureView({
@@ -191,7 +192,7 @@ export class ReconnectBanner extends SourceWidget {
     const next = failures[index]!;
     this.pickedFailure = next.id;
     // The content changed under the user's focus (on Previous/Next): say where they are.
-    this.live = formatList([next.accountName, s.failurePosition(index + 1, failures.length)], this.l10n.locale);
+    this.live = formatList([isolate(next.accountName), s.failurePosition(index + 1, failures.length)], this.l10n.locale);
   }
 
   private dismiss(): void {

@@ -5,6 +5,20 @@ import { css } from 'lit';
  * Targets are at least 32 px high (WCAG 2.2 asks 24); forced-colors keeps borders visible.
  */
 export const controls = css`
+  /* Text from the endpoint (names, IDs, messages): isolated from the text around it, so no
+     direction mark inside can reorder it, and wrapped anywhere, so no unbroken name widens a box. */
+  .data {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
+  /* Cut after --_lines lines (a 10,000-character name, say); the whole text stays in the
+     accessibility tree, and in a title where it is shown. */
+  .clamp {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_lines, 3);
+    overflow: hidden;
+  }
   button,
   .button {
     box-sizing: border-box;

@@ -29,6 +29,9 @@ const chevron = (direction: 'previous' | 'next') =>
     ${svg`<path d="m5.6 2.4-1.2 1.2L8.8 8l-4.4 4.4 1.2 1.2L11.2 8 5.6 2.4Z"/>`}
   </svg>`;
 
+/** Failure texts longer than this may be cut (see `.clamp`) and get a tooltip. */
+const LONG_FAILURE = 200;
+
 /** Which failure to show: the one picked before while it still fails, else the first. */
 export function failureIndex(failures: readonly Connection[], pickedId: string | undefined): number {
   return Math.max(0, failures.findIndex((c) => c.id === pickedId));
@@ -39,11 +42,14 @@ export function failureView(options: FailureViewOptions): TemplateResult {
   const current = failures[index]!;
   const count = failures.length;
   const step = (delta: number) => options.onNavigate((index + delta + count) % count);
-  const message = current.error?.message;
+  const message = current.error?.message ?? '';
+  const account = options.showAccount ? current.accountName : '';
+  // Cut after a few lines when long (a 10,000-character name), with the whole text on hover.
+  const long = account.length + message.length > LONG_FAILURE;
   return html`<div class="failure" part="failure" data-connection=${current.id}>
-    <p class="failure-text">
-      ${options.showAccount ? html`<strong part="failure-account">${current.accountName}</strong>` : nothing}
-      ${message ? html`<span part="failure-message">${message}</span>` : nothing}
+    <p class="failure-text ${long ? 'clamp' : ''}" title=${long ? [account, message].filter(Boolean).join(' — ') : nothing}>
+      ${account ? html`<strong class="data" part="failure-account">${account}</strong>` : nothing}
+      ${message ? html`<span class="data" part="failure-message">${message}</span>` : nothing}
     </p>
     <div class="failure-actions">
       <button
@@ -80,8 +86,8 @@ export const failureStyles = css`
     min-width: 0;
   }
   .failure-text {
+    --_lines: 4;
     margin: 0;
-    overflow-wrap: anywhere;
   }
   .failure-text strong {
     margin-inline-end: 0.375rem;
