@@ -186,7 +186,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
     const state = this.data.state;
     const name = state.source?.name;
     const logo = state.source?.logoUrl && this.data.store?.client.resolveUrl(state.source.logoUrl);
-    return html`<dialog id="dialog" part="dialog" aria-labelledby="title" @keydown=${this.modal.onKeydown} @close=${this.modal.onClose}>
+    return html`<dialog id="dialog" class="root" part="dialog" aria-labelledby="title" @keydown=${this.modal.onKeydown} @close=${this.modal.onClose}>
       <header part="header">
         <slot name="logo">${logo ? html`<img class="logo" src=${logo} alt="" width="28" height="28" />` : nothing}</slot>
         <h2 id="title" part="title">${name ? s.dialogTitle(name) : s.connectionSettings}</h2>

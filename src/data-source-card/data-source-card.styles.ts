@@ -10,7 +10,7 @@ export const cardStyles = css`
     --_card-background: var(--dsw-card-background, var(--_surface));
     --_card-border: var(--dsw-card-border, 1px solid var(--_border));
     --_card-shadow: var(--dsw-card-shadow, none);
-    --_logo-size: var(--dsw-card-logo-size, 2.5rem);
+    --_logo-size: var(--dsw-card-logo-size, calc(2.5 * var(--_rem)));
     display: block;
   }
   :host([hidden]) {
@@ -54,7 +54,7 @@ export const cardStyles = css`
      cards too narrow for a readable name. */
   .info {
     flex: 1 1 0;
-    min-inline-size: 7rem;
+    min-inline-size: calc(7 * var(--_rem));
   }
   .name {
     --_lines: 2;
@@ -66,7 +66,7 @@ export const cardStyles = css`
   .summary {
     display: flex;
     align-items: center;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_rem));
     margin: 0;
     color: var(--_muted);
     line-height: 1.4;
@@ -93,9 +93,9 @@ export const cardStyles = css`
     line-height: 1.4;
   }
   .stale button {
-    min-block-size: 1.5rem;
+    min-block-size: 2em;
     padding-block: 0;
-    padding-inline: 0.375rem;
+    padding-inline: 0.5em;
     text-decoration: underline;
   }
   .failures {
@@ -115,16 +115,16 @@ export const cardStyles = css`
     border-block-start: 1px solid var(--_border);
   }
   .notice-text {
-    flex: 1 1 12rem;
+    flex: 1 1 calc(12 * var(--_rem));
     margin: 0;
     overflow-wrap: anywhere;
   }
   .notice[data-tone='error'] .notice-text::before {
     content: '';
     display: inline-block;
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
-    margin-inline-end: 0.375rem;
+    inline-size: calc(0.5 * var(--_rem));
+    block-size: calc(0.5 * var(--_rem));
+    margin-inline-end: calc(0.375 * var(--_rem));
     border-radius: 50%;
     background: var(--_danger);
   }
@@ -150,8 +150,8 @@ export const cardStyles = css`
     inline-size: 6em;
   }
   .skeleton.button {
-    block-size: 2rem;
-    inline-size: 8.5rem;
+    block-size: calc(2 * var(--_rem));
+    inline-size: calc(8.5 * var(--_rem));
     border-radius: var(--_radius);
   }
   .logo.loading {

@@ -27,7 +27,7 @@ export const bannerStyles = css`
   .warning {
     flex: none;
     display: flex;
-    padding-block-start: 0.125rem;
+    padding-block-start: calc(0.125 * var(--_rem));
     color: var(--_danger);
   }
   .body {
@@ -51,7 +51,7 @@ export const bannerStyles = css`
     color: var(--_muted);
   }
   .link {
-    padding-inline: 0.5rem;
+    padding-inline: calc(0.5 * var(--_rem));
     text-decoration: underline;
     text-underline-offset: 2px;
   }
@@ -63,7 +63,7 @@ export const bannerStyles = css`
     margin: 0;
   }
   .notice p {
-    flex: 1 1 12rem;
+    flex: 1 1 calc(12 * var(--_rem));
     margin: 0;
     overflow-wrap: anywhere;
   }

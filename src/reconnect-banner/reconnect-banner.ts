@@ -118,7 +118,7 @@ export class ReconnectBanner extends SourceWidget {
 
   protected override render(): TemplateResult {
     const failures = this.failures();
-    return html`<div class="visually-hidden" role="status">${this.live}</div>
+    return html`<div class="root visually-hidden" role="status">${this.live}</div>
       ${this.visible(failures) ? this.renderBanner(failures, this.l10n.strings) : nothing}`;
   }
 
@@ -126,7 +126,7 @@ export class ReconnectBanner extends SourceWidget {
     const index = failureIndex(failures, this.pickedFailure);
     const current = failures[index]!;
     const name = this.data.state.source?.name;
-    return html`<section part="banner" class="banner" aria-labelledby="title">
+    return html`<section part="banner" class="banner root" aria-labelledby="title">
       <span part="icon" class="warning">${warningIcon}</span>
       <div class="body">
         <div id="title" part="title" class="title" role="heading" aria-level=${this.headingLevel}>

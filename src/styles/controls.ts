@@ -25,10 +25,10 @@ export const controls = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.375rem;
-    min-height: 2rem;
-    min-width: 2rem;
-    padding: 0.375rem 0.875rem;
+    gap: calc(0.375 * var(--_rem));
+    min-height: calc(2 * var(--_rem));
+    min-width: calc(2 * var(--_rem));
+    padding: calc(0.375 * var(--_rem)) calc(0.875 * var(--_rem));
     border: 1px solid transparent;
     border-radius: var(--_radius);
     font: inherit;
@@ -73,11 +73,11 @@ export const controls = css`
     border-color: transparent;
   }
   .icon {
-    padding: 0.25rem;
+    padding: calc(0.25 * var(--_rem));
   }
   svg.glyph {
-    width: 1rem;
-    height: 1rem;
+    width: calc(1 * var(--_rem));
+    height: calc(1 * var(--_rem));
     flex: none;
     fill: currentColor;
   }

@@ -19,9 +19,12 @@ export const tokens = [
   css`
   :host {
     --_font: var(--dsw-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--dsw-font-size, 0.875rem);
+    --_font-size: var(--dsw-font-size, 0.875em);
+    /* What a rem would be at the default text size, in the user's font size rather than the page's
+       root one (a host's html { font-size: 62.5% } must not shrink the widgets). Used inside .root. */
+    --_rem: calc(1em / 0.875);
     --_radius: var(--dsw-radius, 8px);
-    --_space: var(--dsw-space, 0.5rem);
+    --_space: var(--dsw-space, calc(0.5 * var(--_rem)));
     --_surface: var(--dsw-color-surface, light-dark(#ffffff, #111827));
     --_surface-alt: var(--dsw-color-surface-alt, light-dark(#f3f4f6, #1f2937));
     --_text: var(--dsw-color-text, light-dark(#111827, #f9fafb));
@@ -37,9 +40,37 @@ export const tokens = [
     --_success: var(--dsw-color-success, light-dark(#047857, #34d399));
     --_focus: var(--dsw-color-focus, light-dark(#2563eb, #93c5fd));
     --_skeleton: var(--dsw-color-skeleton, light-dark(#e5e7eb, #374151));
-    font-family: var(--_font);
+    /* The page's universal and element rules reach the host element, and through it, by
+       inheritance, everything inside. !important here wins over the page's, even its own
+       !important, so the text and the box inside stay as designed; hosts style the widgets
+       through the --dsw-* properties and ::part(). */
+    font-family: var(--_font) !important;
+    font-size: medium !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    line-height: normal !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-align: start !important;
+    text-decoration: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    hyphens: manual !important;
+    color: var(--_text) !important;
+    padding: 0 !important;
+    border: 0 !important;
+    box-sizing: content-box !important;
+  }
+  /* The outermost elements inside: the text size, from the user's font size (medium), not the
+     page's root font size. */
+  .root {
     font-size: var(--_font-size);
-    color: var(--_text);
   }
 `,
 ];

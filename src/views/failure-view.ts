@@ -90,7 +90,7 @@ export const failureStyles = css`
     margin: 0;
   }
   .failure-text strong {
-    margin-inline-end: 0.375rem;
+    margin-inline-end: calc(0.375 * var(--_rem));
   }
   .failure-actions {
     display: flex;
@@ -101,7 +101,7 @@ export const failureStyles = css`
   .pager {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_rem));
     margin-inline-start: auto;
   }
   .position {

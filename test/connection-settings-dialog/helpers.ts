@@ -9,6 +9,7 @@ import type { ConnectionSettingsDialog } from '../../src/connection-settings-dia
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import { googleAds } from '../../mocks/data.js';
 import { mockEndpoint, type MockEndpoint, type MockOptions } from '../../mocks/endpoint.js';
+import { loadAuthorization } from '../../src/auth/lazy.js';
 import { useHandlers } from '../helpers/msw.js';
 import { visible } from '../helpers/text.js';
 
@@ -30,6 +31,10 @@ export interface SetupOptions {
   /** Wait until rows, the empty state or the load error show (default true). */
   settle?: boolean;
 }
+
+// The pop-up flow's code loads on demand (test/auth/lazy.test.ts covers that); loaded up front
+// here, so that each test's flow starts inside its click.
+before(() => loadAuthorization());
 
 export async function setup(list: Connection[], options: SetupOptions = {}): Promise<Setup> {
   // wtr runs two files at once in two tabs; the background one gets no focus events and no

@@ -5,6 +5,7 @@ import { render, type TemplateResult } from 'lit';
 import '../../src/define/data-source-provider.js';
 import '../../src/define/data-source-card.js';
 import '../../src/define/reconnect-banner.js';
+import { loadAuthorization } from '../../src/auth/lazy.js';
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import { mockEndpoint, type MockEndpoint, type MockOptions } from '../../mocks/endpoint.js';
 import type { MockSource } from '../../mocks/data.js';
@@ -21,6 +22,11 @@ export async function serve(sources: MockSource[], options: MockOptions = {}): P
   await useHandlers(...endpoint.handlers);
   return endpoint;
 }
+
+// The pop-up flow's code loads on demand (test/auth/lazy.test.ts covers that); loaded up front
+// here, so that each test's flow starts inside its click and no request of one test's flow can
+// reach the next test's log while the code is on its way.
+before(() => loadAuthorization());
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
