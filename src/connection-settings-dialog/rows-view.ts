@@ -49,12 +49,19 @@ export class RowsViewCache {
   /** The last ascending order, which the other direction reuses (the usual second click). */
   private ascending?: { connections: readonly Connection[]; key: SortKey; locale?: string; order: Uint32Array };
   private last?: { rows: readonly Connection[]; query: string; view: RowsView };
+  /** The search texts of the sorted rows, in their order: a filter pass is then a loop over strings. */
+  private texts?: { rows: readonly Connection[]; texts: string[] };
 
   get(connections: readonly Connection[], sort: SortState | undefined, query: string, locale?: string): RowsView {
     const rows = this.sort(connections, sort, locale);
     if (this.last && this.last.rows === rows && this.last.query === query) return this.last.view;
     const needle = query.trim().toLocaleLowerCase();
-    const shown = needle ? rows.filter((c) => searchable(c).includes(needle)) : rows;
+    let shown = rows;
+    if (needle) {
+      if (this.texts?.rows !== rows) this.texts = { rows, texts: rows.map(searchable) };
+      const { texts } = this.texts;
+      shown = rows.filter((_, i) => texts[i].includes(needle));
+    }
     const view = { rows: shown, total: rows.length };
     this.last = { rows, query, view };
     return view;

@@ -34,6 +34,8 @@ export class WindowedRows implements ReactiveController {
   private measured = false;
   /** `offsets[i]` is row i's top in the table body; `offsets[n]` its full height. */
   private layout?: { rows: readonly Connection[]; offsets: Float64Array };
+  /** The layout before, while no height changed: clearing a filter goes back to it for free. */
+  private previous?: { rows: readonly Connection[]; offsets: Float64Array };
   /** The window last rendered, and its rows' indexes by id. */
   private shown = { start: 0, end: 0, index: new Map<string, number>() };
   /** The rows last rendered (sorted and filtered). */
@@ -188,8 +190,13 @@ export class WindowedRows implements ReactiveController {
   /** Offsets for `rows`, rebuilt only when the rows (a sort, a filter, new data) or the estimate changed. */
   private offsetsFor(rows: readonly Connection[]): Float64Array {
     if (this.layout?.rows === rows) return this.layout.offsets;
+    if (this.previous?.rows === rows) {
+      [this.layout, this.previous] = [this.previous, this.layout];
+      return this.layout.offsets;
+    }
     const offsets = new Float64Array(rows.length + 1);
     for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i] + (this.heights.get(rows[i].id) ?? this.estimate);
+    this.previous = this.layout;
     this.layout = { rows, offsets };
     return offsets;
   }
@@ -197,7 +204,7 @@ export class WindowedRows implements ReactiveController {
   /** The visible part of the table body, in its own coordinates, clamped to its height. */
   private visible(offsets: Float64Array): [number, number] {
     // Before the dialog is laid out, the window's height bounds the viewport.
-    const height = this.viewport || innerHeight;
+    const height = this.viewport || (globalThis.innerHeight ?? 800);
     const max = Math.max(0, offsets[offsets.length - 1] - height);
     const top = Math.min(Math.max(0, this.scrollTop - this.bodyTop), max);
     return [top, top + height];
@@ -252,9 +259,10 @@ export class WindowedRows implements ReactiveController {
       // The first rows set the estimate: the font size and the texts decide it, not this file.
       this.measured = true;
       this.estimate = [...this.heights.values()].reduce((a, b) => a + b, 0) / this.heights.size;
-      this.layout = undefined;
+      this.layout = this.previous = undefined;
     } else if (this.layout && changes.length) {
       shift(this.layout.offsets, changes);
+      this.previous = undefined;
     }
     // Not at once: rows rendered inside a ResizeObserver callback would be measured in a loop
     // the browser reports as an error. The next frame is soon enough for the margin left.
@@ -269,25 +277,41 @@ export class WindowedRows implements ReactiveController {
   private forgetHidden(width: number): void {
     if (this.width) {
       for (const id of this.heights.keys()) if (!this.shown.index.has(id)) this.heights.delete(id);
-      this.layout = undefined;
+      this.layout = this.previous = undefined;
     }
     this.width = width;
   }
 
   private readonly onFocusIn = (event: Event): void => {
-    const row = (event.target as Element).closest?.<HTMLElement>('tbody tr[data-id]');
-    this.focused = row?.dataset.id;
+    const id = (event.target as Element).closest?.<HTMLElement>('tbody tr[data-id]')?.dataset.id;
+    const was = this.focused;
+    this.focused = id;
+    if (was !== id) this.release(was);
   };
 
+  /**
+   * Focus that leaves for another element of the dialog arrives there (focusin, above). Focus
+   * that goes nowhere is decided once the browser settled: when the window lost it, the row
+   * still has it (and gets it back with the window), so it stays.
+   */
   private readonly onFocusOut = (event: Event): void => {
-    const row = (event.target as Element).closest?.<HTMLElement>('tbody tr[data-id]');
+    const root = this.host.shadowRoot;
+    const id = (event.target as Element).closest?.<HTMLElement>('tbody tr[data-id]')?.dataset.id;
     const next = (event as FocusEvent).relatedTarget as Node | null;
-    if (!row || (next && row.contains(next))) return;
-    this.focused = undefined;
-    // Let a row kept only for focus go, if it is far from view.
-    const index = this.shown.index.get(row.dataset.id ?? '');
-    if (index !== undefined && (index < this.shown.start || index >= this.shown.end)) this.host.requestUpdate();
+    if (id === undefined || (next && root?.contains(next))) return;
+    setTimeout(() => {
+      const active = root?.activeElement?.closest<HTMLElement>('tbody tr[data-id]');
+      if (this.focused !== id || active?.dataset.id === id) return;
+      this.focused = undefined;
+      this.release(id);
+    });
   };
+
+  /** Lets a row kept only for focus go, if it is out of the window. */
+  private release(id: string | undefined): void {
+    const index = id === undefined ? undefined : this.shown.index.get(id);
+    if (index !== undefined && (index < this.shown.start || index >= this.shown.end)) this.host.requestUpdate();
+  }
 }
 
 /** The row at pixel `y` of the table body (binary search over the offsets). */
