@@ -14,7 +14,7 @@ const MARGIN = 100;
 /** The rows' minimum height (3.25rem), until real rows are measured. */
 const FIRST_ESTIMATE = 52;
 
-/** Spacer keys by position: objects, so they never equal a connection id. */
+/** Spacer keys, first, second, third spacer: objects, so they never equal a connection id. */
 const spacerKeys: object[] = [];
 const spacerKey = (position: number) => (spacerKeys[position] ??= {});
 
@@ -117,16 +117,17 @@ export class WindowedRows implements ReactiveController {
     const items: WindowItem[] = [];
     const index = new Map<string, number>();
     let cursor = 0;
+    let spacers = 0;
     for (const [from, to] of runs) {
       if (from < cursor) continue; // the same kept row twice
-      items.push({ kind: 'spacer', key: spacerKey(items.length), height: offsets[from] - offsets[cursor] });
+      items.push({ kind: 'spacer', key: spacerKey(spacers++), height: offsets[from] - offsets[cursor] });
       for (let i = from; i < to; i++) {
         items.push({ kind: 'row', connection: rows[i], index: i });
         index.set(rows[i].id, i);
       }
       cursor = to;
     }
-    items.push({ kind: 'spacer', key: spacerKey(items.length), height: offsets[n] - offsets[cursor] });
+    items.push({ kind: 'spacer', key: spacerKey(spacers), height: offsets[n] - offsets[cursor] });
     this.shown = { start, end, index };
     this.current = rows;
     return items;
