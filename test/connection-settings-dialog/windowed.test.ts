@@ -100,9 +100,12 @@ describe('connection-settings-dialog: windowed rows', function () {
     const { el } = await setup(many());
     const last = rows(el).at(-1)!;
     const index = Number(last.getAttribute('aria-rowindex'));
-    button(el, last.dataset.id!, 'delete').focus();
-    await sendKeys({ press: 'ArrowDown' });
     const next = `conn_${index}`; // row index n holds conn_(n - 1); the next row, conn_n
+    // Without scrolling, so that the next row is still out of the window when the key comes.
+    button(el, last.dataset.id!, 'delete').focus({ preventScroll: true });
+    await frame();
+    expect(row(el, next)).to.equal(null);
+    await sendKeys({ press: 'ArrowDown' });
     await until(el, () => deepActive()?.closest('tr')?.dataset.id === next, 'focus on the next row');
     expect(deepActive()).to.equal(button(el, next, 'delete'));
     await frame();
