@@ -106,6 +106,16 @@ export const FiveHundredAccounts: Story = {
   beforeEach: (context) => void serve(context, [googleAdsWith(fiveHundred())]),
 };
 
+/**
+ * Only the rows near the viewport are rendered, so 10,000 accounts open, sort and filter as
+ * fast as a few dozen; the filter finds any of them (find-in-page sees only the rendered rows).
+ * Arrow keys move between rows, Home and End to the first and the last.
+ */
+export const TenThousandAccounts: Story = {
+  name: '10,000 accounts',
+  beforeEach: (context) => void serve(context, [googleAdsWith(connections(10_000, [3, 77, 5000, 9990]))]),
+};
+
 export const SomeInError: Story = {
   beforeEach: (context) => void serve(context, [googleAdsWith(connections(4, [1, 3]))]),
 };

@@ -1,13 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SourceState } from '../store/source-state.js';
 import { warningIcon } from '../styles/icons.js';
 import { loadFailureText } from '../views/error-text.js';
 import type { Strings } from '../strings/strings.js';
-import { renderHead, renderRow, renderSkeletonRows } from './rows.js';
+import { COLUMNS, renderColumns, renderHead, renderRow, renderSkeletonRows } from './rows.js';
 import type { RowsView, SortState } from './rows-view.js';
+import { spacerRow } from './spacer-row.js';
+import type { WindowItem } from './windowed-rows.js';
 
 /** The filter box appears above this many accounts. */
 const FILTER_THRESHOLD = 10;
@@ -19,6 +22,8 @@ export interface BodyViewOptions {
   hasStore: boolean;
   /** The sorted, filtered rows; undefined while loading (skeleton rows). */
   view?: RowsView;
+  /** What of `view` to render: the rows near the viewport and spacers for the others. */
+  items?: WindowItem[];
   sort?: SortState;
   query: string;
   /** The same object while no text changed: rows re-render only when it or `locale` changes. */
@@ -27,6 +32,7 @@ export interface BodyViewOptions {
   /** One listener per table part, not per row: they read `data-sort` / `data-action`. */
   onSortClick(event: Event): void;
   onRowClick(event: Event): void;
+  onRowKeydown(event: KeyboardEvent): void;
   onFilterInput(event: Event): void;
   onRetryLoad(): void;
 }
@@ -59,37 +65,45 @@ export function bodyView(options: BodyViewOptions): TemplateResult {
   return html`${stale}${tableView(options)}`;
 }
 
-/** The accounts table with its filter box: rows keyed by ID, each skipped while its inputs are unchanged. */
+/**
+ * The accounts table with its filter box. Only the rows near the viewport exist (the others are
+ * spacers), so `aria-rowcount` and each row's `aria-rowindex` tell assistive technology where a
+ * row sits among all; rows are keyed by ID, each skipped while its inputs are unchanged.
+ */
 function tableView(options: BodyViewOptions): TemplateResult {
   const { state, view, strings: s, locale } = options;
   const loading = !view;
   const caption = s.tableCaption(state.source?.name ?? state.sourceId);
-  const shown = view?.shown ?? 0;
+  const shown = view?.rows.length ?? 0;
   const total = view?.total ?? 0;
+  // The header row, the accounts, and the row saying that none matches.
+  const rowCount = view ? 1 + Math.max(shown, 1) : undefined;
   return html`${total > FILTER_THRESHOLD || options.query ? filterView(options, shown, total) : nothing}
     <div class="table-wrap" part="table-container">
-      <table part="table" aria-busy=${loading ? 'true' : 'false'}>
+      <table part="table" aria-busy=${loading ? 'true' : 'false'} aria-rowcount=${ifDefined(rowCount)}>
         <caption class="visually-hidden">
           ${loading ? `${caption} (${s.loading})` : caption}
         </caption>
+        ${renderColumns()}
         <thead @click=${options.onSortClick}>
           ${renderHead(s, options.sort, loading)}
         </thead>
-        <tbody @click=${options.onRowClick}>
+        <tbody @click=${options.onRowClick} @keydown=${options.onRowKeydown}>
           ${view
             ? repeat(
-                view.rows,
-                (connection) => connection.id,
-                (connection) => {
+                options.items ?? [],
+                (item) => (item.kind === 'row' ? item.connection.id : item.key),
+                (item) => {
+                  if (item.kind === 'spacer') return spacerRow(item.height, COLUMNS);
+                  const { connection, index } = item;
                   const busy = state.busy.has(connection.id);
-                  const hidden = !view.shows(connection);
-                  return guard([connection, busy, hidden, s, locale], () => renderRow(connection, busy, hidden, s, locale));
+                  return guard([connection, busy, index, s, locale], () => renderRow(connection, busy, index + 2, s, locale));
                 },
               )
             : renderSkeletonRows(SKELETON_ROWS)}
           ${view && shown === 0
-            ? html`<tr>
-                <td colspan="6" class="no-match">${s.noMatch(options.query.trim())}</td>
+            ? html`<tr aria-rowindex="2">
+                <td colspan=${COLUMNS} class="no-match">${s.noMatch(options.query.trim())}</td>
               </tr>`
             : nothing}
         </tbody>

@@ -3,6 +3,12 @@ import { css } from 'lit';
 /**
  * Layout in logical properties (right-to-left works unchanged); state is never shown by colour
  * alone (icons and words); forced-colors keeps borders, badges and placeholders visible.
+ *
+ * The table has a fixed layout with explicit column widths: the rows rendered change as it
+ * scrolls (windowed-rows.ts), and widths taken from their content would jump with them. The
+ * account column takes the rest; the date headers wrap when the dialog is narrow. The body does
+ * no scroll anchoring: the windowed rows place themselves, and anchoring would fight their
+ * spacers. (Comments here rather than in the CSS, which ships as written.)
  */
 export const dialogStyles = css`
   :host {
@@ -69,6 +75,7 @@ export const dialogStyles = css`
     flex: 1;
     min-block-size: calc(var(--_row-block-size) * 4 + 3rem);
     overflow: auto;
+    overflow-anchor: none;
     padding: var(--_space) calc(var(--_space) * 2);
   }
 
@@ -99,10 +106,33 @@ export const dialogStyles = css`
 
   table {
     inline-size: 100%;
+    min-inline-size: 46rem;
+    table-layout: fixed;
     border-collapse: collapse;
+  }
+  col.col-status {
+    inline-size: 5.5rem;
+  }
+  col.col-id {
+    inline-size: 7rem;
+  }
+  col.col-created,
+  col.col-updated {
+    inline-size: max(7.5rem, 15%);
+  }
+  col.col-actions {
+    inline-size: 8.5rem;
+  }
+  tbody tr.spacer {
+    block-size: 0;
+  }
+  .spacer td {
+    padding: 0;
+    border: 0;
   }
   th,
   td {
+    overflow-wrap: break-word;
     padding: 0.375rem calc(var(--_space) * 0.75);
     text-align: start;
     vertical-align: middle;
@@ -114,8 +144,8 @@ export const dialogStyles = css`
     z-index: 1;
     background: var(--_surface-alt);
     font-weight: 600;
-    white-space: nowrap;
     padding-block: 0.125rem;
+    overflow-wrap: anywhere;
   }
   tbody tr {
     block-size: var(--_row-block-size);
@@ -227,6 +257,7 @@ export const dialogStyles = css`
 
   .actions {
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
     align-items: center;
     gap: 0.25rem;

@@ -17,6 +17,7 @@ import { dialogStyles } from './connection-settings-dialog.styles.js';
 import type { RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
+import { WindowedRows } from './windowed-rows.js';
 
 /**
  * A modal dialog listing every account connected to one data source, where the user adds,
@@ -124,6 +125,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   });
   private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.l10n.locale);
   private readonly view = new RowsViewCache();
+  private readonly windowed = new WindowedRows(this, () => this.renderRoot.querySelector<HTMLElement>('.body'));
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
 
@@ -186,6 +188,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
     const state = this.data.state;
     const name = state.source?.name;
     const logo = state.source?.logoUrl && this.data.store?.client.resolveUrl(state.source.logoUrl);
+    const view = this.open && state.status === 'ready' ? this.view.get(state.connections, this.sort, this.query, this.l10n.locale) : undefined;
     return html`<dialog id="dialog" class="root" part="dialog" aria-labelledby="title" @keydown=${this.modal.onKeydown} @close=${this.modal.onClose}>
       <header part="header">
         <slot name="logo">${logo ? html`<img class="logo" src=${logo} alt="" width="28" height="28" />` : nothing}</slot>
@@ -199,13 +202,16 @@ export class ConnectionSettingsDialog extends SourceWidget {
           ? bodyView({
               state,
               hasStore: !!this.data.store,
-              view: state.status === 'ready' ? this.view.get(state.connections, this.sort, this.query, this.l10n.locale) : undefined,
+              view,
+              // The row being confirmed for deletion stays rendered: its trash button gets focus back.
+              items: view && this.windowed.items(view.rows, [this.confirming?.id]),
               sort: this.sort,
               query: this.query,
               strings: s,
               locale: this.l10n.locale,
               onSortClick: this.onSortClick,
               onRowClick: this.onRowClick,
+              onRowKeydown: this.windowed.onKeydown,
               onFilterInput: this.onFilterInput,
               onRetryLoad: this.onRetryLoad,
             })
@@ -278,10 +284,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   private keepFocus(action: ChangeAction, connection: Connection): void {
     if (action === 'delete') {
       // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
-      const view = this.view.get(this.data.state.connections, this.sort, this.query, this.l10n.locale);
-      const rows = view.rows.filter(view.shows);
-      const index = rows.findIndex((c) => c.id === connection.id);
-      const neighbour = rows[index + 1] ?? rows[index - 1];
+      const neighbour = this.windowed.handOver(connection.id);
       this.refocus = () => (neighbour && this.rowButton(neighbour.id, 'delete')) || this.addButton;
     } else if (action === 'make-main') {
       // The Make main button disappears from a main row: keep focus in that row.

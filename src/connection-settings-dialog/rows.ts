@@ -20,9 +20,19 @@ const columns: Array<{ key: SortKey; label: (s: Strings) => string }> = [
   { key: 'updated', label: (s) => s.columnUpdated },
 ];
 
+/** The number of columns, for cells that span them all. */
+export const COLUMNS = columns.length + 1;
+
+/**
+ * Explicit column widths (with `table-layout: fixed`): rendered rows change while the table
+ * scrolls, and widths computed from their content would jump with them.
+ */
+export const renderColumns = (): TemplateResult =>
+  html`<colgroup><col class="col-status" /><col class="col-account" /><col class="col-id" /><col class="col-created" /><col class="col-updated" /><col class="col-actions" /></colgroup>`;
+
 /** Header cells with sort buttons; `aria-sort` only on the column the rows are sorted by. */
 export function renderHead(strings: Strings, sort: SortState | undefined, disabled: boolean): TemplateResult {
-  return html`<tr>
+  return html`<tr aria-rowindex="1">
     ${columns.map(({ key, label }) => {
       const direction = sort?.key === key ? sort.direction : undefined;
       return html`<th scope="col" class="col-${key}" aria-sort=${ifDefined(direction)}>
@@ -42,11 +52,14 @@ export function renderHead(strings: Strings, sort: SortState | undefined, disabl
   </tr>`;
 }
 
-/** One account. Pure of element state, so `guard` can skip it when its inputs are unchanged. */
+/**
+ * One account. Pure of element state, so `guard` can skip it when its inputs are unchanged.
+ * `rowIndex` counts from the header row (1): rows not rendered still count for assistive technology.
+ */
 export function renderRow(
   connection: Connection,
   busy: boolean,
-  hidden: boolean,
+  rowIndex: number,
   s: Strings,
   locale: string | undefined,
 ): TemplateResult {
@@ -59,7 +72,7 @@ export function renderRow(
     class=${failing ? 'failing' : ''}
     data-id=${connection.id}
     aria-busy=${busy ? 'true' : 'false'}
-    ?hidden=${hidden}
+    aria-rowindex=${rowIndex}
   >
     <td class="col-status">${renderStatus(connection, s)}</td>
     <th scope="row" class="col-account">

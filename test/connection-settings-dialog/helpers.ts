@@ -77,7 +77,7 @@ export async function settled(el: ConnectionSettingsDialog): Promise<void> {
 }
 
 export const rows = (el: ConnectionSettingsDialog): HTMLTableRowElement[] => [
-  ...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]:not([hidden])'),
+  ...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]'),
 ];
 
 export const rowIds = (el: ConnectionSettingsDialog): string[] => rows(el).map((row) => row.dataset.id!);

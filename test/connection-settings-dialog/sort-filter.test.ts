@@ -117,7 +117,9 @@ describe('connection-settings-dialog: sorting and filtering', function () {
 
   it('renders 500 accounts, filters them and stays accessible', async () => {
     const { el, root } = await setup(connections(500, [3, 250]));
-    expect(rows(el)).to.have.length(500);
+    // Only the rows near the viewport are rendered (windowed.test.ts); the table counts them all.
+    expect(rows(el).length).to.be.below(60);
+    expect(root.querySelector('table')!.getAttribute('aria-rowcount')).to.equal('501');
     expect(text(root.querySelector('.count'))).to.equal('500 of 500 accounts');
     await filter(el, 'Account 42');
     expect(names(el)).to.deep.equal(['Account 42', ...Array.from({ length: 10 }, (_, i) => `Account ${420 + i}`)]);

@@ -1,0 +1,340 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Connection } from '../api/types.js';
+import { rowKeys } from './row-keys.js';
+
+/** What the table body renders: a row, or a spacer as tall as the rows it stands for. */
+export type WindowItem =
+  | { kind: 'row'; connection: Connection; index: number }
+  | { kind: 'spacer'; key: object; height: number };
+
+/** Pixels rendered beyond each edge of the viewport, so a scroll shows rows that already exist. */
+const OVERSCAN = 400;
+/** A scroll re-renders once less than this is left beyond an edge (fewer, larger updates). */
+const MARGIN = 100;
+/** The rows' minimum height (3.25rem), until real rows are measured. */
+const FIRST_ESTIMATE = 52;
+
+/** Spacer keys, first, second, third spacer: objects, so they never equal a connection id. */
+const spacerKeys: object[] = [];
+const spacerKey = (position: number) => (spacerKeys[position] ??= {});
+
+/**
+ * Renders only the rows near the scroll container's viewport, with spacer rows above and below
+ * so that the scrollbar stays right; a table of 50,000 accounts then costs what one of 30 does.
+ * Rows differ in height (a failing one carries its reason, long names wrap): each rendered row
+ * is measured by a ResizeObserver, after layout and without forcing one, and kept per
+ * connection id; rows never rendered count as the average of the first ones measured.
+ *
+ * A row holding focus stays rendered wherever the user scrolls (a focused element removed from
+ * the DOM would drop focus to the page), and so does any row the host asks to keep.
+ */
+export class WindowedRows implements ReactiveController {
+  private readonly heights = new Map<string, number>();
+  private estimate = FIRST_ESTIMATE;
+  private measured = false;
+  /** `offsets[i]` is row i's top in the table body; `offsets[n]` its full height. */
+  private layout?: { rows: readonly Connection[]; offsets: Float64Array };
+  /** The layout before, while no height changed: clearing a filter goes back to it for free. */
+  private previous?: { rows: readonly Connection[]; offsets: Float64Array };
+  /** The window last rendered, and its rows' indexes by id. */
+  private shown = { start: 0, end: 0, index: new Map<string, number>() };
+  /** The rows last rendered (sorted and filtered). */
+  private current: readonly Connection[] = [];
+  private scrollTop = 0;
+  /** The scroll container's height; 0 until it is laid out (the dialog closed). */
+  private viewport = 0;
+  private width = 0;
+  /** The table body's top in the scroll container's content (the filter box is above it). */
+  private bodyTop = 0;
+  private focused?: string;
+  private observer?: ResizeObserver;
+  private readonly observed = new Set<Element>();
+  /** Arrow keys, Home and End between rows (row-keys.ts): bind it on the table body. */
+  readonly onKeydown = rowKeys(this);
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The element that scrolls the table. */
+    private readonly scroller: () => HTMLElement | null | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const root = this.host.shadowRoot;
+    // Scroll events do not bubble: captured at the root, whichever element renders the scroller.
+    root?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    root?.addEventListener('focusin', this.onFocusIn);
+    root?.addEventListener('focusout', this.onFocusOut);
+    this.observer = new ResizeObserver(this.onResize);
+  }
+
+  hostDisconnected(): void {
+    const root = this.host.shadowRoot;
+    root?.removeEventListener('scroll', this.onScroll, { capture: true });
+    root?.removeEventListener('focusin', this.onFocusIn);
+    root?.removeEventListener('focusout', this.onFocusOut);
+    this.observer?.disconnect();
+    this.observed.clear();
+  }
+
+  /** Observes the scroller and the rows just rendered; forgets the rows gone. */
+  hostUpdated(): void {
+    const scroller = this.scroller();
+    // No table (the dialog closed, or loading): the next one starts at the top.
+    if (!scroller?.querySelector('table')) this.scrollTop = 0;
+    const rows = scroller?.querySelectorAll<HTMLElement>('tbody tr[data-id]') ?? [];
+    const current = new Set<Element>(rows);
+    if (scroller) current.add(scroller);
+    for (const element of this.observed) {
+      if (!current.has(element)) {
+        this.observer?.unobserve(element);
+        this.observed.delete(element);
+      }
+    }
+    for (const element of current) {
+      if (this.observed.has(element)) continue;
+      this.observer?.observe(element);
+      this.observed.add(element);
+    }
+  }
+
+  /**
+   * What to render for `rows` (sorted and filtered): the rows in and near view, the rows in
+   * `keep` and the focused one wherever they are, spacers for the rest.
+   */
+  items(rows: readonly Connection[], keep: ReadonlyArray<string | undefined> = []): WindowItem[] {
+    const offsets = this.offsetsFor(rows);
+    const n = rows.length;
+    let { start, end } = this.shown;
+    if (end > n || !this.covers(offsets, start, end)) [start, end] = this.around(offsets);
+    const runs: Array<[number, number]> = [[start, end]];
+    for (const id of [this.focused, ...keep]) {
+      const index = id === undefined ? -1 : this.indexOf(rows, id);
+      if (index >= 0 && (index < start || index >= end)) runs.push([index, index + 1]);
+    }
+    runs.sort((a, b) => a[0] - b[0]);
+    const items: WindowItem[] = [];
+    const index = new Map<string, number>();
+    let cursor = 0;
+    let spacers = 0;
+    for (const [from, to] of runs) {
+      if (from < cursor) continue; // the same kept row twice
+      items.push({ kind: 'spacer', key: spacerKey(spacers++), height: offsets[from] - offsets[cursor] });
+      for (let i = from; i < to; i++) {
+        items.push({ kind: 'row', connection: rows[i], index: i });
+        index.set(rows[i].id, i);
+      }
+      cursor = to;
+    }
+    items.push({ kind: 'spacer', key: spacerKey(spacers), height: offsets[n] - offsets[cursor] });
+    this.shown = { start, end, index };
+    this.current = rows;
+    return items;
+  }
+
+  /** The rows last rendered, sorted and filtered (the indexes `reveal` takes). */
+  get rows(): readonly Connection[] {
+    return this.current;
+  }
+
+  /**
+   * The row after `id` (or before it, at the end), for a row about to go: it takes over the
+   * focus pin, so that it is rendered when focus moves to it.
+   */
+  handOver(id: string): Connection | undefined {
+    const index = this.indexOf(this.current, id);
+    const neighbour = index < 0 ? undefined : (this.current[index + 1] ?? this.current[index - 1]);
+    if (neighbour && this.focused === id) this.focused = neighbour.id;
+    return neighbour;
+  }
+
+  /** Row `id`'s index in `rows`, or -1. */
+  indexOf(rows: readonly Connection[], id: string): number {
+    const known = this.shown.index.get(id);
+    return known !== undefined && rows[known]?.id === id ? known : rows.findIndex((c) => c.id === id);
+  }
+
+  /**
+   * Scrolls row `index` of the rows last rendered into view, clear of the sticky header,
+   * rendering it first when it is out of the window. Resolves with its `<tr>`.
+   */
+  async reveal(index: number): Promise<HTMLTableRowElement | null> {
+    const scroller = this.scroller();
+    const connection = this.current[index];
+    if (!scroller || !connection) return null;
+    const find = () => scroller.querySelector<HTMLTableRowElement>(`tbody tr[data-id="${CSS.escape(connection.id)}"]`);
+    if (!find()) {
+      const offsets = this.offsetsFor(this.current);
+      const below = offsets[index] > this.scrollTop - this.bodyTop;
+      scroller.scrollTop = below ? this.bodyTop + offsets[index + 1] - scroller.clientHeight : this.bodyTop + offsets[index];
+      this.scrollTop = scroller.scrollTop;
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+    }
+    const row = find();
+    if (row) {
+      // Measured now that it exists: its estimated height may have been off.
+      const box = row.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      // The header cells are the sticky boxes (the <thead> itself scrolls away).
+      const header = scroller.querySelector('thead th')?.getBoundingClientRect();
+      const top = Math.max(view.top + scroller.clientTop, header?.bottom ?? 0);
+      const bottom = view.top + scroller.clientTop + scroller.clientHeight;
+      if (box.top < top) scroller.scrollTop -= top - box.top;
+      else if (box.bottom > bottom) scroller.scrollTop += Math.min(box.bottom - bottom, box.top - top);
+      this.scrollTop = scroller.scrollTop;
+    }
+    return row;
+  }
+
+  /** Offsets for `rows`, rebuilt only when the rows (a sort, a filter, new data) or the estimate changed. */
+  private offsetsFor(rows: readonly Connection[]): Float64Array {
+    if (this.layout?.rows === rows) return this.layout.offsets;
+    if (this.previous?.rows === rows) {
+      [this.layout, this.previous] = [this.previous, this.layout];
+      return this.layout.offsets;
+    }
+    const offsets = new Float64Array(rows.length + 1);
+    for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i] + (this.heights.get(rows[i].id) ?? this.estimate);
+    this.previous = this.layout;
+    this.layout = { rows, offsets };
+    return offsets;
+  }
+
+  /** The visible part of the table body, in its own coordinates, clamped to its height. */
+  private visible(offsets: Float64Array): [number, number] {
+    // Before the dialog is laid out, the window's height bounds the viewport.
+    const height = this.viewport || (globalThis.innerHeight ?? 800);
+    const max = Math.max(0, offsets[offsets.length - 1] - height);
+    const top = Math.min(Math.max(0, this.scrollTop - this.bodyTop), max);
+    return [top, top + height];
+  }
+
+  private covers(offsets: Float64Array, start: number, end: number): boolean {
+    const [top, bottom] = this.visible(offsets);
+    const n = offsets.length - 1;
+    if (n === 0) return true;
+    return start < end && (start === 0 || offsets[start] <= top - MARGIN) && (end === n || offsets[end] >= bottom + MARGIN);
+  }
+
+  private around(offsets: Float64Array): [number, number] {
+    const [top, bottom] = this.visible(offsets);
+    const n = offsets.length - 1;
+    return [rowAt(offsets, top - OVERSCAN), Math.min(n, rowAt(offsets, bottom + OVERSCAN) + 1)];
+  }
+
+  private readonly onScroll = (event: Event): void => {
+    const scroller = this.scroller();
+    if (!scroller || event.target !== scroller) return;
+    this.scrollTop = scroller.scrollTop;
+    const { start, end } = this.shown;
+    if (!this.covers(this.offsetsFor(this.current), start, end)) this.host.requestUpdate();
+  };
+
+  private readonly onResize = (entries: ResizeObserverEntry[]): void => {
+    const scroller = this.scroller();
+    if (!scroller) return;
+    const changes: Array<[index: number, delta: number]> = [];
+    for (const entry of entries) {
+      const target = entry.target as HTMLElement;
+      if (target === scroller) {
+        this.viewport = scroller.clientHeight;
+        this.scrollTop = scroller.scrollTop;
+        // Another width re-wraps every row: only the rendered ones are known again (below).
+        if (scroller.clientWidth !== this.width) this.forgetHidden(scroller.clientWidth);
+        continue;
+      }
+      const id = target.dataset.id;
+      const height = entry.borderBoxSize?.[0]?.blockSize ?? target.getBoundingClientRect().height;
+      if (id === undefined || !target.isConnected || !height) continue;
+      const before = this.heights.get(id);
+      if (before === height) continue;
+      this.heights.set(id, height);
+      const index = this.shown.index.get(id);
+      if (index !== undefined) changes.push([index, height - (before ?? this.estimate)]);
+    }
+    const body = scroller.querySelector('tbody');
+    if (body) this.bodyTop = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    if (!this.measured && this.heights.size) {
+      // The first rows set the estimate: the font size and the texts decide it, not this file.
+      this.measured = true;
+      this.estimate = [...this.heights.values()].reduce((a, b) => a + b, 0) / this.heights.size;
+      this.layout = this.previous = undefined;
+    } else if (this.layout && changes.length) {
+      shift(this.layout.offsets, changes);
+      this.previous = undefined;
+    }
+    // Not at once: rows rendered inside a ResizeObserver callback would be measured in a loop
+    // the browser reports as an error. The next frame is soon enough for the margin left.
+    requestAnimationFrame(() => {
+      // A new estimate changes the spacers: render them anew even when the window still covers.
+      const stale = this.layout?.rows !== this.current;
+      const { start, end } = this.shown;
+      if (stale || !this.covers(this.offsetsFor(this.current), start, end)) this.host.requestUpdate();
+    });
+  };
+
+  private forgetHidden(width: number): void {
+    if (this.width) {
+      for (const id of this.heights.keys()) if (!this.shown.index.has(id)) this.heights.delete(id);
+      this.layout = this.previous = undefined;
+    }
+    this.width = width;
+  }
+
+  private readonly onFocusIn = (event: Event): void => {
+    const id = (event.target as Element).closest?.<HTMLElement>('tbody tr[data-id]')?.dataset.id;
+    const was = this.focused;
+    this.focused = id;
+    if (was !== id) this.release(was);
+  };
+
+  /**
+   * Focus that leaves for another element of the dialog arrives there (focusin, above). Focus
+   * that goes nowhere is decided once the browser settled: when the window lost it, the row
+   * still has it (and gets it back with the window), so it stays.
+   */
+  private readonly onFocusOut = (event: Event): void => {
+    const root = this.host.shadowRoot;
+    const id = (event.target as Element).closest?.<HTMLElement>('tbody tr[data-id]')?.dataset.id;
+    const next = (event as FocusEvent).relatedTarget as Node | null;
+    if (id === undefined || (next && root?.contains(next))) return;
+    setTimeout(() => {
+      const active = root?.activeElement?.closest<HTMLElement>('tbody tr[data-id]');
+      if (this.focused !== id || active?.dataset.id === id) return;
+      this.focused = undefined;
+      this.release(id);
+    });
+  };
+
+  /** Lets a row kept only for focus go, if it is out of the window. */
+  private release(id: string | undefined): void {
+    const index = id === undefined ? undefined : this.shown.index.get(id);
+    if (index !== undefined && (index < this.shown.start || index >= this.shown.end)) this.host.requestUpdate();
+  }
+}
+
+/** The row at pixel `y` of the table body (binary search over the offsets). */
+function rowAt(offsets: Float64Array, y: number): number {
+  let low = 0;
+  let high = offsets.length - 2;
+  if (high < 0) return 0;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (offsets[middle] <= y) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Moves every offset below each re-measured row by its change, in one pass. */
+function shift(offsets: Float64Array, changes: Array<[number, number]>): void {
+  changes.sort((a, b) => a[0] - b[0]);
+  let delta = 0;
+  let next = 0;
+  for (let i = changes[0][0] + 1; i < offsets.length; i++) {
+    while (next < changes.length && changes[next][0] < i) delta += changes[next++][1];
+    offsets[i] += delta;
+  }
+}
