@@ -82,7 +82,7 @@ describe('connection-settings-dialog: windowed rows', function () {
     const { el, root } = await setup(many());
     await filter(el, `Account ${COUNT - 1}`);
     expect(rows(el).map((r) => text(r.querySelector('.account-name')))).to.deep.equal([`Account ${COUNT - 1}`]);
-    expect(text(root.querySelector('.count'))).to.equal(`1 of ${COUNT} accounts`);
+    expect(text(root.querySelector('.count'))).to.equal(`1 of ${COUNT.toLocaleString('en-US')} accounts`);
     expect(root.querySelector('table')!.getAttribute('aria-rowcount')).to.equal('2');
     await filter(el, '');
     root.querySelector<HTMLButtonElement>('th.col-created button')!.click();

@@ -1,9 +1,12 @@
 // The pop-up flow and the settings dialog load when the user points at or focuses a button that
 // needs them, not with the page. In this page nothing else imports them, so the module requests
 // the dev server sees are theirs.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/data-source-card.js';
+import '../../src/define/data-source-provider.js';
 import { connections, googleAds } from '../../mocks/data.js';
-import { mount, serve } from '../data-source-card/helpers.js';
+import { mockEndpoint } from '../../mocks/endpoint.js';
+import { useHandlers } from '../helpers/msw.js';
 
 const loaded = (path: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(path));
 const part = (host: Element, name: string) => host.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -12,8 +15,8 @@ describe('prefetch on intent', function () {
   this.timeout(10_000);
 
   it('pointing at Connect loads the pop-up flow; focusing Connection settings loads the dialog', async () => {
-    await serve([googleAds([]), { ...googleAds(connections(2)), id: 'facebook-ads', name: 'Facebook Ads' }]);
-    const page = mount(html`<data-source-provider endpoint="/api">
+    await useHandlers(...mockEndpoint([googleAds([]), { ...googleAds(connections(2)), id: 'facebook-ads', name: 'Facebook Ads' }]).handlers);
+    const page = await fixture(html`<data-source-provider endpoint="/api">
       <data-source-card source="google-ads"></data-source-card>
       <data-source-card source="facebook-ads"></data-source-card>
     </data-source-provider>`);
