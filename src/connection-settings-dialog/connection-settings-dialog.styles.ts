@@ -13,11 +13,11 @@ import { css } from 'lit';
 export const dialogStyles = css`
   :host {
     display: contents;
-    --_dialog-inline-size: var(--dsw-dialog-inline-size, min(64rem, 100vw - 2rem));
-    --_dialog-max-block-size: var(--dsw-dialog-max-block-size, min(48rem, 100dvh - 2rem));
+    --_dialog-inline-size: var(--dsw-dialog-inline-size, min(calc(64 * var(--_rem)), 100vw - calc(2 * var(--_rem))));
+    --_dialog-max-block-size: var(--dsw-dialog-max-block-size, min(calc(48 * var(--_rem)), 100dvh - calc(2 * var(--_rem))));
     --_backdrop: var(--dsw-color-backdrop, rgb(17 24 39 / 0.5));
     /* One row height for real and placeholder rows: nothing jumps when data arrives. */
-    --_row-block-size: 3.25rem;
+    --_row-block-size: calc(3.25 * var(--_rem));
   }
 
   dialog {
@@ -32,7 +32,7 @@ export const dialogStyles = css`
     color: var(--_text);
     font-family: var(--_font);
     font-size: var(--_font-size);
-    box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 0.25);
+    box-shadow: 0 calc(1.5 * var(--_rem)) calc(3 * var(--_rem)) rgb(0 0 0 / 0.25);
   }
   dialog[open] {
     display: flex;
@@ -59,12 +59,12 @@ export const dialogStyles = css`
   h2 {
     flex: 1;
     margin: 0;
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_rem));
     line-height: 1.3;
   }
   .logo {
-    inline-size: 1.75rem;
-    block-size: 1.75rem;
+    inline-size: calc(1.75 * var(--_rem));
+    block-size: calc(1.75 * var(--_rem));
     object-fit: contain;
   }
   #add {
@@ -73,7 +73,7 @@ export const dialogStyles = css`
 
   .body {
     flex: 1;
-    min-block-size: calc(var(--_row-block-size) * 4 + 3rem);
+    min-block-size: calc(var(--_row-block-size) * 4 + calc(3 * var(--_rem)));
     overflow: auto;
     overflow-anchor: none;
     padding: var(--_space) calc(var(--_space) * 2);
@@ -91,9 +91,9 @@ export const dialogStyles = css`
   }
   .filter input {
     box-sizing: border-box;
-    min-block-size: 2rem;
-    inline-size: min(18rem, 100%);
-    padding: 0.25rem 0.5rem;
+    min-block-size: calc(2 * var(--_rem));
+    inline-size: min(calc(18 * var(--_rem)), 100%);
+    padding: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -106,22 +106,22 @@ export const dialogStyles = css`
 
   table {
     inline-size: 100%;
-    min-inline-size: 46rem;
+    min-inline-size: calc(46 * var(--_rem));
     table-layout: fixed;
     border-collapse: collapse;
   }
   col.col-status {
-    inline-size: 5.5rem;
+    inline-size: calc(5.5 * var(--_rem));
   }
   col.col-id {
-    inline-size: 7rem;
+    inline-size: calc(7 * var(--_rem));
   }
   col.col-created,
   col.col-updated {
-    inline-size: max(7.5rem, 15%);
+    inline-size: max(calc(7.5 * var(--_rem)), 15%);
   }
   col.col-actions {
-    inline-size: 8.5rem;
+    inline-size: calc(8.5 * var(--_rem));
   }
   tbody tr.spacer {
     block-size: 0;
@@ -133,7 +133,7 @@ export const dialogStyles = css`
   th,
   td {
     overflow-wrap: break-word;
-    padding: 0.375rem calc(var(--_space) * 0.75);
+    padding: calc(0.375 * var(--_rem)) calc(var(--_space) * 0.75);
     text-align: start;
     vertical-align: middle;
     border-block-end: 1px solid var(--_border);
@@ -144,7 +144,7 @@ export const dialogStyles = css`
     z-index: 1;
     background: var(--_surface-alt);
     font-weight: 600;
-    padding-block: 0.125rem;
+    padding-block: calc(0.125 * var(--_rem));
     overflow-wrap: anywhere;
   }
   tbody tr {
@@ -158,31 +158,31 @@ export const dialogStyles = css`
   }
 
   button.sort {
-    padding-inline: 0.25rem;
+    padding-inline: calc(0.25 * var(--_rem));
     font-weight: 600;
     color: inherit;
   }
   .sort-mark {
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
+    inline-size: calc(0.5 * var(--_rem));
+    block-size: calc(0.5 * var(--_rem));
   }
   .sort-mark.ascending,
   .sort-mark.descending {
-    border-inline: 0.3rem solid transparent;
+    border-inline: calc(0.3 * var(--_rem)) solid transparent;
     inline-size: 0;
     block-size: 0;
   }
   .sort-mark.ascending {
-    border-block-end: 0.4rem solid currentColor;
+    border-block-end: calc(0.4 * var(--_rem)) solid currentColor;
   }
   .sort-mark.descending {
-    border-block-start: 0.4rem solid currentColor;
+    border-block-start: calc(0.4 * var(--_rem)) solid currentColor;
   }
 
   .status {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_rem));
     font-weight: 600;
     white-space: nowrap;
   }
@@ -199,33 +199,36 @@ export const dialogStyles = css`
   }
   .reason {
     display: block;
-    min-inline-size: 9rem;
-    max-inline-size: 22rem;
-    margin-block-start: 0.125rem;
-    font-size: 0.8125rem;
+    min-inline-size: 11.0769em;
+    max-inline-size: 27.0769em;
+    margin-block-start: 0.1538em;
+    font-size: calc(0.8125 * var(--_rem));
     color: var(--_text);
   }
 
   .account-name {
-    display: block;
+    --_lines: 2;
     font-weight: 600;
+  }
+  .account-name:not(.clamp) {
+    display: block;
   }
   .badge {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
-    font-size: 0.75rem;
+    gap: 0.3333em;
+    font-size: calc(0.75 * var(--_rem));
   }
   .badge.main {
-    padding: 0 0.375rem;
+    padding: 0 0.5em;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface-alt);
     font-weight: 600;
   }
   .badge.main svg.glyph {
-    inline-size: 0.75rem;
-    block-size: 0.75rem;
+    inline-size: 1em;
+    block-size: 1em;
   }
   .badge.secondary,
   td.col-id,
@@ -245,13 +248,13 @@ export const dialogStyles = css`
     position: fixed;
     inset: auto;
     margin: 0;
-    max-inline-size: 20rem;
-    padding: 0.25rem 0.5rem;
+    max-inline-size: 24.6154em;
+    padding: 0.3077em 0.6154em;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_text);
     color: var(--_surface);
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_rem));
     pointer-events: none;
   }
 
@@ -260,7 +263,7 @@ export const dialogStyles = css`
     flex-wrap: wrap;
     justify-content: flex-end;
     align-items: center;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_rem));
   }
   .col-actions {
     white-space: nowrap;
@@ -268,7 +271,7 @@ export const dialogStyles = css`
 
   .skeleton {
     display: block;
-    block-size: 0.75rem;
+    block-size: calc(0.75 * var(--_rem));
     inline-size: 70%;
     border-radius: 999px;
     background: var(--_skeleton);
@@ -292,7 +295,7 @@ export const dialogStyles = css`
   .message {
     display: flex;
     align-items: center;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_rem));
     margin: 0;
   }
   .empty p {
@@ -302,13 +305,13 @@ export const dialogStyles = css`
     font-weight: 600;
   }
   .stale {
-    padding: 0.25rem var(--_space);
+    padding: 0.3077em var(--_space);
     border-radius: var(--_radius);
     background: var(--_danger-surface);
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_rem));
   }
   .stale button {
-    min-block-size: 1.5rem;
+    min-block-size: 2em;
     padding-block: 0;
   }
 
@@ -317,7 +320,7 @@ export const dialogStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
-    flex: 1 1 16rem;
+    flex: 1 1 calc(16 * var(--_rem));
   }
   .message.error {
     font-weight: 600;
@@ -327,7 +330,7 @@ export const dialogStyles = css`
   }
 
   .confirm {
-    inline-size: min(28rem, 100vw - 2rem);
+    inline-size: min(calc(28 * var(--_rem)), 100vw - calc(2 * var(--_rem)));
     padding: calc(var(--_space) * 2);
   }
   .confirm[open] {
@@ -335,7 +338,7 @@ export const dialogStyles = css`
   }
   .confirm h3 {
     margin: 0 0 var(--_space);
-    font-size: 1rem;
+    font-size: calc(1 * var(--_rem));
   }
   .confirm-actions {
     display: flex;

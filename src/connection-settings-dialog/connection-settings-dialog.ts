@@ -63,8 +63,8 @@ import { WindowedRows } from './windowed-rows.js';
  * @csspart confirm-button - The confirmation's Delete button.
  * @csspart tooltip - The tooltip with a date's full timestamp.
  *
- * @cssprop --dsw-dialog-inline-size - The dialog's width (default `min(64rem, 100vw - 2rem)`).
- * @cssprop --dsw-dialog-max-block-size - The dialog's maximum height (default `min(48rem, 100dvh - 2rem)`).
+ * @cssprop --dsw-dialog-inline-size - The dialog's width (default 64 times the user's font size, within the viewport).
+ * @cssprop --dsw-dialog-max-block-size - The dialog's maximum height (default 48 times the user's font size, within the viewport).
  * @cssprop --dsw-color-backdrop - The colour behind the modal dialog.
  * @cssprop --dsw-font-family - Font of the whole dialog.
  * @cssprop --dsw-font-size - Base font size.

@@ -67,6 +67,8 @@ export function renderRow(
   const main = connection.role === 'main';
   const disabled = busy ? 'true' : 'false';
   const name = connection.accountName;
+  // A long name is cut after two lines, whole on hover; screen readers get all of it.
+  const long = name.length > 60;
   return html`<tr
     part="row"
     class=${failing ? 'failing' : ''}
@@ -76,13 +78,13 @@ export function renderRow(
   >
     <td class="col-status">${renderStatus(connection, s)}</td>
     <th scope="row" class="col-account">
-      <span class="account-name">${name}</span>
+      <span class="account-name data ${long ? 'clamp' : ''}" title=${long ? name : nothing}>${name}</span>
       ${main
         ? html`<span class="badge main" part="main-badge">${starIcon}${s.main}</span>`
         : html`<span class="badge secondary">${s.secondary}</span>`}
-      ${failing ? html`<span class="reason" id=${reasonId(connection)}>${connection.error?.message ?? ''}</span>` : nothing}
+      ${failing ? html`<span class="reason data" id=${reasonId(connection)}>${connection.error?.message ?? ''}</span>` : nothing}
     </th>
-    <td class="col-id"><bdi>${connection.accountId}</bdi></td>
+    <td class="col-id"><bdi class="data">${connection.accountId}</bdi></td>
     <td class="col-created">${renderDate(connection.createdAt, locale, s)}</td>
     <td class="col-updated">${renderDate(connection.updatedAt, locale, s)}</td>
     <td class="col-actions">

@@ -65,7 +65,7 @@ type View =
  * @cssprop --dsw-card-background - Card background (default: `--dsw-color-surface`).
  * @cssprop --dsw-card-border - Card border shorthand (default: 1px solid `--dsw-color-border`).
  * @cssprop --dsw-card-shadow - Card shadow (default: none).
- * @cssprop --dsw-card-logo-size - Size of the logo square (default: 2.5rem).
+ * @cssprop --dsw-card-logo-size - Size of the logo square (default: 2.5 times the user's font size).
  * @cssprop --dsw-font-family - Font of every widget.
  * @cssprop --dsw-font-size - Base font size.
  * @cssprop --dsw-radius - Corner radius of cards and buttons.

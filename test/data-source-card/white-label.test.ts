@@ -1,9 +1,11 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { delay, http, HttpResponse } from 'msw';
 import type { TemplateResult } from 'lit';
 import { connections, googleAds } from '../../mocks/data.js';
 import { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
 import { ReconnectBanner } from '../../src/reconnect-banner/reconnect-banner.js';
+import { useHandlers } from '../helpers/msw.js';
 import { SLOW, cardLoaded, mount, part, serve, text, until } from './helpers.js';
 
 async function loaded(template: TemplateResult): Promise<DataSourceCard> {
@@ -20,7 +22,13 @@ describe('data-source-card: white-label', function () {
   afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
   it('shows the logo resolved against the endpoint, and initials when it fails', async () => {
-    await serve([{ ...googleAds([]), logoUrl: 'logos/missing.svg' }]);
+    const endpoint = await serve([{ ...googleAds([]), logoUrl: 'logos/missing.svg' }]);
+    // The logo fails, but late enough for the test to see the image first.
+    const lateFailure = http.get('/api/logos/missing.svg', async () => {
+      await delay(300);
+      return new HttpResponse(null, { status: 404 });
+    });
+    await useHandlers(lateFailure, ...endpoint.handlers);
     const el = await loaded(html`<data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>`);
     const image = part(el, 'logo-image') as HTMLImageElement;
     expect(image.getAttribute('src')).to.equal(`${location.origin}/api/logos/missing.svg`);
