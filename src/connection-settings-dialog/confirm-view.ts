@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Connection } from '../api/types.js';
 import type { ModalController } from '../controllers/modal-controller.js';
 import type { Strings } from '../strings/strings.js';
@@ -13,6 +13,9 @@ export function confirmView(
   modal: ModalController,
   settle: (confirmed: boolean) => void,
 ): TemplateResult {
+  const text = connection ? s.confirmDelete(connection.accountName, connection.accountId) : '';
+  // A very long name would fill the screen: cut after a few lines, whole on hover and for screen readers.
+  const long = (connection?.accountName.length ?? 0) > 60;
   return html`<dialog
     id="confirm"
     class="confirm"
@@ -24,7 +27,7 @@ export function confirmView(
     @close=${modal.onClose}
   >
     <h3 id="confirm-title">${s.confirmDeleteTitle}</h3>
-    <p id="confirm-text">${connection ? s.confirmDelete(connection.accountName, connection.accountId) : ''}</p>
+    <p id="confirm-text" class=${long ? 'clamp' : ''} title=${long ? text : nothing}>${text}</p>
     <div class="confirm-actions">
       <button type="button" part="cancel-button" autofocus @click=${() => settle(false)}>${s.cancel}</button>
       <button type="button" class="danger" part="confirm-button" @click=${() => settle(true)}>

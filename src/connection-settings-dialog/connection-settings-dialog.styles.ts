@@ -340,6 +340,10 @@ export const dialogStyles = css`
     margin: 0 0 var(--_space);
     font-size: calc(1 * var(--_rem));
   }
+  .confirm p {
+    --_lines: 6;
+    overflow-wrap: anywhere;
+  }
   .confirm-actions {
     display: flex;
     justify-content: flex-end;
