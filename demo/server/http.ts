@@ -21,6 +21,13 @@ export const BODY_LIMIT = 16 * 1024;
  */
 const DRAIN_LIMIT = 8 * 1024 * 1024;
 
+/** The client hung up before its request was read whole: its doing, not a fault of ours. */
+export class ClientGoneError extends Error {
+  constructor(readonly method: string, readonly path: string) {
+    super(`The client closed the connection during ${method} ${path}`);
+  }
+}
+
 export function tooLarge(): HttpError {
   return new HttpError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT} bytes.`);
 }
@@ -46,8 +53,16 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<Buff
         chunks.push(chunk);
       }
     });
-    req.on('end', () => (size > limit ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
-    req.on('error', reject);
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      if (size > limit) reject(tooLarge());
+      else resolve(Buffer.concat(chunks));
+    });
+    // A reset or an early close is the client leaving mid-body (an aborted fetch, a closed tab).
+    const gone = () => ended || reject(new ClientGoneError(req.method ?? '', (req.url ?? '').split('?')[0]!));
+    req.on('error', gone);
+    req.on('close', gone);
   });
 }
 

@@ -7,7 +7,7 @@ import { AuthorizationStore } from './authorizations.js';
 import { ConnectionStore } from './connections.js';
 import { openDatabase } from './db.js';
 import { demoRoutes } from './demo-routes.js';
-import { HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
+import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
 import { newNonce, noticePage, pageHeaders } from './pages.js';
 import { providerRoutes } from './provider.js';
 import { findRoute, type Route } from './router.js';
@@ -108,6 +108,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pages = providerRoutes(app);
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
+    if (error instanceof ClientGoneError) {
+      // Nobody is left to answer, and nothing is wrong with the server: one line, no stack.
+      log(`[demo server] ${error.message}`);
+      return void res.destroy();
+    }
     const known = error instanceof HttpError ? error : INTERNAL;
     if (known === INTERNAL) log(`[demo server] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) return void res.destroy();

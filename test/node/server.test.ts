@@ -3,6 +3,7 @@
 // controls, persistence and static files. Run: node --import tsx --test test/node/server.test.ts
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,6 +233,30 @@ describe('HTTP behaviour', () => {
     assert.doesNotMatch(answer.text, /connections|sqlite|SqliteError/i);
     assert.equal(server.logs.length, 1);
     assert.match(server.logs[0]!, /no such table/);
+  });
+});
+
+describe('a client that hangs up mid-body', () => {
+  it('is logged as one line, no stack trace, and the server goes on serving', async (t) => {
+    const server = await serve(t);
+    const url = new URL(server.url);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(url.port), url.hostname, () => {
+        // Promises 1,000 bytes of body, sends 10, then leaves.
+        socket.write(
+          'POST /api/data-sources/google-ads/authorizations HTTP/1.1\r\nHost: ' + url.host +
+            '\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"connecti',
+          () => setTimeout(() => socket.destroy(), 50),
+        );
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+    });
+    for (let i = 0; i < 100 && server.logs.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(server.logs.length, 1);
+    assert.match(server.logs[0]!, /client closed the connection during POST \/api\/data-sources\/google-ads\/authorizations/);
+    assert.doesNotMatch(server.logs[0]!, /\n\s+at /);
+    assert.equal((await call(server, 'GET', '/api/data-sources')).status, 200);
   });
 });
 
