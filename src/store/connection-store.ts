@@ -3,6 +3,7 @@ import { HttpError, isAbortError, type DswError } from '../api/errors.js';
 import type { Connection, DataSource } from '../api/types.js';
 import { idleState, sortConnections, type SourceState } from './source-state.js';
 import { SourceList, type SourceListState } from './source-list.js';
+import { TabSync } from './tab-sync.js';
 
 /** The contract's limit of IDs in one `GET /data-sources?include=connections&ids=…`. */
 const BATCH_SIZE = 100;
@@ -50,6 +51,7 @@ export class ConnectionStore {
   private readonly now: () => number;
   private readonly revalidateOnFocus: boolean;
   private watching = false;
+  private readonly tabs: TabSync;
   /** Listeners over every source: the window is watched while there are any. */
   private subscribers = 0;
   /** Sources whose load waits for the next flush (see `flush`). */
@@ -66,6 +68,13 @@ export class ConnectionStore {
     this.now = options.now ?? Date.now;
     this.revalidateOnFocus = options.revalidateOnFocus ?? true;
     this.list = new SourceList(client);
+    this.tabs = new TabSync(
+      () => client.resolveUrl(''),
+      (sourceId) => {
+        // Another tab wrote: one revalidation here, if anyone shows that source.
+        if (this.entries.get(sourceId)?.listeners.size) this.load(sourceId, { force: true })?.catch(() => {});
+      },
+    );
   }
 
   get(sourceId: string): SourceState {
@@ -149,6 +158,7 @@ export class ConnectionStore {
   async reload(sourceId: string): Promise<void> {
     await this.entries.get(sourceId)?.load?.promise.catch(() => {});
     await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);
+    this.tabs.tell(sourceId);
   }
 
   /** Deletes a connection: gone at once, back in its exact place if the endpoint refuses. */
@@ -177,6 +187,7 @@ export class ConnectionStore {
     this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });
     this.load(sourceId, { force: true })?.catch(() => {});
     this.list.patch(sourceId, entry.state.connections);
+    this.tabs.tell(sourceId);
     return removed;
   }
 
@@ -195,6 +206,7 @@ export class ConnectionStore {
         connections: withMain(replace(entry.state.connections, updated), connectionId),
         busy: setWithout(entry.state.busy, connectionId),
       });
+      this.tabs.tell(sourceId);
       return updated;
     } catch (error) {
       this.set(entry, {
@@ -349,8 +361,9 @@ export class ConnectionStore {
     }
   };
 
-  /** Listens to focus and online only while someone is subscribed: nothing at import. */
+  /** Listens to focus, online and the other tabs only while someone is subscribed: nothing at import. */
   private watchWindow(): void {
+    this.tabs.listen(this.subscribers > 0);
     const wanted = this.revalidateOnFocus && this.subscribers > 0;
     if (wanted === this.watching) return;
     this.watching = wanted;
