@@ -79,8 +79,14 @@ async function mountDialogs(rows) {
   dialogs = { widgets: dialog, baseline: plain, rows };
 }
 
-/** Rows rendered and not hidden by the filter (the dialog hides, the plain table leaves out). */
-const visibleRows = (el) => el.shadowRoot.querySelectorAll('tbody tr[data-id]:not([hidden])').length;
+/**
+ * Rows the filter shows: the dialog renders only those near the viewport and counts them all in
+ * aria-rowcount (minus the header row); the plain table renders every one.
+ */
+const visibleRows = (el) => {
+  const count = el.shadowRoot.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount');
+  return count ? Number(count) - 1 : el.shadowRoot.querySelectorAll('tbody tr[data-id]:not([hidden])').length;
+};
 
 async function timed(el, action) {
   const start = performance.now();

@@ -33,7 +33,7 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   /** How many times a safe read is retried after a network error or 502/503/504 (default 3). */
   retries?: number;
-  /** Upper bound of any wait between tries, Retry-After included, in ms (default 30000). */
+  /** Upper bound of a backoff wait between tries, in ms (default 30000); a Retry-After over 3 s is not waited for here. */
   maxDelayMs?: number;
   /** Waits between tries; injectable so tests need no real time. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -62,6 +62,9 @@ interface Exchange {
   response: Response;
   text: string;
 }
+
+/** The longest wait between tries the client makes by itself, unseen (ms). */
+const QUIET_WAIT_MS = 3_000;
 
 /** Statuses a proxy or an overloaded server sends for a request it did not process. */
 const TRANSIENT = new Set([502, 503, 504]);
@@ -180,9 +183,11 @@ export class ApiClient {
       }
       if (response.ok) return this.read(call, response, text);
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-      if (safe && tries < retries && (status === 429 || TRANSIENT.has(status))) {
-        const maxDelay = this.options.maxDelayMs ?? 30_000;
-        await this.wait(retryAfter === undefined ? this.backoff(tries) : Math.min(retryAfter, maxDelay), signal);
+      // A longer wait than a moment is not made here, out of sight: the error carries it, and
+      // the store waits where the widgets show it ("Retrying in 40 s…", with Retry now).
+      const quiet = retryAfter === undefined || retryAfter <= QUIET_WAIT_MS;
+      if (safe && quiet && tries < retries && (status === 429 || TRANSIENT.has(status))) {
+        await this.wait(retryAfter ?? this.backoff(tries), signal);
         tries++;
         continue;
       }

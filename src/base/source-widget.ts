@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConnectController } from '../controllers/connect-controller.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
+import { CountdownController } from '../controllers/countdown.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
 import type { Strings } from '../strings/strings.js';
@@ -34,6 +35,8 @@ export class SourceWidget extends LitElement {
   protected readonly l10n = new LocaleController(this);
   protected readonly connector = new ConnectController(this, this.data, this.l10n);
   protected readonly actions = new ConnectionActions(this, this.data, this.connector, this.l10n);
+  /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */
+  protected readonly countdown = new CountdownController(this, () => this.data.state.retryAt);
 
   /** The first render waits for the texts of the page's language (a small module, loaded once). */
   protected override async scheduleUpdate(): Promise<void> {

@@ -35,6 +35,8 @@ export interface BodyViewOptions {
   onRowKeydown(event: KeyboardEvent): void;
   onFilterInput(event: Event): void;
   onRetryLoad(): void;
+  /** Seconds until the store tries again by itself, when it will. */
+  retryIn?: number;
 }
 
 /** What the dialog's body shows: the load failure, the empty state or the table, as the state says. */
@@ -42,20 +44,29 @@ export function bodyView(options: BodyViewOptions): TemplateResult {
   const { state } = options;
   const s = options.strings;
   if (!options.hasStore) return html`<p class="note">${s.noEndpoint}</p>`;
+  const { retryIn } = options;
+  const countdown = retryIn === undefined ? nothing : html` <span class="countdown">${s.retryingIn(retryIn)}</span>`;
+  const retry = retryIn === undefined ? s.retry : s.retryNow;
   if (state.status === 'error') {
     return html`<div class="load-error" part="load-error" role="alert">
-      <p>${warningIcon}<span>${loadFailureText(state.error, s)}</span></p>
-      <button type="button" @click=${options.onRetryLoad}>${s.retry}</button>
+      <p>${warningIcon}<span>${loadFailureText(state.error, s)}${countdown}</span></p>
+      <button type="button" @click=${options.onRetryLoad}>${retry}</button>
     </div>`;
   }
-  // Rows stay after a failed reload; a small note says they may be out of date.
+  // Rows stay after a failed reload; a small note says they may be out of date. A first load
+  // that takes a while says so too, with a way to try again.
   const stale =
     state.error && state.status === 'ready'
       ? html`<p class="stale" part="stale">
-          ${warningIcon}<span>${s.revalidateFailed}</span>
-          <button type="button" class="quiet" @click=${options.onRetryLoad}>${s.retry}</button>
+          ${warningIcon}<span>${s.revalidateFailed}${countdown}</span>
+          <button type="button" class="quiet" @click=${options.onRetryLoad}>${retry}</button>
         </p>`
-      : nothing;
+      : state.slow && state.status !== 'ready'
+        ? html`<p class="stale" part="stale">
+            <span>${s.stillLoading}</span>
+            <button type="button" class="quiet" @click=${options.onRetryLoad}>${s.retry}</button>
+          </p>`
+        : nothing;
   if (state.status === 'ready' && state.connections.length === 0) {
     return html`${stale}
       <div class="empty" part="empty">

@@ -120,8 +120,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   private readonly confirmModal = new ModalController(this, {
     dialog: () => this.confirmDialog,
     onEscape: () => this.settleConfirm(false),
-    // Closed by the browser: a cancel.
-    onClosed: () => this.settleConfirm(false),
+    onClosed: () => this.settleConfirm(false), // closed by the browser: a cancel
   });
   private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.l10n.locale);
   private readonly view = new RowsViewCache();
@@ -214,6 +213,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
               onRowKeydown: this.windowed.onKeydown,
               onFilterInput: this.onFilterInput,
               onRetryLoad: this.onRetryLoad,
+              retryIn: this.countdown.seconds,
             })
           : nothing}
       </div>

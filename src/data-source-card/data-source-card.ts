@@ -16,7 +16,7 @@ import { cardStyles } from './data-source-card.styles.js';
 
 type View =
   | { kind: 'no-endpoint' }
-  | { kind: 'loading' }
+  | { kind: 'loading'; slow: boolean }
   | { kind: 'unknown' }
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; state: SourceState };
@@ -175,7 +175,7 @@ export class DataSourceCard extends SourceWidget {
     const { state, store } = this.data;
     if (!store || !this.source) return { kind: 'no-endpoint' };
     if (state.status === 'ready') return { kind: 'ready', state };
-    if (state.status !== 'error' || !state.error) return { kind: 'loading' };
+    if (state.status !== 'error' || !state.error) return { kind: 'loading', slow: state.slow };
     if (state.error instanceof HttpError && state.error.status === 404) return { kind: 'unknown' };
     return { kind: 'failed', message: loadFailureText(state.error, this.l10n.strings) };
   }
@@ -199,11 +199,11 @@ export class DataSourceCard extends SourceWidget {
       case 'no-endpoint':
         return s.noEndpoint;
       case 'loading':
-        return html`<span class="skeleton line summary" aria-hidden="true"></span>`;
+        return view.slow ? s.stillLoading : html`<span class="skeleton line summary" aria-hidden="true"></span>`;
       case 'unknown':
         return s.unknownSource;
       case 'failed':
-        return view.message;
+        return html`${view.message}${this.renderCountdown(s)}`;
       case 'ready': {
         const count = view.state.connections.length;
         if (count === 0) return s.notConnected;
@@ -216,9 +216,13 @@ export class DataSourceCard extends SourceWidget {
   }
 
   private renderAction(view: View, s: Strings): TemplateResult | typeof nothing {
-    if (view.kind === 'loading') return html`<span class="skeleton button" aria-hidden="true"></span>`;
-    if (view.kind === 'failed') {
-      return html`<button part="button retry-button" @click=${() => this.data.retry()}>${s.retry}</button>`;
+    // Every state but a quick load offers a way forward: a slow load, a failure, even an
+    // unknown source (it may be a moment away from existing) can be tried again.
+    if (view.kind === 'loading' && !view.slow) return html`<span class="skeleton button" aria-hidden="true"></span>`;
+    if (view.kind === 'loading' || view.kind === 'failed' || view.kind === 'unknown') {
+      return html`<button part="button retry-button" @click=${() => this.data.retry()}>
+        ${this.countdown.seconds === undefined ? s.retry : s.retryNow}
+      </button>`;
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
@@ -242,7 +246,7 @@ export class DataSourceCard extends SourceWidget {
   private renderStale(state: SourceState, s: Strings): TemplateResult | typeof nothing {
     if (!state.error) return nothing;
     return html`<p part="stale" class="stale">
-      <span id="stale-text">${s.revalidateFailed}</span>
+      <span id="stale-text">${s.revalidateFailed}${this.renderCountdown(s)}</span>
       <button
         class="quiet"
         part="button retry-button"
@@ -250,7 +254,7 @@ export class DataSourceCard extends SourceWidget {
         aria-busy=${state.revalidating ? 'true' : 'false'}
         @click=${() => this.data.retry()}
       >
-        ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.retry}
+        ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.countdown.seconds === undefined ? s.retry : s.retryNow}
       </button>
     </p>`;
   }
@@ -271,6 +275,12 @@ export class DataSourceCard extends SourceWidget {
         onNavigate: (next) => (this.pickedFailure = failures[next]!.id),
       })}
     </div>`;
+  }
+
+  /** "Retrying in 40 s…" while the store waits to try again by itself. */
+  private renderCountdown(s: Strings): TemplateResult | typeof nothing {
+    const seconds = this.countdown.seconds;
+    return seconds === undefined ? nothing : html` <span class="countdown">${s.retryingIn(seconds)}</span>`;
   }
 
   private renderNotice(s: Strings): TemplateResult {

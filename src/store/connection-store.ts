@@ -3,6 +3,7 @@ import { HttpError, isAbortError, type DswError } from '../api/errors.js';
 import type { Connection, DataSource } from '../api/types.js';
 import { idleState, sortConnections, type SourceState } from './source-state.js';
 import { SourceList, type SourceListState } from './source-list.js';
+import { RETRY_DELAYS_MS, SLOW_MS, retryDelay } from './retries.js';
 import { TabSync } from './tab-sync.js';
 
 /** The contract's limit of IDs in one `GET /data-sources?include=connections&ids=…`. */
@@ -19,6 +20,8 @@ export interface StoreOptions {
   revalidateOnFocus?: boolean;
   /** The clock, injectable for tests. */
   now?: () => number;
+  /** Waits before the automatic tries of a failed load (see `RETRY_DELAYS_MS`); tests shorten them. */
+  retryDelaysMs?: readonly number[];
 }
 
 interface Load {
@@ -36,6 +39,9 @@ interface Entry {
   loadedAt?: number;
   /** Bumped by every optimistic write, so that a load that started before it is not applied. */
   writes: number;
+  /** Failed loads in a row, and the timer of the next automatic try. */
+  failures: number;
+  retryTimer?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -52,6 +58,7 @@ export class ConnectionStore {
   private readonly revalidateOnFocus: boolean;
   private watching = false;
   private readonly tabs: TabSync;
+  private readonly retryDelaysMs: readonly number[];
   /** Listeners over every source: the window is watched while there are any. */
   private subscribers = 0;
   /** Sources whose load waits for the next flush (see `flush`). */
@@ -67,6 +74,7 @@ export class ConnectionStore {
     this.staleMs = options.staleMs ?? 30_000;
     this.now = options.now ?? Date.now;
     this.revalidateOnFocus = options.revalidateOnFocus ?? true;
+    this.retryDelaysMs = options.retryDelaysMs ?? RETRY_DELAYS_MS;
     this.list = new SourceList(client);
     this.tabs = new TabSync(
       () => client.resolveUrl(''),
@@ -91,9 +99,10 @@ export class ConnectionStore {
     return () => {
       if (!entry.listeners.delete(listener)) return;
       this.subscribers--;
-      // No request outlives the last widget that wanted it.
-      if (entry.listeners.size === 0 && entry.load) {
-        entry.load.controller.abort();
+      // No request, and no automatic try, outlives the last widget that wanted it.
+      if (entry.listeners.size === 0) {
+        entry.load?.controller.abort();
+        this.stopRetrying(entry);
       }
       this.watchWindow();
     };
@@ -113,7 +122,11 @@ export class ConnectionStore {
     const controller = new AbortController();
     const writes = entry.writes;
     const hasData = entry.state.status === 'ready';
-    this.set(entry, hasData ? { revalidating: true } : { status: 'loading', error: undefined });
+    // This load is the next try: an automatic one that was waiting is no longer needed.
+    clearTimeout(entry.retryTimer);
+    this.set(entry, hasData ? { revalidating: true, retryAt: undefined } : { status: 'loading', error: undefined, retryAt: undefined });
+    // A wait the user can see is a wait the user can end: past a moment it says so (Retry).
+    const slow = setTimeout(() => this.set(entry, { slow: true }), SLOW_MS);
 
     let answer!: Load['answer'];
     const source = new Promise<DataSource>((resolve, reject) => {
@@ -125,6 +138,7 @@ export class ConnectionStore {
       .then(
         (source) => {
           entry.loadedAt = this.now();
+          entry.failures = 0;
           // A write made while this was in flight wins; the write revalidates afterwards.
           if (entry.writes !== writes) return;
           this.apply(entry, source);
@@ -135,16 +149,18 @@ export class ConnectionStore {
             return;
           }
           entry.loadedAt = this.now();
+          const retryAt = this.scheduleRetry(entry, error);
           this.set(
             entry,
-            hasData ? { error: error as DswError } : { status: 'error', error: error as DswError },
+            hasData ? { error: error as DswError, retryAt } : { status: 'error', error: error as DswError, retryAt },
           );
           throw error;
         },
       )
       .finally(() => {
         entry.load = undefined;
-        if (hasData) this.set(entry, { revalidating: false });
+        clearTimeout(slow);
+        this.set(entry, hasData ? { revalidating: false, slow: false } : { slow: false });
       });
     entry.load = { promise, controller, writes, answer };
     this.queue(sourceId);
@@ -241,6 +257,7 @@ export class ConnectionStore {
     this.subscribers = 0;
     for (const entry of this.entries.values()) {
       entry.load?.controller.abort();
+      clearTimeout(entry.retryTimer);
       entry.listeners.clear();
     }
     this.list.dispose();
@@ -313,10 +330,25 @@ export class ConnectionStore {
     );
   }
 
+  /** Plans the next automatic try after a failed load (see retries.ts); returns when, or undefined. */
+  private scheduleRetry(entry: Entry, error: unknown): number | undefined {
+    const delay = entry.listeners.size > 0 ? retryDelay(error, entry.failures, this.retryDelaysMs) : undefined;
+    entry.failures++;
+    if (delay === undefined) return undefined;
+    const { sourceId } = entry.state;
+    entry.retryTimer = setTimeout(() => this.load(sourceId, { force: true })?.catch(() => {}), delay);
+    return this.now() + delay;
+  }
+
+  private stopRetrying(entry: Entry): void {
+    clearTimeout(entry.retryTimer);
+    if (entry.state.retryAt !== undefined) this.set(entry, { retryAt: undefined });
+  }
+
   private entry(sourceId: string): Entry {
     let entry = this.entries.get(sourceId);
     if (!entry) {
-      entry = { state: idleState(sourceId), listeners: new Set(), writes: 0 };
+      entry = { state: idleState(sourceId), listeners: new Set(), writes: 0, failures: 0 };
       this.entries.set(sourceId, entry);
     }
     return entry;

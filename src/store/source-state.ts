@@ -21,6 +21,10 @@ export interface SourceState {
   readonly revalidating: boolean;
   /** Connections with a write (delete, make main, refresh) in flight. */
   readonly busy: ReadonlySet<string>;
+  /** After a failed load: when the store tries again by itself (epoch ms); Retry need not wait. */
+  readonly retryAt?: number;
+  /** A load has been in flight for a while (see `SLOW_MS`): say so, and offer Retry. */
+  readonly slow: boolean;
 }
 
 export const idleState = (sourceId: string): SourceState => ({
@@ -29,6 +33,7 @@ export const idleState = (sourceId: string): SourceState => ({
   connections: [],
   revalidating: false,
   busy: new Set(),
+  slow: false,
 });
 
 /** Main first, then the newest credentials first: the order every widget shows. */

@@ -11,6 +11,9 @@ const plural = (count: number, one: string, other: string) => `${num(count)} ${i
 export const en: Strings = {
   loading: 'Loading…',
   retry: 'Retry',
+  retryNow: 'Retry now',
+  retryingIn: (seconds) => `Retrying in ${num(seconds)} s…`,
+  stillLoading: 'Still loading…',
   close: 'Close',
   cancel: 'Cancel',
   connect: 'Connect',

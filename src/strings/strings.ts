@@ -7,6 +7,12 @@ export interface Strings {
   // Shared
   loading: string;
   retry: string;
+  /** Retry while an automatic try is scheduled: it does not wait for it. */
+  retryNow: string;
+  /** After a failed load: when the widget tries again by itself (seconds, counting down). */
+  retryingIn: (seconds: number) => string;
+  /** A load that is taking a while. */
+  stillLoading: string;
   close: string;
   cancel: string;
   connect: string;

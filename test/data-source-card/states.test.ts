@@ -112,9 +112,9 @@ describe('data-source-card: states', function () {
     const el = await card();
     // The client retries a failed read three times with backoff before giving up.
     await until(() => part(el, 'retry-button'), 'retry shown', 5000);
-    expect(text(part(el, 'summary'))).to.equal(
-      'The service could not be reached. Check your connection, then retry.',
-    );
+    // The fault lasts: the card says so, and when it will try again by itself.
+    expect(text(part(el, 'summary'))).to.equal(`${en.endpointUnreachable} ${en.retryingIn(5)}`);
+    expect(text(part(el, 'retry-button'))).to.equal(en.retryNow);
     expect(text(part(el, 'name'))).to.equal('google-ads');
     await expect(el).to.be.accessible();
 
@@ -136,7 +136,7 @@ describe('data-source-card: states', function () {
     await store.load('google-ads', { force: true })!.catch(() => {});
     await until(() => part(el, 'stale'), 'stale line shown');
     const stale = part(el, 'stale')!;
-    expect(text(stale)).to.equal(`${en.revalidateFailed} ${en.retry}`);
+    expect(text(stale)).to.equal(`${en.revalidateFailed} ${en.retryingIn(5)} ${en.retryNow}`);
     // Everything shown before is still there, and nothing shouts.
     expect(text(part(el, 'summary'))).to.equal('2 accounts, 1 needs attention');
     expect(part(el, 'settings-button')).to.exist;
@@ -185,7 +185,7 @@ describe('data-source-card: states', function () {
     ></data-source-card>`);
     const el = provider.querySelector('data-source-card')!;
     await until(() => part(el, 'retry-button'), 'retry shown');
-    expect(text(part(el, 'summary'))).to.equal('The connections could not be loaded.');
+    expect(text(part(el, 'summary'))).to.equal(`${en.loadFailed} ${en.retryingIn(5)}`);
     expect(errors).to.have.length(1);
     await expect(el).to.be.accessible();
   });
@@ -198,14 +198,14 @@ describe('data-source-card: states', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('unknown source (404): says it is not available, offers no action', async () => {
+  it('unknown source (404): says it is not available, and offers Retry', async () => {
     await serve([googleAds([])]);
     const provider = await underProvider(html`<data-source-card source="tiktok-ads"></data-source-card>`);
     const el = provider.querySelector('data-source-card')!;
     await cardLoaded(el);
     expect(text(part(el, 'name'))).to.equal('tiktok-ads');
     expect(text(part(el, 'summary'))).to.equal('This data source is not available.');
-    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => text(b))).to.deep.equal(['Retry']);
     await expect(el).to.be.accessible();
   });
 

@@ -65,6 +65,7 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   bannerTitle: one(NAMES),
   bannerManyTitle: one(COUNTS),
   failurePosition: pairs,
+  retryingIn: one(COUNTS),
 };
 
 const call = (strings: Strings, key: FunctionKey, args: readonly unknown[]) =>

@@ -45,6 +45,9 @@ const plural = (count: number, forms: Forms) => {
 export const ar: Strings = {
   loading: 'جارٍ التحميل…',
   retry: 'إعادة المحاولة',
+  retryNow: 'إعادة المحاولة الآن',
+  retryingIn: (seconds) => `ستُعاد المحاولة بعد ${num(seconds)} ث…`,
+  stillLoading: 'لا يزال التحميل جاريًا…',
   close: 'إغلاق',
   cancel: 'إلغاء',
   connect: 'ربط',

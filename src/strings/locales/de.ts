@@ -20,6 +20,9 @@ const plural = (count: number, forms: Forms) => {
 export const de: Strings = {
   loading: 'Wird geladen…',
   retry: 'Erneut versuchen',
+  retryNow: 'Jetzt erneut versuchen',
+  retryingIn: (seconds) => `Neuer Versuch in ${num(seconds)} s …`,
+  stillLoading: 'Wird noch geladen …',
   close: 'Schließen',
   cancel: 'Abbrechen',
   connect: 'Verbinden',

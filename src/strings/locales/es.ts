@@ -23,6 +23,9 @@ const plural = (count: number, forms: Forms) => {
 export const es: Strings = {
   loading: 'Cargando…',
   retry: 'Reintentar',
+  retryNow: 'Reintentar ahora',
+  retryingIn: (seconds) => `Se reintentará en ${num(seconds)} s…`,
+  stillLoading: 'Sigue cargando…',
   close: 'Cerrar',
   cancel: 'Cancelar',
   connect: 'Conectar',

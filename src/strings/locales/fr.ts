@@ -23,6 +23,9 @@ const plural = (count: number, forms: Forms) => {
 export const fr: Strings = {
   loading: 'Chargement…',
   retry: 'Réessayer',
+  retryNow: 'Réessayer maintenant',
+  retryingIn: (seconds) => `Nouvel essai dans ${num(seconds)} s…`,
+  stillLoading: 'Chargement toujours en cours…',
   close: 'Fermer',
   cancel: 'Annuler',
   connect: 'Connecter',

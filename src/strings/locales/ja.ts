@@ -12,6 +12,9 @@ const num = (value: number) => (numbers ??= new Intl.NumberFormat('ja')).format(
 export const ja: Strings = {
   loading: '読み込み中…',
   retry: '再試行',
+  retryNow: '今すぐ再試行',
+  retryingIn: (seconds) => `${num(seconds)} 秒後に再試行します…`,
+  stillLoading: 'まだ読み込んでいます…',
   close: '閉じる',
   cancel: 'キャンセル',
   connect: '接続',

@@ -22,6 +22,9 @@ const plural = (count: number, forms: Forms) => {
 export const ptBR: Strings = {
   loading: 'Carregando…',
   retry: 'Tentar novamente',
+  retryNow: 'Tentar agora',
+  retryingIn: (seconds) => `Nova tentativa em ${num(seconds)} s…`,
+  stillLoading: 'Ainda carregando…',
   close: 'Fechar',
   cancel: 'Cancelar',
   connect: 'Conectar',

@@ -13,6 +13,9 @@ const num = (value: number) => (numbers ??= new Intl.NumberFormat('zh-CN')).form
 export const zhCN: Strings = {
   loading: '正在加载…',
   retry: '重试',
+  retryNow: '立即重试',
+  retryingIn: (seconds) => `${num(seconds)} 秒后重试…`,
+  stillLoading: '仍在加载…',
   close: '关闭',
   cancel: '取消',
   connect: '连接',
