@@ -197,7 +197,10 @@ export const dialogStyles = css`
   .load-error svg {
     color: var(--_danger);
   }
+  /* In the direction of its own first letter: an English message in a right-to-left page keeps
+     its full stop at its end (and, a paragraph of its own, aligns to its own start). */
   .reason {
+    unicode-bidi: plaintext;
     display: block;
     min-inline-size: 11.0769em;
     max-inline-size: 27.0769em;
