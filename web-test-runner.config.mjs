@@ -5,12 +5,29 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 
+/**
+ * `executeServerCommand('forced-colors', { active })`: emulates forced colours (Windows
+ * high-contrast themes). emulateMedia from @web/test-runner-commands passes `forcedColors` to
+ * Playwright only, and these tests drive Chromium through Puppeteer, which can emulate it too.
+ */
+function forcedColorsCommand() {
+  return {
+    name: 'forced-colors-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.emulateMediaFeatures([{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }]);
+      return true;
+    },
+  };
+}
+
 const worker = readFileSync(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsCommand()],
   middleware: [
     (ctx, next) => {
       if (ctx.path !== '/mockServiceWorker.js') return next();

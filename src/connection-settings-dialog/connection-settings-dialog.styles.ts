@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * Layout in logical properties (right-to-left works unchanged); state is never shown by colour
@@ -10,6 +10,11 @@ import { css } from 'lit';
  * no scroll anchoring: the windowed rows place themselves, and anchoring would fight their
  * spacers. (Comments here rather than in the CSS, which ships as written.)
  */
+// The sort mark is a triangle drawn with borders: forced colours would paint its transparent
+// sides too, and a box points nowhere (its colours there are system ones already). Through
+// unsafeCSS, a constant, because lit-analyzer's CSS data predates `forced-color-adjust`.
+const sortMarkKeepsItsShape = unsafeCSS('.sort-mark { forced-color-adjust: none; }');
+
 export const dialogStyles = css`
   :host {
     display: contents;
@@ -197,7 +202,10 @@ export const dialogStyles = css`
   .load-error svg {
     color: var(--_danger);
   }
+  /* In the direction of its own first letter: an English message in a right-to-left page keeps
+     its full stop at its end (and, a paragraph of its own, aligns to its own start). */
   .reason {
+    unicode-bidi: plaintext;
     display: block;
     min-inline-size: 11.0769em;
     max-inline-size: 27.0769em;
@@ -364,6 +372,7 @@ export const dialogStyles = css`
       background: Canvas;
       color: CanvasText;
     }
+    ${sortMarkKeepsItsShape}
     .sort-mark.ascending {
       border-block-end-color: ButtonText;
     }

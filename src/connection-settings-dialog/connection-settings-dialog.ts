@@ -82,6 +82,7 @@ import { WindowedRows } from './windowed-rows.js';
  * @cssprop --dsw-color-danger-surface - Background of rows and messages in error.
  * @cssprop --dsw-color-success - Active status and success messages.
  * @cssprop --dsw-color-focus - The focus ring.
+ * @cssprop --dsw-focus-ring-width - Width of the focus ring (default 2px).
  * @cssprop --dsw-color-skeleton - Placeholder bars while loading.
  *
  * @fires {DialogOpenedEvent} dsw-dialog-opened - The dialog opened.

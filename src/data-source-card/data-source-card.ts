@@ -83,6 +83,7 @@ type View =
  * @cssprop --dsw-color-on-danger - Text on the Re-connect button.
  * @cssprop --dsw-color-danger-surface - Background of the inline failure.
  * @cssprop --dsw-color-focus - Focus ring.
+ * @cssprop --dsw-focus-ring-width - Width of the focus ring (default 2px).
  * @cssprop --dsw-color-skeleton - Loading placeholders.
  *
  * @fires {ConnectRequestEvent} dsw-connect-request - Cancelable, before the authorization pop-up opens (Connect, Re-connect, Retry, "Add it as a new connection").

@@ -59,6 +59,7 @@ import { bannerStyles } from './reconnect-banner.styles.js';
  * @cssprop --dsw-color-surface - Background of the banner's plain buttons (Retry, Add it as a new connection).
  * @cssprop --dsw-color-border - Border of those buttons.
  * @cssprop --dsw-color-focus - Focus ring.
+ * @cssprop --dsw-focus-ring-width - Width of the focus ring (default 2px).
  * @cssprop --dsw-font-family - Font.
  * @cssprop --dsw-font-size - Base font size.
  * @cssprop --dsw-radius - Corner radius.

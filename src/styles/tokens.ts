@@ -39,6 +39,8 @@ export const tokens = [
     --_danger-surface: var(--dsw-color-danger-surface, light-dark(#fef2f2, #450a0a));
     --_success: var(--dsw-color-success, light-dark(#047857, #34d399));
     --_focus: var(--dsw-color-focus, light-dark(#2563eb, #93c5fd));
+    /* A width, not a colour: high-contrast themes want a thicker ring (WCAG 2.4.13). */
+    --_focus-width: var(--dsw-focus-ring-width, 2px);
     --_skeleton: var(--dsw-color-skeleton, light-dark(#e5e7eb, #374151));
     /* The page's universal and element rules reach the host element, and through it, by
        inheritance, everything inside. !important here wins over the page's, even its own

@@ -92,6 +92,12 @@ export const failureStyles = css`
   .failure-text strong {
     margin-inline-end: calc(0.375 * var(--_rem));
   }
+  /* The name and the message each in the direction of their own first letter (as the strings'
+     FSI marks do), so an English message in a right-to-left page keeps its full stop at its end.
+     Inline here, so nothing changes alignment. */
+  .failure-text .data {
+    unicode-bidi: plaintext;
+  }
   .failure-actions {
     display: flex;
     flex-wrap: wrap;

@@ -9,21 +9,10 @@ import '../../src/define/connection-settings-dialog.js';
 import type { Connection } from '../../src/api/types.js';
 import { connection, expiredGrant, googleAds } from '../../mocks/data.js';
 import { mockEndpoint } from '../../mocks/endpoint.js';
+import { hostileStylesheet } from '../../mocks/hostile-page.js';
 import { useHandlers } from '../helpers/msw.js';
 
-const HOSTILE = `
-  html { font-size: 10px !important; }
-  * {
-    font: italic 700 30px/3 serif !important;
-    letter-spacing: 3px !important; word-spacing: 9px !important; text-transform: uppercase !important;
-    text-align: center !important; text-indent: 20px !important; text-decoration: underline !important;
-    white-space: nowrap !important; color: red !important; box-sizing: content-box !important;
-    padding: 7px !important; border: 3px solid lime !important;
-  }
-  button { background: yellow !important; padding: 20px !important; min-width: 300px !important; font-size: 40px !important; }
-  table, td, th { border: 5px solid blue !important; padding: 12px !important; }
-  dialog { padding: 40px !important; }
-`;
+const HOSTILE = hostileStylesheet();
 
 type Widget = 'card' | 'banner' | 'dialog' | 'confirmation';
 
