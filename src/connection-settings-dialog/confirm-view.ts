@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Connection } from '../api/types.js';
 import type { ModalController } from '../controllers/modal-controller.js';
 import type { Strings } from '../strings/strings.js';
@@ -27,7 +28,7 @@ export function confirmView(
     @close=${modal.onClose}
   >
     <h3 id="confirm-title">${s.confirmDeleteTitle}</h3>
-    <p id="confirm-text" class=${long ? 'clamp' : ''} title=${long ? text : nothing}>${text}</p>
+    <p id="confirm-text" class=${long ? 'clamp' : ''} title=${ifDefined(long ? text : undefined)}>${text}</p>
     <div class="confirm-actions">
       <button type="button" part="cancel-button" autofocus @click=${() => settle(false)}>${s.cancel}</button>
       <button type="button" class="danger" part="confirm-button" @click=${() => settle(true)}>

@@ -78,7 +78,7 @@ export function renderRow(
   >
     <td class="col-status">${renderStatus(connection, s)}</td>
     <th scope="row" class="col-account">
-      <span class="account-name data ${long ? 'clamp' : ''}" title=${long ? name : nothing}>${name}</span>
+      <span class="account-name data ${long ? 'clamp' : ''}" title=${ifDefined(long ? name : undefined)}>${name}</span>
       ${main
         ? html`<span class="badge main" part="main-badge">${starIcon}${s.main}</span>`
         : html`<span class="badge secondary">${s.secondary}</span>`}

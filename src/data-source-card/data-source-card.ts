@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
 import { HttpError } from '../api/errors.js';
@@ -122,7 +123,7 @@ export class DataSourceCard extends SourceWidget {
               class="name data ${long ? 'clamp' : ''}"
               role="heading"
               aria-level=${this.headingLevel}
-              title=${long ? this.name : nothing}
+              title=${ifDefined(long ? this.name : undefined)}
             >
               ${view.kind === 'loading'
                 ? html`<span class="skeleton line name" aria-hidden="true"></span

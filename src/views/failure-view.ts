@@ -1,4 +1,5 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Connection } from '../api/types.js';
 import type { Strings } from '../strings/strings.js';
 
@@ -47,7 +48,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
   // Cut after a few lines when long (a 10,000-character name), with the whole text on hover.
   const long = account.length + message.length > LONG_FAILURE;
   return html`<div class="failure" part="failure" data-connection=${current.id}>
-    <p class="failure-text ${long ? 'clamp' : ''}" title=${long ? [account, message].filter(Boolean).join(' — ') : nothing}>
+    <p class="failure-text ${long ? 'clamp' : ''}" title=${ifDefined(long ? [account, message].filter(Boolean).join(' — ') : undefined)}>
       ${account ? html`<strong class="data" part="failure-account">${account}</strong>` : nothing}
       ${message ? html`<span class="data" part="failure-message">${message}</span>` : nothing}
     </p>
