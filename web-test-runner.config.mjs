@@ -47,5 +47,7 @@ export default {
   // which focus and keyboard tests need; on 2 cores two pages are hardly faster anyway.
   concurrency: 1,
   browserStartTimeout: 60_000,
+  // The whole run, one page at a time on 2 cores: well past the default 2 minutes.
+  testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 5000 } },
 };

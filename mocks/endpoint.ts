@@ -127,7 +127,8 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       const sourceId = String(params.sourceId);
       if (!sources.has(sourceId)) return error(404, 'not_found', 'Unknown data source');
       const body = (await request.json()) as { connectionId?: string };
-      const state = `state_${++counter}`;
+      // Unique across the page, as a real endpoint's are: a page picks a state's flow up once.
+      const state = `state_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
       pendingFor.set(state, { sourceId, connectionId: body.connectionId });
       outcomes.set(state, { state, status: 'pending' });
       return HttpResponse.json(

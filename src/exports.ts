@@ -13,6 +13,7 @@ export type { AuthorizeOptions } from './auth/authorize.js';
 export * from './events/index.js';
 export type { Strings } from './strings/strings.js';
 export { en } from './strings/en.js';
+export { registerStrings } from './strings/registry.js';
 export { DataSourceProvider } from './data-source-provider/data-source-provider.js';
 export { defineElement } from './define/define-element.js';
 export { DataSourceCard } from './data-source-card/data-source-card.js';

@@ -1,5 +1,7 @@
 import { AuthorizationError } from './authorization-error.js';
 import { AuthorizationFlow } from './flow.js';
+import { watchLateOutcome } from './late.js';
+import { forgetPending } from './pending.js';
 import type { AuthorizationClient, AuthorizationResult } from './types.js';
 import { defaultOpen, popupFeatures, uniqueWindowName, type OpenWindow } from './popup.js';
 
@@ -31,6 +33,8 @@ export interface AuthorizeOptions extends AuthorizationTarget {
    * window (see `AuthorizationError.late`): the first delay, growing to the second. Default 1 s to 5 s.
    */
   latePollMs?: readonly [first: number, max: number];
+  /** How long past `timeoutMs` a late outcome is still watched for. Default 10 minutes. */
+  lateWatchMs?: number;
 }
 
 // One flow per (endpoint, source, connection), so widgets showing the same thing share it.
@@ -105,10 +109,37 @@ export function authorize(options: AuthorizeOptions): Promise<AuthorizationResul
       timeoutMs: options.timeoutMs ?? 5 * 60_000,
       pollIntervalMs: options.pollIntervalMs ?? 500,
       latePollMs: options.latePollMs ?? [1000, 5000],
+      lateWatchMs: options.lateWatchMs ?? 10 * 60_000,
     },
     () => flows.delete(key),
   );
   flows.set(key, flow);
   flow.join(signal);
   return flow.promise;
+}
+
+/**
+ * Watches the outcome of a sign-in an earlier page of this tab started (a reload while the pop-up
+ * was open; see pending.ts) until it ends or its time is up: resolves with the result once the
+ * endpoint or the callback page's channel says completed, else with `undefined`.
+ */
+export function resumeAuthorization(options: {
+  client: AuthorizationClient;
+  state: string;
+  /** When to give up (epoch ms). */
+  expiresAt: number;
+  signal: AbortSignal;
+  latePollMs?: readonly [first: number, max: number];
+}): Promise<AuthorizationResult | undefined> {
+  const { client, state, signal } = options;
+  return watchLateOutcome({
+    client,
+    state,
+    deadline: performance.now() + Math.max(0, options.expiresAt - Date.now()),
+    backoffMs: options.latePollMs ?? [1000, 5000],
+    signal,
+    onEnd: () => {
+      if (!signal.aborted) forgetPending(state);
+    },
+  });
 }

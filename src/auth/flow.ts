@@ -2,6 +2,7 @@ import type { Authorization, AuthorizationOutcome } from '../api/types.js';
 import { AuthorizationError } from './authorization-error.js';
 import { watchLateOutcome } from './late.js';
 import { endingFor, endingOf, isOutcomeMessage, listenOnChannel, type Ending } from './outcome.js';
+import { forgetPending, markTaken, rememberPending } from './pending.js';
 import { closeQuietly, isClosed } from './popup.js';
 import type { AuthorizationClient, AuthorizationResult } from './types.js';
 
@@ -20,6 +21,8 @@ export interface FlowSettings {
   pollIntervalMs: number;
   /** After a "closed" that may be a severed window: first and longest delay between questions. */
   latePollMs: readonly [first: number, max: number];
+  /** How long past the timeout the outcome is still watched for (a user slow to sign in). */
+  lateWatchMs: number;
 }
 
 /**
@@ -130,6 +133,11 @@ export class AuthorizationFlow {
       return;
     }
     this.state = state;
+    // Kept for a reload of the page while the user signs in (see pending.ts).
+    const { endpointUrl, sourceId, connectionId, lateWatchMs } = this.settings;
+    markTaken(state);
+    const expiresAt = Date.now() + (this.deadline - performance.now()) + lateWatchMs;
+    rememberPending({ endpoint: endpointUrl, sourceId, ...(connectionId === undefined ? {} : { connectionId }), state, expiresAt });
     try {
       // replace: the blank page is not worth a Back step in the pop-up's history.
       this.settings.popup.location.replace(url.href);
@@ -157,23 +165,34 @@ export class AuthorizationFlow {
   }
 
   /** Hands the callers' abort listeners over to a background watch, which removes them. */
-  private watchLate(state: string): Promise<AuthorizationResult | undefined> {
+  private watchLate(state: string, deadline = this.deadline): Promise<AuthorizationResult | undefined> {
     const callerReleases = this.callerReleases.splice(0);
+    const signal = this.abandoned.signal;
     return watchLateOutcome({
       client: this.settings.client,
       state,
-      deadline: this.deadline,
+      deadline,
       backoffMs: this.settings.latePollMs,
-      signal: this.abandoned.signal,
+      signal,
       onEnd: () => {
         for (const release of callerReleases) release();
+        // Left by the widget (not ended): a later page may still pick it up.
+        if (!signal.aborted) forgetPending(state);
       },
     });
   }
 
+  /**
+   * No outcome in time. The user may still be signing in (a slow second factor, say): the window
+   * stays open, the widget says it took too long, and the outcome is watched for a while longer,
+   * so that a sign-in finished late still ends as a connection.
+   */
   private onTimeout(): void {
-    const { timeoutMs } = this.settings;
-    this.ask(() => new AuthorizationError('timeout', `No authorization outcome within ${timeoutMs} ms`));
+    const { timeoutMs, lateWatchMs } = this.settings;
+    this.ask((state) => {
+      const late = state === undefined ? undefined : this.watchLate(state, performance.now() + lateWatchMs);
+      return new AuthorizationError('timeout', `No authorization outcome within ${timeoutMs} ms`, undefined, late);
+    });
   }
 
   /** Asks the endpoint once for the outcome; anything but a final one ends with `otherwise`. */
@@ -202,20 +221,25 @@ export class AuthorizationFlow {
   }
 
   private succeed(result: AuthorizationResult): void {
+    if (this.state !== undefined) forgetPending(this.state);
     if (this.release()) this.resolve(result);
   }
 
   private fail(error: unknown): void {
-    if (this.release()) this.reject(error);
+    const watched = error instanceof AuthorizationError && error.late !== undefined;
+    // A final answer ends the flow for good; one still watched for ends with its watch.
+    if (!watched && this.state !== undefined && !(error instanceof DOMException)) forgetPending(this.state);
+    const stillSigningIn = error instanceof AuthorizationError && error.reason === 'timeout' && watched;
+    if (this.release(!stillSigningIn)) this.reject(error);
   }
 
   /** Returns false when the flow had already ended. */
-  private release(): boolean {
+  private release(closeWindow = true): boolean {
     if (this.settled) return false;
     this.settled = true;
     for (const release of [...this.releases.splice(0), ...this.callerReleases.splice(0)]) release();
     this.requests.abort();
-    closeQuietly(this.settings.popup);
+    if (closeWindow) closeQuietly(this.settings.popup);
     this.onSettled();
     return true;
   }

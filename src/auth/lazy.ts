@@ -32,7 +32,7 @@ export function isAuthorizing(target: AuthorizationTarget): boolean {
  * the click handler. Browsers allow a pop-up only inside the user's gesture, so when the flow's
  * code is not there yet, the window is opened now (blank) and handed to the flow once it is.
  */
-export function authorizeInClick(target: AuthorizationTarget & { signal: AbortSignal }): Promise<AuthorizationResult> {
+export function authorizeInClick(target: AuthorizationTarget & { signal: AbortSignal; timeoutMs?: number }): Promise<AuthorizationResult> {
   if (loaded) return loaded.authorize(target);
   const key = keyOf(target);
   const waiting = opening.get(key);

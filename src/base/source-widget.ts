@@ -28,6 +28,9 @@ export class SourceWidget extends LitElement {
    */
   @property() locale?: string;
 
+  /** How long a sign-in may take before the widget says it took too long, in ms; the provider's (5 minutes) by default. A sign-in finished later still connects. */
+  @property({ type: Number, attribute: 'authorization-timeout-ms' }) authorizationTimeoutMs?: number;
+
   /** `light` or `dark`; unset follows the OS preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 

@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import { DswError, isAbortError } from '../api/errors.js';
 import { AuthorizationError } from '../auth/authorization-error.js';
 import { authorizeInClick, isAuthorizing, loadAuthorization } from '../auth/lazy.js';
+import { takePending } from '../auth/pending.js';
 import type { AuthorizationResult } from '../auth/types.js';
 import { ConnectRequestEvent } from '../events/connect-request.js';
 import { ConnectionAddedEvent } from '../events/connection-added.js';
@@ -51,6 +52,30 @@ export class ConnectController implements ReactiveController {
     this.pending = false;
   }
 
+  /**
+   * Picks up the sign-ins an earlier page of this tab left under way for this source (the host
+   * page reloaded while a pop-up was open, or after it timed out): their late outcome still
+   * ends like any success. Once per source and page (see pending.ts).
+   */
+  hostUpdated(): void {
+    const { store } = this.source;
+    const sourceId = this.host.source;
+    if (!store || !sourceId) return;
+    const left = takePending(store.client.resolveUrl(''), sourceId);
+    if (left.length === 0) return;
+    this.controller ??= new AbortController();
+    const { signal } = this.controller;
+    const known = new Set(store.get(sourceId).connections.map((c) => c.id));
+    for (const pending of left) {
+      loadAuthorization()
+        .then(({ resumeAuthorization }) => resumeAuthorization({ client: store.client, state: pending.state, expiresAt: pending.expiresAt, signal }))
+        .then((result) => result && this.succeeded(store, sourceId, known, result))
+        .catch(() => {
+          // The flow's code did not load (offline): the next page tries again, the entry stays.
+        });
+    }
+  }
+
   /** Adds an account (no `connectionId`) or re-connects one. */
   connect(connectionId?: string): void {
     const { store } = this.source;
@@ -63,7 +88,8 @@ export class ConnectController implements ReactiveController {
     // opened it reports the outcome.
     const joined = isAuthorizing(target);
     this.controller ??= new AbortController();
-    const flow = authorizeInClick({ ...target, signal: this.controller.signal });
+    const timeoutMs = this.host.authorizationTimeoutMs ?? store.authorizationTimeoutMs;
+    const flow = authorizeInClick({ ...target, signal: this.controller.signal, timeoutMs });
     if (joined) return;
 
     const known = new Set(store.get(sourceId).connections.map((c) => c.id));
@@ -76,8 +102,9 @@ export class ConnectController implements ReactiveController {
       const action = connectionId ? 'reconnect' : 'connect';
       this.host.dispatchEvent(new DswErrorEvent({ error, action, sourceId, connectionId }));
       this.show(this.noticeFor(error));
-      // "Cancelled" may be a window a sign-in page's COOP only severed: if the user goes on to
-      // approve, that still ends like any success. `this.controller` aborting stops the watch.
+      // "Cancelled" may be a window a sign-in page's COOP only severed, and "timed out" a user
+      // still signing in: if they go on to approve, that still ends like any success, announced
+      // and reported once. `this.controller` aborting stops the watch.
       if (error instanceof AuthorizationError && error.late) {
         error.late.then((result) => result && succeeded(result)).catch(failed);
       }

@@ -9,6 +9,8 @@ import { storeContext } from '../context/keys.js';
 
 /** What every widget exposes to the controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
+  /** How long a sign-in may take before the widget says so (ms); the provider's by default. */
+  authorizationTimeoutMs?: number;
   /** The data source to show. */
   source: string;
   /** Used when no provider is above the widget. */

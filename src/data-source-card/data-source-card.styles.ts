@@ -136,7 +136,7 @@ export const cardStyles = css`
   }
   /* One pulse per card, not per bar (a page of cards starts hundreds of animations otherwise),
      and only for a load that takes a while. */
-  .card[aria-busy='true'] .header {
+  .card[aria-busy='true']:not(.slow) .header {
     animation: pulse 1.6s ease-in-out 0.4s infinite;
   }
   .skeleton.line {

@@ -113,7 +113,7 @@ export class DataSourceCard extends SourceWidget {
     const s = this.l10n.strings;
     // Cut a long name to two lines, with the whole of it on hover (a short one needs neither).
     const long = view.kind !== 'loading' && this.name.length > LONG_TEXT;
-    return html`<article part="card" class="card root" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
+    return html`<article part="card" class="card root ${view.kind === 'loading' && view.slow ? 'slow' : ''}" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
         <div class="header">
           ${this.renderLogo(view)}
           <div class="info">

@@ -36,6 +36,9 @@ export class DataSourceProvider extends LitElement {
   /** Per-request timeout in milliseconds. */
   @property({ type: Number, attribute: 'timeout-ms' }) timeoutMs = 15_000;
 
+  /** How long a sign-in may take before the widgets say it took too long, in ms. A sign-in finished later still connects. */
+  @property({ type: Number, attribute: 'authorization-timeout-ms' }) authorizationTimeoutMs = 5 * 60_000;
+
   /** Overrides of any user-visible text for every widget inside. Property only. */
   @property({ attribute: false }) strings?: Partial<Strings>;
 
@@ -61,6 +64,8 @@ export class DataSourceProvider extends LitElement {
     if (changed.has('endpoint') || changed.has('getHeaders') || changed.has('fetch') || changed.has('timeoutMs')) {
       this.rebuild();
     }
+    // A setting of the flows to come: the cache stays.
+    if (this.store) this.store.authorizationTimeoutMs = this.authorizationTimeoutMs;
     if (changed.has('strings') || changed.has('locale')) {
       this.localizationProvider.setValue({ strings: this.strings, locale: this.locale });
     }
@@ -87,6 +92,6 @@ export class DataSourceProvider extends LitElement {
       fetch: this.fetch,
       timeoutMs: this.timeoutMs,
     });
-    this.storeProvider.setValue(new ConnectionStore(next));
+    this.storeProvider.setValue(new ConnectionStore(next, { authorizationTimeoutMs: this.authorizationTimeoutMs }));
   }
 }

@@ -22,6 +22,8 @@ export interface StoreOptions {
   now?: () => number;
   /** Waits before the automatic tries of a failed load (see `RETRY_DELAYS_MS`); tests shorten them. */
   retryDelaysMs?: readonly number[];
+  /** How long a sign-in may take before the widgets say so (ms, default 5 minutes). */
+  authorizationTimeoutMs?: number;
 }
 
 interface Load {
@@ -59,6 +61,8 @@ export class ConnectionStore {
   private watching = false;
   private readonly tabs: TabSync;
   private readonly retryDelaysMs: readonly number[];
+  /** How long a sign-in may take before the widgets say so (a provider's setting, shared). */
+  authorizationTimeoutMs: number;
   /** Listeners over every source: the window is watched while there are any. */
   private subscribers = 0;
   /** Sources whose load waits for the next flush (see `flush`). */
@@ -75,6 +79,7 @@ export class ConnectionStore {
     this.now = options.now ?? Date.now;
     this.revalidateOnFocus = options.revalidateOnFocus ?? true;
     this.retryDelaysMs = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+    this.authorizationTimeoutMs = options.authorizationTimeoutMs ?? 5 * 60_000;
     this.list = new SourceList(client);
     this.tabs = new TabSync(
       () => client.resolveUrl(''),

@@ -120,16 +120,25 @@ describe('authorize: the user closes the window', () => {
 describe('authorize: timeout', () => {
   releasedAfterEachTest(removeFrames);
 
-  it('asks the endpoint once, then closes the window and rejects as timeout', async () => {
-    const { popup, client, result } = await navigated(undefined, { pollIntervalMs: 10_000, timeoutMs: 150 });
+  it('asks the endpoint once, rejects as timeout, keeps the window open and watches on a while', async () => {
+    const { popup, client, result } = await navigated(undefined, { pollIntervalMs: 10_000, timeoutMs: 150, lateWatchMs: 80, latePollMs: [20, 50] });
     const seen = watch(result);
     await settleTasks();
     expect(seen.status, 'not before the timeout').to.equal('pending');
     const error = (await rejection(result)) as AuthorizationError;
     expect(error.reason).to.equal('timeout');
-    expect(error.late).to.equal(undefined);
-    expect(popup.closeCalls).to.equal(1);
+    // The user may still be signing in: the window stays, and the outcome is watched for.
+    expect(popup.closeCalls).to.equal(0);
     expect(client.outcomes.map(({ state }) => state)).to.deep.equal(['state-1']);
+    expect(await error.late, 'nothing came within lateWatchMs').to.equal(undefined);
+  });
+
+  it('a sign-in finished after the timeout resolves `late` with its result', async () => {
+    const { result, answer } = await navigated(undefined, { pollIntervalMs: 10_000, timeoutMs: 60, lateWatchMs: 2000, latePollMs: [20, 50] });
+    const error = (await rejection(result)) as AuthorizationError;
+    expect(error.reason).to.equal('timeout');
+    answer({ state: 'state-1', status: 'completed', connectionId: 'conn-late' });
+    expect(await error.late).to.deep.equal({ state: 'state-1', connectionId: 'conn-late' });
   });
 
   it('resolves when the endpoint says completed at the timeout', async () => {

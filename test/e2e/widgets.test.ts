@@ -5,6 +5,7 @@
 import { describe } from 'node:test';
 import { connectSuite } from './connect.js';
 import { fallbackSuite } from './fallback.js';
+import { lateSuite } from './late.js';
 import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
@@ -18,4 +19,5 @@ describe('end to end', { concurrency: 2 }, () => {
   reconnectSuite();
   restartSuite();
   fallbackSuite();
+  lateSuite();
 });
