@@ -172,9 +172,13 @@ export class ConnectionStore {
    * in flight, which may predate the change, then loads again. Rejects when that load fails.
    */
   async reload(sourceId: string): Promise<void> {
-    await this.entries.get(sourceId)?.load?.promise.catch(() => {});
-    await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);
-    this.tabs.tell(sourceId);
+    try {
+      await this.entries.get(sourceId)?.load?.promise.catch(() => {});
+      await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);
+    } finally {
+      // The change happened at the endpoint whether or not this load got through: other tabs hear of it.
+      this.tabs.tell(sourceId);
+    }
   }
 
   /** Deletes a connection: gone at once, back in its exact place if the endpoint refuses. */

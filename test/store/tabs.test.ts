@@ -1,7 +1,9 @@
 // Other tabs of the same origin hear of a write and revalidate: two stores of the same endpoint
 // in one page stand for two tabs (BroadcastChannel delivers to every other channel of the origin).
 import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { ApiClient } from '../../src/api/client.js';
+import { HttpError } from '../../src/api/errors.js';
 import { ConnectionStore } from '../../src/store/connection-store.js';
 import { connections, googleAds } from '../../mocks/data.js';
 import { mockEndpoint } from '../../mocks/endpoint.js';
@@ -44,6 +46,28 @@ describe('ConnectionStore: other tabs', function () {
     const { state } = await here.client.startAuthorization('google-ads', { origin: location.origin });
     endpoint.complete(state, { accountName: 'Added here', accountId: '42' });
     await here.reload('google-ads');
+    await waitUntil(() => there.get('google-ads').connections.some((c) => c.accountName === 'Added here'), 'added there', { timeout: 1000 });
+  });
+
+  it('a connection added here reaches the other tab even when the reload here fails', async () => {
+    const endpoint = mockEndpoint([googleAds(connections(1))]);
+    await useHandlers(...endpoint.handlers);
+    const [here, there] = [tab(), tab()];
+    await Promise.all([here.load('google-ads'), there.load('google-ads')]);
+    const { state } = await here.client.startAuthorization('google-ads', { origin: location.origin });
+    endpoint.complete(state, { accountName: 'Added here', accountId: '42' });
+    // This tab's reload fails once (the client does not retry a 500); the other tab's load goes through.
+    let failed = false;
+    await useHandlers(
+      http.get('/api/data-sources/google-ads', () => {
+        if (failed) return undefined;
+        failed = true;
+        return HttpResponse.json({ error: { code: 'down', message: 'Down' } }, { status: 500 });
+      }),
+      ...endpoint.handlers,
+    );
+    const error = await here.reload('google-ads').catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(HttpError);
     await waitUntil(() => there.get('google-ads').connections.some((c) => c.accountName === 'Added here'), 'added there', { timeout: 1000 });
   });
 
