@@ -78,10 +78,7 @@ export class ConnectionStore {
     this.list = new SourceList(client);
     this.tabs = new TabSync(
       () => client.resolveUrl(''),
-      (sourceId) => {
-        // Another tab wrote: one revalidation here, if anyone shows that source.
-        if (this.entries.get(sourceId)?.listeners.size) this.load(sourceId, { force: true })?.catch(() => {});
-      },
+      (sourceId) => this.revalidateAfterWrite(sourceId),
     );
   }
 
@@ -332,6 +329,18 @@ export class ConnectionStore {
         for (const id of ids) this.pending(id)?.answer(Promise.reject(error));
       },
     );
+  }
+
+  /**
+   * Another tab wrote: one revalidation here, if anyone shows that source. A load in flight may
+   * have been answered before that write, so the revalidation waits for it and loads again.
+   */
+  private revalidateAfterWrite(sourceId: string): void {
+    const entry = this.entries.get(sourceId);
+    if (!entry?.listeners.size) return;
+    void (entry.load?.promise.catch(() => {}) ?? Promise.resolve()).then(() => {
+      if (entry.listeners.size) this.load(sourceId, { force: true })?.catch(() => {});
+    });
   }
 
   /** Plans the next automatic try after a failed load (see retries.ts); returns when, or undefined. */

@@ -71,6 +71,38 @@ describe('ConnectionStore: other tabs', function () {
     await waitUntil(() => there.get('google-ads').connections.some((c) => c.accountName === 'Added here'), 'added there', { timeout: 1000 });
   });
 
+  it('a write heard while a load is in flight, answered before that write, is loaded again', async () => {
+    const endpoint = mockEndpoint([googleAds(connections(2))]);
+    await useHandlers(...endpoint.handlers);
+    const [here, there] = [tab(), tab()];
+    await Promise.all([here.load('google-ads'), there.load('google-ads')]);
+    // The next load answers with the rows as they were when it arrived, once released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    let first = true;
+    await useHandlers(
+      http.get('/api/data-sources/google-ads', async () => {
+        if (!first) return undefined;
+        first = false;
+        const before = structuredClone(endpoint.sources.get('google-ads'));
+        arrived();
+        await held;
+        return HttpResponse.json(before);
+      }),
+      ...endpoint.handlers,
+    );
+    const stale = there.load('google-ads', { force: true })!;
+    await arrival;
+    await here.remove('google-ads', 'conn_2');
+    // The message reaches `there` while its load is still held.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await stale;
+    await waitUntil(() => there.get('google-ads').connections.length === 1, 'the other tab loaded again', { timeout: 1000 });
+  });
+
   it('a store with nobody subscribed keeps no channel open and sends nothing', async () => {
     await useHandlers(...mockEndpoint([googleAds(connections(2))]).handlers);
     const quiet = new ConnectionStore(new ApiClient({ endpoint: '/api' }));
