@@ -212,17 +212,21 @@ export class ConnectionStore {
   async makeMain(sourceId: string, connectionId: string): Promise<Connection> {
     const entry = this.entry(sourceId);
     const before = entry.state.connections;
-    entry.writes++;
+    const writes = ++entry.writes;
     this.set(entry, {
       connections: withMain(before, connectionId),
       busy: setWith(entry.state.busy, connectionId),
     });
     try {
       const updated = await this.client.makeMain(sourceId, connectionId);
+      // Another write since this one started may have been answered first (a later make main):
+      // this answer is no longer the last word, so the endpoint is asked instead.
+      const overtaken = entry.writes !== writes;
       this.set(entry, {
-        connections: withMain(replace(entry.state.connections, updated), connectionId),
+        connections: overtaken ? entry.state.connections : withMain(replace(entry.state.connections, updated), connectionId),
         busy: setWithout(entry.state.busy, connectionId),
       });
+      if (overtaken) this.revalidate(sourceId);
       this.tabs.tell(sourceId);
       return updated;
     } catch (error) {
@@ -230,6 +234,8 @@ export class ConnectionStore {
         connections: sortConnections(withRolesOf(before, entry.state.connections)),
         busy: setWithout(entry.state.busy, connectionId),
       });
+      // The roles of `before` may undo a write made since: the endpoint says which stand.
+      if (entry.writes !== writes) this.revalidate(sourceId);
       throw error;
     }
   }
@@ -331,15 +337,24 @@ export class ConnectionStore {
     );
   }
 
-  /**
-   * Another tab wrote: one revalidation here, if anyone shows that source. A load in flight may
-   * have been answered before that write, so the revalidation waits for it and loads again.
-   */
+  /** Another tab wrote: one revalidation here, if anyone shows that source. */
   private revalidateAfterWrite(sourceId: string): void {
-    const entry = this.entries.get(sourceId);
-    if (!entry?.listeners.size) return;
-    void (entry.load?.promise.catch(() => {}) ?? Promise.resolve()).then(() => {
-      if (entry.listeners.size) this.load(sourceId, { force: true })?.catch(() => {});
+    if (this.entries.get(sourceId)?.listeners.size) this.revalidate(sourceId);
+  }
+
+  /**
+   * Loads the source afresh after a write. A load in flight may have been answered before that
+   * write (or be ignored because of it), so then the revalidation waits for it and loads again.
+   */
+  private revalidate(sourceId: string): void {
+    const load = this.entries.get(sourceId)?.load;
+    if (!load) {
+      this.load(sourceId, { force: true })?.catch(() => {});
+      return;
+    }
+    void load.promise.catch(() => {}).then(() => {
+      // Not when it was aborted: its source has nobody left to show it.
+      if (!load.controller.signal.aborted) this.load(sourceId, { force: true })?.catch(() => {});
     });
   }
 

@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { http, HttpResponse, delay } from 'msw';
+import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse, delay, getResponse } from 'msw';
 import { ApiClient } from '../../src/api/client.js';
 import { HttpError, InvalidResponseError, NetworkError } from '../../src/api/errors.js';
 import { ConnectionStore } from '../../src/store/connection-store.js';
@@ -353,6 +353,31 @@ describe('ConnectionStore', () => {
       expect(updated.role).to.equal('main');
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
       expect(requestsTo('PATCH')).to.deep.equal(['PATCH /api/data-sources/google-ads/connections/conn_3']);
+    });
+
+    it('a make-main answered after a later one does not undo it', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(3))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        // conn_2 is made main at once, but its answer arrives after conn_3's.
+        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const first = store.makeMain('google-ads', 'conn_2');
+      await waitUntil(() => requestsTo('PATCH').length === 1, 'the first PATCH sent', { interval: 5 });
+      await delay(20);
+      await store.makeMain('google-ads', 'conn_3');
+      release();
+      await first;
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
     });
 
     it('restores the previous roles and order when make-main fails', async () => {
