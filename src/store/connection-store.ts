@@ -169,6 +169,8 @@ export class ConnectionStore {
    * in flight, which may predate the change, then loads again. Rejects when that load fails.
    */
   async reload(sourceId: string): Promise<void> {
+    // The change counts as a write: answers of loads and writes sent before it may predate it.
+    this.entry(sourceId).writes++;
     try {
       await this.entries.get(sourceId)?.load?.promise.catch(() => {});
       await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);

@@ -380,6 +380,34 @@ describe('ConnectionStore', () => {
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
     });
 
+    it('a make-main answered after a reload that followed a re-connect does not undo it', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        // conn_1 is made main at once; its answer arrives after the re-connect's reload.
+        http.patch('/api/data-sources/google-ads/connections/conn_1', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const first = store.makeMain('google-ads', 'conn_1');
+      await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
+      await delay(20);
+      // Re-connecting conn_2 makes it main (the newest credentials), then the store reloads.
+      const { state } = await store.client.startAuthorization('google-ads', { origin: location.origin, connectionId: 'conn_2' });
+      endpoint.complete(state, { accountName: 'Account 2', accountId: connections(2)[1]!.accountId });
+      await store.reload('google-ads');
+      release();
+      await first;
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
+    });
+
     it('restores the previous roles and order when make-main fails', async () => {
       await useHandlers(...mockEndpoint([googleAds(connections(3))]).handlers);
       await store.load('google-ads');
