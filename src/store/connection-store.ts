@@ -248,7 +248,10 @@ export class ConnectionStore {
     this.set(entry, { busy: setWith(entry.state.busy, connectionId) });
     try {
       const updated = await this.client.refreshConnection(sourceId, connectionId);
-      this.set(entry, { connections: replace(entry.state.connections, updated) });
+      // A refresh changes the row's data, never its role: the answer's may predate a later change.
+      this.set(entry, {
+        connections: entry.state.connections.map((c) => (c.id === updated.id ? { ...updated, role: c.role } : c)),
+      });
       return updated;
     } finally {
       this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });

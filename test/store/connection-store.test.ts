@@ -408,6 +408,30 @@ describe('ConnectionStore', () => {
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
     });
 
+    it('a refresh answered after a change of main keeps the row\'s new role', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        // The refresh of conn_1 (main then) is done at once; its answer arrives after the make-main.
+        http.post('/api/data-sources/google-ads/connections/conn_1/refresh', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const refresh = store.refresh('google-ads', 'conn_1');
+      await waitUntil(() => requestsTo('POST').length === 1, 'the refresh sent', { interval: 5 });
+      await delay(20);
+      await store.makeMain('google-ads', 'conn_2');
+      release();
+      await refresh;
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
+    });
+
     it('restores the previous roles and order when make-main fails', async () => {
       await useHandlers(...mockEndpoint([googleAds(connections(3))]).handlers);
       await store.load('google-ads');
