@@ -39,6 +39,8 @@ interface Entry {
   loadedAt?: number;
   /** Bumped by every optimistic write, so that a load that started before it is not applied. */
   writes: number;
+  /** Bumped by every load answer applied: a write's answer older than that is not the last word. */
+  applied: number;
   /** Failed loads in a row, and the timer of the next automatic try. */
   failures: number;
   retryTimer?: ReturnType<typeof setTimeout>;
@@ -215,15 +217,17 @@ export class ConnectionStore {
     const entry = this.entry(sourceId);
     const before = entry.state.connections;
     const writes = ++entry.writes;
+    const { applied } = entry;
     this.set(entry, {
       connections: withMain(before, connectionId),
       busy: setWith(entry.state.busy, connectionId),
     });
     try {
       const updated = await this.client.makeMain(sourceId, connectionId);
-      // Another write since this one started may have been answered first (a later make main):
-      // this answer is no longer the last word, so the endpoint is asked instead.
-      const overtaken = entry.writes !== writes;
+      // Another write since this one started may have been answered first (a later make main),
+      // or a load answered after this write was done: this answer is no longer the last word,
+      // so the endpoint is asked instead.
+      const overtaken = entry.writes !== writes || entry.applied !== applied;
       this.set(entry, {
         connections: overtaken ? entry.state.connections : withMain(replace(entry.state.connections, updated), connectionId),
         busy: setWithout(entry.state.busy, connectionId),
@@ -381,7 +385,7 @@ export class ConnectionStore {
   private entry(sourceId: string): Entry {
     let entry = this.entries.get(sourceId);
     if (!entry) {
-      entry = { state: idleState(sourceId), listeners: new Set(), writes: 0, failures: 0 };
+      entry = { state: idleState(sourceId), listeners: new Set(), writes: 0, applied: 0, failures: 0 };
       this.entries.set(sourceId, entry);
     }
     return entry;
@@ -393,6 +397,7 @@ export class ConnectionStore {
    * one account re-renders that account's row only, and one that changed nothing, nothing.
    */
   private apply(entry: Entry, { connections, ...source }: DataSource): void {
+    entry.applied++;
     const before = entry.state;
     const kept = new Map(before.connections.map((c) => [c.id, c]));
     const next = sortConnections(connections).map((c) => {

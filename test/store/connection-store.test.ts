@@ -432,6 +432,32 @@ describe('ConnectionStore', () => {
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
     });
 
+    it('a make-main answered after a load that saw a later change does not undo it', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const change = store.makeMain('google-ads', 'conn_2');
+      await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
+      await delay(20);
+      // Elsewhere conn_1 is made main again, and this store loads that before its answer arrives.
+      await clientFor().makeMain('google-ads', 'conn_1');
+      await store.load('google-ads', { force: true });
+      release();
+      await change;
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main', 'conn_2:secondary']);
+    });
+
     it('restores the previous roles and order when make-main fails', async () => {
       await useHandlers(...mockEndpoint([googleAds(connections(3))]).handlers);
       await store.load('google-ads');
