@@ -41,6 +41,8 @@ interface Entry {
   loadedAt?: number;
   /** Bumped by every optimistic write, so that a load that started before it is not applied. */
   writes: number;
+  /** Bumped by every load answer applied: a write's answer older than that is not the last word. */
+  applied: number;
   /** Failed loads in a row, and the timer of the next automatic try. */
   failures: number;
   retryTimer?: ReturnType<typeof setTimeout>;
@@ -83,10 +85,7 @@ export class ConnectionStore {
     this.list = new SourceList(client);
     this.tabs = new TabSync(
       () => client.resolveUrl(''),
-      (sourceId) => {
-        // Another tab wrote: one revalidation here, if anyone shows that source.
-        if (this.entries.get(sourceId)?.listeners.size) this.load(sourceId, { force: true })?.catch(() => {});
-      },
+      (sourceId) => this.revalidateAfterWrite(sourceId),
     );
   }
 
@@ -177,9 +176,15 @@ export class ConnectionStore {
    * in flight, which may predate the change, then loads again. Rejects when that load fails.
    */
   async reload(sourceId: string): Promise<void> {
-    await this.entries.get(sourceId)?.load?.promise.catch(() => {});
-    await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);
-    this.tabs.tell(sourceId);
+    // The change counts as a write: answers of loads and writes sent before it may predate it.
+    this.entry(sourceId).writes++;
+    try {
+      await this.entries.get(sourceId)?.load?.promise.catch(() => {});
+      await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);
+    } finally {
+      // The change happened at the endpoint whether or not this load got through: other tabs hear of it.
+      this.tabs.tell(sourceId);
+    }
   }
 
   /** Deletes a connection: gone at once, back in its exact place if the endpoint refuses. */
@@ -216,17 +221,23 @@ export class ConnectionStore {
   async makeMain(sourceId: string, connectionId: string): Promise<Connection> {
     const entry = this.entry(sourceId);
     const before = entry.state.connections;
-    entry.writes++;
+    const writes = ++entry.writes;
+    const { applied } = entry;
     this.set(entry, {
       connections: withMain(before, connectionId),
       busy: setWith(entry.state.busy, connectionId),
     });
     try {
       const updated = await this.client.makeMain(sourceId, connectionId);
+      // Another write since this one started may have been answered first (a later make main),
+      // or a load answered after this write was done: this answer is no longer the last word,
+      // so the endpoint is asked instead.
+      const overtaken = entry.writes !== writes || entry.applied !== applied;
       this.set(entry, {
-        connections: withMain(replace(entry.state.connections, updated), connectionId),
+        connections: overtaken ? entry.state.connections : withMain(replace(entry.state.connections, updated), connectionId),
         busy: setWithout(entry.state.busy, connectionId),
       });
+      if (overtaken) this.revalidate(sourceId);
       this.tabs.tell(sourceId);
       return updated;
     } catch (error) {
@@ -234,6 +245,8 @@ export class ConnectionStore {
         connections: sortConnections(withRolesOf(before, entry.state.connections)),
         busy: setWithout(entry.state.busy, connectionId),
       });
+      // The roles of `before` may undo a write made since: the endpoint says which stand.
+      if (entry.writes !== writes) this.revalidate(sourceId);
       throw error;
     }
   }
@@ -244,7 +257,10 @@ export class ConnectionStore {
     this.set(entry, { busy: setWith(entry.state.busy, connectionId) });
     try {
       const updated = await this.client.refreshConnection(sourceId, connectionId);
-      this.set(entry, { connections: replace(entry.state.connections, updated) });
+      // A refresh changes the row's data, never its role: the answer's may predate a later change.
+      this.set(entry, {
+        connections: entry.state.connections.map((c) => (c.id === updated.id ? { ...updated, role: c.role } : c)),
+      });
       return updated;
     } finally {
       this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });
@@ -335,6 +351,27 @@ export class ConnectionStore {
     );
   }
 
+  /** Another tab wrote: one revalidation here, if anyone shows that source. */
+  private revalidateAfterWrite(sourceId: string): void {
+    if (this.entries.get(sourceId)?.listeners.size) this.revalidate(sourceId);
+  }
+
+  /**
+   * Loads the source afresh after a write. A load in flight may have been answered before that
+   * write (or be ignored because of it), so then the revalidation waits for it and loads again.
+   */
+  private revalidate(sourceId: string): void {
+    const load = this.entries.get(sourceId)?.load;
+    if (!load) {
+      this.load(sourceId, { force: true })?.catch(() => {});
+      return;
+    }
+    void load.promise.catch(() => {}).then(() => {
+      // Not when it was aborted: its source has nobody left to show it.
+      if (!load.controller.signal.aborted) this.load(sourceId, { force: true })?.catch(() => {});
+    });
+  }
+
   /** Plans the next automatic try after a failed load (see retries.ts); returns when, or undefined. */
   private scheduleRetry(entry: Entry, error: unknown): number | undefined {
     const delay = entry.listeners.size > 0 ? retryDelay(error, entry.failures, this.retryDelaysMs) : undefined;
@@ -353,7 +390,7 @@ export class ConnectionStore {
   private entry(sourceId: string): Entry {
     let entry = this.entries.get(sourceId);
     if (!entry) {
-      entry = { state: idleState(sourceId), listeners: new Set(), writes: 0, failures: 0 };
+      entry = { state: idleState(sourceId), listeners: new Set(), writes: 0, applied: 0, failures: 0 };
       this.entries.set(sourceId, entry);
     }
     return entry;
@@ -365,6 +402,7 @@ export class ConnectionStore {
    * one account re-renders that account's row only, and one that changed nothing, nothing.
    */
   private apply(entry: Entry, { connections, ...source }: DataSource): void {
+    entry.applied++;
     const before = entry.state;
     const kept = new Map(before.connections.map((c) => [c.id, c]));
     const next = sortConnections(connections).map((c) => {

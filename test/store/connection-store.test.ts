@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { http, HttpResponse, delay } from 'msw';
+import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse, delay, getResponse } from 'msw';
 import { ApiClient } from '../../src/api/client.js';
 import { HttpError, InvalidResponseError, NetworkError } from '../../src/api/errors.js';
 import { ConnectionStore } from '../../src/store/connection-store.js';
@@ -353,6 +353,109 @@ describe('ConnectionStore', () => {
       expect(updated.role).to.equal('main');
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
       expect(requestsTo('PATCH')).to.deep.equal(['PATCH /api/data-sources/google-ads/connections/conn_3']);
+    });
+
+    it('a make-main answered after a later one does not undo it', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(3))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        // conn_2 is made main at once, but its answer arrives after conn_3's.
+        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const first = store.makeMain('google-ads', 'conn_2');
+      await waitUntil(() => requestsTo('PATCH').length === 1, 'the first PATCH sent', { interval: 5 });
+      await delay(20);
+      await store.makeMain('google-ads', 'conn_3');
+      release();
+      await first;
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
+    });
+
+    it('a make-main answered after a reload that followed a re-connect does not undo it', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        // conn_1 is made main at once; its answer arrives after the re-connect's reload.
+        http.patch('/api/data-sources/google-ads/connections/conn_1', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const first = store.makeMain('google-ads', 'conn_1');
+      await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
+      await delay(20);
+      // Re-connecting conn_2 makes it main (the newest credentials), then the store reloads.
+      const { state } = await store.client.startAuthorization('google-ads', { origin: location.origin, connectionId: 'conn_2' });
+      endpoint.complete(state, { accountName: 'Account 2', accountId: connections(2)[1]!.accountId });
+      await store.reload('google-ads');
+      release();
+      await first;
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
+    });
+
+    it('a refresh answered after a change of main keeps the row\'s new role', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        // The refresh of conn_1 (main then) is done at once; its answer arrives after the make-main.
+        http.post('/api/data-sources/google-ads/connections/conn_1/refresh', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const refresh = store.refresh('google-ads', 'conn_1');
+      await waitUntil(() => requestsTo('POST').length === 1, 'the refresh sent', { interval: 5 });
+      await delay(20);
+      await store.makeMain('google-ads', 'conn_2');
+      release();
+      await refresh;
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
+    });
+
+    it('a make-main answered after a load that saw a later change does not undo it', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await useHandlers(
+        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          await held;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const change = store.makeMain('google-ads', 'conn_2');
+      await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
+      await delay(20);
+      // Elsewhere conn_1 is made main again, and this store loads that before its answer arrives.
+      await clientFor().makeMain('google-ads', 'conn_1');
+      await store.load('google-ads', { force: true });
+      release();
+      await change;
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main', 'conn_2:secondary']);
     });
 
     it('restores the previous roles and order when make-main fails', async () => {

@@ -1,7 +1,9 @@
 // Other tabs of the same origin hear of a write and revalidate: two stores of the same endpoint
 // in one page stand for two tabs (BroadcastChannel delivers to every other channel of the origin).
 import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { ApiClient } from '../../src/api/client.js';
+import { HttpError } from '../../src/api/errors.js';
 import { ConnectionStore } from '../../src/store/connection-store.js';
 import { connections, googleAds } from '../../mocks/data.js';
 import { mockEndpoint } from '../../mocks/endpoint.js';
@@ -45,6 +47,60 @@ describe('ConnectionStore: other tabs', function () {
     endpoint.complete(state, { accountName: 'Added here', accountId: '42' });
     await here.reload('google-ads');
     await waitUntil(() => there.get('google-ads').connections.some((c) => c.accountName === 'Added here'), 'added there', { timeout: 1000 });
+  });
+
+  it('a connection added here reaches the other tab even when the reload here fails', async () => {
+    const endpoint = mockEndpoint([googleAds(connections(1))]);
+    await useHandlers(...endpoint.handlers);
+    const [here, there] = [tab(), tab()];
+    await Promise.all([here.load('google-ads'), there.load('google-ads')]);
+    const { state } = await here.client.startAuthorization('google-ads', { origin: location.origin });
+    endpoint.complete(state, { accountName: 'Added here', accountId: '42' });
+    // This tab's reload fails once (the client does not retry a 500); the other tab's load goes through.
+    let failed = false;
+    await useHandlers(
+      http.get('/api/data-sources/google-ads', () => {
+        if (failed) return undefined;
+        failed = true;
+        return HttpResponse.json({ error: { code: 'down', message: 'Down' } }, { status: 500 });
+      }),
+      ...endpoint.handlers,
+    );
+    const error = await here.reload('google-ads').catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(HttpError);
+    await waitUntil(() => there.get('google-ads').connections.some((c) => c.accountName === 'Added here'), 'added there', { timeout: 1000 });
+  });
+
+  it('a write heard while a load is in flight, answered before that write, is loaded again', async () => {
+    const endpoint = mockEndpoint([googleAds(connections(2))]);
+    await useHandlers(...endpoint.handlers);
+    const [here, there] = [tab(), tab()];
+    await Promise.all([here.load('google-ads'), there.load('google-ads')]);
+    // The next load answers with the rows as they were when it arrived, once released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    let first = true;
+    await useHandlers(
+      http.get('/api/data-sources/google-ads', async () => {
+        if (!first) return undefined;
+        first = false;
+        const before = structuredClone(endpoint.sources.get('google-ads'));
+        arrived();
+        await held;
+        return HttpResponse.json(before);
+      }),
+      ...endpoint.handlers,
+    );
+    const stale = there.load('google-ads', { force: true })!;
+    await arrival;
+    await here.remove('google-ads', 'conn_2');
+    // The message reaches `there` while its load is still held.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await stale;
+    await waitUntil(() => there.get('google-ads').connections.length === 1, 'the other tab loaded again', { timeout: 1000 });
   });
 
   it('a store with nobody subscribed keeps no channel open and sends nothing', async () => {
