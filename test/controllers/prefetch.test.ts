@@ -15,6 +15,8 @@ describe('prefetch on intent', function () {
   this.timeout(10_000);
 
   it('pointing at Connect loads the pop-up flow; focusing Connection settings loads the dialog', async () => {
+    // A sign-in left under way in this tab would load the flow at once, to watch it (late.ts).
+    sessionStorage.clear();
     await useHandlers(...mockEndpoint([googleAds([]), { ...googleAds(connections(2)), id: 'facebook-ads', name: 'Facebook Ads' }]).handlers);
     const page = await fixture(html`<data-source-provider endpoint="/api">
       <data-source-card source="google-ads"></data-source-card>
