@@ -81,8 +81,9 @@ export class SourceController implements ReactiveController {
     this.state = idleState(source);
     if (store && source) {
       this.unsubscribe = store.subscribe(source, (state) => {
+        const shown = !quietRevalidation(this.state, state);
         this.state = state;
-        this.host.requestUpdate();
+        if (shown) this.host.requestUpdate();
       });
       this.state = store.get(source);
       this.report(store.load(source));
@@ -97,4 +98,14 @@ export class SourceController implements ReactiveController {
       }
     });
   }
+}
+
+/**
+ * Only `revalidating` changed, with no failure shown: nothing on screen differs (the widgets show
+ * a revalidation only beside a failed one, on the Retry it started), so no render is needed. A
+ * page of cards revalidating on focus then renders nothing that did not change.
+ */
+function quietRevalidation(before: SourceState, after: SourceState): boolean {
+  if (before.error || after.error || before.revalidating === after.revalidating) return false;
+  return (Object.keys(after) as Array<keyof SourceState>).every((key) => key === 'revalidating' || before[key] === after[key]);
 }

@@ -2,7 +2,7 @@
 // asking the endpoint for the outcome of its state (GET /api/authorizations/:state).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { card, demoServer, open, row, settingsDialog, visible } from './helpers.js';
+import { card, demoServer, open, row, said, settingsDialog, visible } from './helpers.js';
 
 export function fallbackSuite(): void {
   describe('authorization outcome fallback', () => {
@@ -24,19 +24,19 @@ export function fallbackSuite(): void {
       });
       const tiktok = card(page, 'tiktok-ads');
 
-      const [popup] = await Promise.all([page.waitForEvent('popup'), tiktok.getByRole('button', { name: 'Connect' }).click()]);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), tiktok.getByRole('button', { name: said('Connect') }).click()]);
       await popup.getByRole('radio', { name: /^Quayside Bakery\b/ }).check();
       assert.equal(new URL(popup.url()).origin, `http://127.0.0.1:${server.port}`);
       const callback = popup.waitForResponse((response) => response.url().includes('/api/authorizations/callback'));
       const outcomeAsked = page.waitForRequest((request) => /\/api\/authorizations\/[\w-]{16,}$/.test(new URL(request.url()).pathname));
-      await popup.getByRole('button', { name: 'Approve' }).click();
+      await popup.getByRole('button', { name: said('Approve') }).click();
       assert.equal((await callback).headers()['cross-origin-opener-policy'], 'same-origin');
 
       const request = await outcomeAsked;
       assert.equal(new URL(request.url()).origin, `http://localhost:${server.port}`, 'asked the endpoint, from the host page');
-      await visible(tiktok.getByRole('button', { name: 'Connection settings' }));
-      await tiktok.getByRole('button', { name: 'Connection settings' }).click();
-      await visible(row(settingsDialog(page, 'TikTok Ads'), 'Quayside Bakery').getByText('Main'));
+      await visible(tiktok.getByRole('button', { name: said('Connection settings') }));
+      await tiktok.getByRole('button', { name: said('Connection settings') }).click();
+      await visible(row(settingsDialog(page, 'TikTok Ads'), 'Quayside Bakery').getByText(said('Main')));
       assert.deepEqual(problems, []);
     });
 
@@ -47,11 +47,11 @@ export function fallbackSuite(): void {
       const server = await demoServer(t, { callbackCoop: true });
       const { page, problems } = await open(t, `http://localhost:${server.port}/`);
       const tiktok = card(page, 'tiktok-ads');
-      const [popup] = await Promise.all([page.waitForEvent('popup'), tiktok.getByRole('button', { name: 'Connect' }).click()]);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), tiktok.getByRole('button', { name: said('Connect') }).click()]);
       await popup.getByRole('radio', { name: /^Quayside Bakery\b/ }).check();
       assert.equal(new URL(popup.url()).origin, `http://localhost:${server.port}`, 'the pop-up is on the page origin');
-      await popup.getByRole('button', { name: 'Approve' }).click();
-      await visible(tiktok.getByRole('button', { name: 'Connection settings' }));
+      await popup.getByRole('button', { name: said('Approve') }).click();
+      await visible(tiktok.getByRole('button', { name: said('Connection settings') }));
       assert.deepEqual(problems, []);
     });
   });

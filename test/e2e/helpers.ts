@@ -109,6 +109,15 @@ export async function open(t: TestContext, url: string): Promise<Tab> {
   return { context, page, problems };
 }
 
+/**
+ * Text as a matcher that lets through the invisible directional isolates (U+2066–U+2069) the
+ * widgets put around names and messages inside their sentences and accessible names.
+ */
+export function said(text: string): RegExp {
+  const isolates = '[\\u2066-\\u2069]*';
+  return new RegExp([...text].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(isolates));
+}
+
 export function card(page: Page, source: string): Locator {
   return page.locator(`data-source-card[source="${source}"]`);
 }
@@ -119,7 +128,7 @@ export function banner(page: Page, source: string): Locator {
 
 /** The open settings dialog of a data source ("Google Analytics 4 connections"). */
 export function settingsDialog(page: Page, sourceName: string): Locator {
-  return page.getByRole('dialog', { name: `${sourceName} connections` });
+  return page.getByRole('dialog', { name: said(`${sourceName} connections`) });
 }
 
 /** The table row of an account in a dialog. */
@@ -147,15 +156,15 @@ export async function authorizeInPopup(page: Page, trigger: Locator, decision: D
   popup.setDefaultTimeout(TIMEOUT);
   const closed = popup.waitForEvent('close', { timeout: TIMEOUT });
   if (decision === 'deny') {
-    await popup.getByRole('button', { name: 'Deny' }).click();
+    await popup.getByRole('button', { name: said('Deny') }).click();
   } else if ('other' in decision) {
     await popup.getByRole('radio', { name: /^Another account/ }).check();
     await popup.getByLabel('Account name').fill(decision.other.accountName);
     await popup.getByLabel('Account ID').fill(decision.other.accountId);
-    await popup.getByRole('button', { name: 'Approve' }).click();
+    await popup.getByRole('button', { name: said('Approve') }).click();
   } else {
     await popup.getByRole('radio', { name: new RegExp(`^${escapeRegExp(decision.approve)}\\b`) }).check();
-    await popup.getByRole('button', { name: 'Approve' }).click();
+    await popup.getByRole('button', { name: said('Approve') }).click();
   }
   await closed;
   return popup;

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Connection } from '../../src/api/types.js';
-import { card, demoServer, gone, loggedEvent, open, row, settingsDialog, visible } from './helpers.js';
+import { card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
 
 const GA4 = 'Google Analytics 4';
 
 async function openGa4(page: Page) {
-  await card(page, 'ga4').getByRole('button', { name: 'Connection settings' }).click();
+  await card(page, 'ga4').getByRole('button', { name: said('Connection settings') }).click();
   const dialog = settingsDialog(page, GA4);
   await visible(row(dialog, 'kestrelcycling.com – GA4'));
   return dialog;
@@ -28,17 +28,17 @@ export function manageSuite(): void {
       let dialog = await openGa4(page);
       const doomed = 'bluebirdcoffee.com – GA4';
 
-      await dialog.getByRole('button', { name: `Delete ${doomed}` }).click();
-      const confirm = page.getByRole('alertdialog', { name: 'Delete this connection?' });
-      await visible(confirm.getByText(`${doomed} (312845907)`));
-      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.getByRole('button', { name: said(`Delete ${doomed}`) }).click();
+      const confirm = page.getByRole('alertdialog', { name: said('Delete this connection?') });
+      await visible(confirm.getByText(said(`${doomed} (312845907)`)));
+      await confirm.getByRole('button', { name: said('Cancel') }).click();
       await gone(confirm);
       await visible(row(dialog, doomed));
 
-      await dialog.getByRole('button', { name: `Delete ${doomed}` }).click();
-      await confirm.getByRole('button', { name: 'Delete' }).click();
+      await dialog.getByRole('button', { name: said(`Delete ${doomed}`) }).click();
+      await confirm.getByRole('button', { name: said('Delete') }).click();
       await gone(row(dialog, doomed));
-      await visible(dialog.getByRole('status').filter({ hasText: `${doomed} was deleted.` }));
+      await visible(dialog.getByRole('status').filter({ hasText: said(`${doomed} was deleted.`) }));
       const removed = (await loggedEvent(page, 'dsw-connection-removed')) as { connection: { accountName: string } };
       assert.equal(removed.connection.accountName, doomed);
       await visible(card(page, 'ga4').getByText(/^2 accounts/));
@@ -56,19 +56,19 @@ export function manageSuite(): void {
       const { page, problems } = await open(t, `${server.url}/`);
       let dialog = await openGa4(page);
       const next = 'bluebirdcoffee.com – GA4';
-      await visible(row(dialog, 'kestrelcycling.com – GA4').getByText('Main'));
+      await visible(row(dialog, 'kestrelcycling.com – GA4').getByText(said('Main')));
 
-      await dialog.getByRole('button', { name: `Make main: ${next}` }).click();
+      await dialog.getByRole('button', { name: said(`Make main: ${next}`) }).click();
 
-      await visible(row(dialog, next).getByText('Main'));
-      await visible(row(dialog, 'kestrelcycling.com – GA4').getByText('Secondary'));
-      await visible(dialog.getByRole('status').filter({ hasText: `${next} is now the main account.` }));
+      await visible(row(dialog, next).getByText(said('Main')));
+      await visible(row(dialog, 'kestrelcycling.com – GA4').getByText(said('Secondary')));
+      await visible(dialog.getByRole('status').filter({ hasText: said(`${next} is now the main account.`) }));
       const changed = (await loggedEvent(page, 'dsw-main-changed')) as Record<string, unknown>;
       assert.equal(changed.sourceId, 'ga4');
 
       await page.reload();
       dialog = await openGa4(page);
-      await visible(row(dialog, next).getByText('Main'));
+      await visible(row(dialog, next).getByText(said('Main')));
       assert.equal((await connections(server.url, 'ga4')).find((c) => c.role === 'main')?.accountName, next);
       assert.deepEqual(problems, []);
     });
@@ -80,9 +80,9 @@ export function manageSuite(): void {
       const account = 'bluebirdcoffee.com – GA4';
       const before = (await connections(server.url, 'ga4')).find((c) => c.accountName === account)!;
 
-      await dialog.getByRole('button', { name: `Refresh data of ${account}` }).click();
+      await dialog.getByRole('button', { name: said(`Refresh data of ${account}`) }).click();
 
-      await visible(dialog.getByRole('status').filter({ hasText: `A data refresh of ${account} was requested.` }));
+      await visible(dialog.getByRole('status').filter({ hasText: said(`A data refresh of ${account} was requested.`) }));
       const detail = (await loggedEvent(page, 'dsw-refresh-requested')) as { connection: Connection };
       assert.equal(detail.connection.accountName, account);
       const after = (await connections(server.url, 'ga4')).find((c) => c.accountName === account)!;

@@ -3,7 +3,7 @@
 // the host page's event log and reset control do what they say.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { authorizeInPopup, banner, card, demoServer, loggedEvent, open, row, settingsDialog, visible } from './helpers.js';
+import { authorizeInPopup, banner, card, demoServer, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
 
 const SOURCES = ['Google Ads', 'Facebook Ads', 'LinkedIn Ads', 'Google Analytics 4', 'HubSpot', 'TikTok Ads'];
 
@@ -14,12 +14,12 @@ export function pagesSuite(): void {
       const { page, problems } = await open(t, `${server.url}/no-build.html`);
       assert.equal(await page.locator('data-source-provider').count(), 0, 'no provider on this page');
       for (const name of SOURCES) await visible(page.getByRole('heading', { name, exact: true }));
-      await visible(banner(page, 'hubspot').getByRole('region', { name: '2 accounts need to be re-connected' }));
+      await visible(banner(page, 'hubspot').getByRole('region', { name: said('2 accounts need to be re-connected') }));
 
       const linkedin = card(page, 'linkedin-ads');
-      await authorizeInPopup(page, linkedin.getByRole('button', { name: 'Connect' }), { approve: 'Cobalt Analytics – Recruiting' });
-      await linkedin.getByRole('button', { name: 'Connection settings' }).click();
-      await visible(row(settingsDialog(page, 'LinkedIn Ads'), 'Cobalt Analytics – Recruiting').getByText('Main'));
+      await authorizeInPopup(page, linkedin.getByRole('button', { name: said('Connect') }), { approve: 'Cobalt Analytics – Recruiting' });
+      await linkedin.getByRole('button', { name: said('Connection settings') }).click();
+      await visible(row(settingsDialog(page, 'LinkedIn Ads'), 'Cobalt Analytics – Recruiting').getByText(said('Main')));
       assert.deepEqual(problems, []);
     });
 
@@ -30,7 +30,7 @@ export function pagesSuite(): void {
         const policy = (await page.request.get(server.url + path)).headers()['content-security-policy'] ?? '';
         assert.match(policy, /script-src 'self'/);
         assert.match(policy, /require-trusted-types-for 'script'/);
-        await visible(card(page, 'ga4').getByRole('button', { name: 'Connection settings' }));
+        await visible(card(page, 'ga4').getByRole('button', { name: said('Connection settings') }));
         assert.deepEqual(problems, [], path);
         // The policy is really enforced in this page: a raw HTML sink throws (and logs an error).
         const sink = await page.evaluate(() => {
@@ -50,19 +50,19 @@ export function pagesSuite(): void {
       const { page, problems } = await open(t, `${server.url}/`);
       for (const name of SOURCES) await visible(page.getByRole('heading', { name, exact: true }));
 
-      await card(page, 'facebook-ads').getByRole('button', { name: 'Connection settings' }).click();
+      await card(page, 'facebook-ads').getByRole('button', { name: said('Connection settings') }).click();
       const dialog = settingsDialog(page, 'Facebook Ads');
       assert.deepEqual(await loggedEvent(page, 'dsw-open-settings-request'), { sourceId: 'facebook-ads' });
-      await dialog.getByRole('button', { name: 'Delete Bluebird Coffee' }).click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+      await dialog.getByRole('button', { name: said('Delete Bluebird Coffee') }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: said('Delete') }).click();
       await loggedEvent(page, 'dsw-connection-removed');
-      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.getByRole('button', { name: said('Close') }).click();
       await loggedEvent(page, 'dsw-dialog-closed');
-      await visible(card(page, 'facebook-ads').getByRole('button', { name: 'Connect' }));
+      await visible(card(page, 'facebook-ads').getByRole('button', { name: said('Connect') }));
 
-      await page.getByRole('button', { name: 'Reset the demo data' }).click();
-      await visible(page.getByRole('status').filter({ hasText: 'The demo data was reset' }));
-      await visible(card(page, 'facebook-ads').getByRole('button', { name: 'Connection settings' }));
+      await page.getByRole('button', { name: said('Reset the demo data') }).click();
+      await visible(page.getByRole('status').filter({ hasText: said('The demo data was reset') }));
+      await visible(card(page, 'facebook-ads').getByRole('button', { name: said('Connection settings') }));
       assert.deepEqual(problems, []);
     });
   });

@@ -3,7 +3,7 @@
 // and nothing done before or after is lost.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { card, demoServer, gone, open, row, settingsDialog, visible } from './helpers.js';
+import { card, demoServer, gone, open, row, said, settingsDialog, visible } from './helpers.js';
 
 export function restartSuite(): void {
   describe('server restart', () => {
@@ -11,31 +11,31 @@ export function restartSuite(): void {
       let server = await demoServer(t);
       const { page, problems } = await open(t, `${server.url}/`);
       const hubspot = card(page, 'hubspot');
-      await hubspot.getByRole('button', { name: 'Connection settings' }).click();
+      await hubspot.getByRole('button', { name: said('Connection settings') }).click();
       const dialog = settingsDialog(page, 'HubSpot');
       await visible(row(dialog, 'Orchid Travel – Marketing Hub'));
 
       // Action 1 starts before the restart and finishes after it: the pending state is persisted.
-      const [popup] = await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: 'Add or Update Connector' }).click()]);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), dialog.getByRole('button', { name: said('Add or Update Connector') }).click()]);
       await popup.getByRole('radio', { name: /^Brightwater Consulting\b/ }).check();
       server = await server.restart();
       const closed = popup.waitForEvent('close');
-      await popup.getByRole('button', { name: 'Approve' }).click();
+      await popup.getByRole('button', { name: said('Approve') }).click();
       await closed;
-      await visible(row(dialog, 'Brightwater Consulting').getByText('Main'));
+      await visible(row(dialog, 'Brightwater Consulting').getByText(said('Main')));
 
       // Action 2, after another restart, from the same page.
       server = await server.restart();
-      await dialog.getByRole('button', { name: 'Delete Orchid Travel – Marketing Hub' }).click();
-      await page.getByRole('alertdialog', { name: 'Delete this connection?' }).getByRole('button', { name: 'Delete' }).click();
+      await dialog.getByRole('button', { name: said('Delete Orchid Travel – Marketing Hub') }).click();
+      await page.getByRole('alertdialog', { name: said('Delete this connection?') }).getByRole('button', { name: said('Delete') }).click();
       await gone(row(dialog, 'Orchid Travel – Marketing Hub'));
-      await visible(dialog.getByRole('status').filter({ hasText: 'was deleted' }));
+      await visible(dialog.getByRole('status').filter({ hasText: said('was deleted') }));
 
       server = await server.restart();
       await page.reload();
-      await card(page, 'hubspot').getByRole('button', { name: 'Connection settings' }).click();
+      await card(page, 'hubspot').getByRole('button', { name: said('Connection settings') }).click();
       const reloaded = settingsDialog(page, 'HubSpot');
-      await visible(row(reloaded, 'Brightwater Consulting').getByText('Main'));
+      await visible(row(reloaded, 'Brightwater Consulting').getByText(said('Main')));
       assert.equal(await row(reloaded, 'Orchid Travel – Marketing Hub').count(), 0);
       const stored = (await (await fetch(`${server.url}/api/data-sources/hubspot/connections`)).json()) as { items: { accountName: string }[] };
       assert.deepEqual(stored.items.map((c) => c.accountName).sort(), ['Brightwater Consulting', 'Bluebird Coffee CRM'].sort());
