@@ -25,6 +25,21 @@ export function connections(count: number, failing: number[] = []): Connection[]
   );
 }
 
+/**
+ * The i-th sample connection, its credentials expiring `days` after `now` (negative: expired
+ * that long ago, then served as the contract says: status `error`, code `expired`).
+ */
+export function expiringConnection(i: number, days: number, now = Date.now(), overrides: Partial<Connection> = {}): Connection {
+  const expiresAt = new Date(now + days * day).toISOString();
+  const expired = days <= 0 ? { status: 'error' as const, error: expiredAuthorization } : {};
+  return connection(i, { expiresAt, ...expired, ...overrides });
+}
+
+export const expiredAuthorization = {
+  code: 'expired',
+  message: 'The authorization expired. Re-connect to restore data updates.',
+};
+
 export const expiredGrant = {
   code: 'invalid_grant',
   message: 'The credentials were changed or revoked. Re-connect to restore data updates.',
@@ -34,6 +49,7 @@ export interface MockSource {
   id: string;
   name: string;
   logoUrl?: string;
+  expiryWarningDays?: number;
   connections: Connection[];
 }
 

@@ -22,6 +22,9 @@ export interface MockOptions {
   latency?: number | 'infinite';
 }
 
+/** How long re-connected credentials last, as the reference backend grants them. */
+const RENEWED_MS = 60 * 86_400_000;
+
 const error = (status: number, code: string, message: string) =>
   HttpResponse.json({ error: { code, message } }, { status });
 
@@ -151,7 +154,10 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       source.connections.find((c) => c.id === pending.connectionId) ??
       source.connections.find((c) => c.accountId === account.accountId);
     if (connection) {
-      Object.assign(connection, { status: 'active', updatedAt: now });
+      // Fresh credentials: an expiry, when the account has one, starts over (as the backend's 60 days).
+      const expiresAt = connection.expiresAt ? new Date(Date.now() + RENEWED_MS).toISOString() : connection.expiresAt;
+      Object.assign(connection, { status: 'active', updatedAt: now, expiresAt });
+      if (expiresAt === undefined) delete connection.expiresAt;
       delete connection.error;
     } else {
       connection = { id: `conn_new_${state}`, ...account, status: 'active', role: 'main', createdAt: now, updatedAt: null };

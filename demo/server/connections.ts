@@ -21,14 +21,32 @@ interface ConnectionRow {
   created_at: string;
   updated_at: string | null;
   authorized_at: string;
+  expires_at: string | null;
 }
+
+/** How long the credentials of a completed authorization last: a re-connect renews them. */
+export const GRANT_DAYS = 60;
+const DAY = 24 * 60 * 60 * 1000;
+
+export const EXPIRED_AUTHORIZATION = {
+  code: 'expired',
+  message: 'The authorization expired. Re-connect to restore data updates.',
+};
 
 /** Main first, then the newest credentials: the same order that decides who is promoted. */
 const ORDER = 'ORDER BY is_main DESC, authorized_at DESC, created_at DESC, id DESC';
 
-function toConnection(row: ConnectionRow): Connection {
-  const error =
-    row.status === 'error'
+/**
+ * Expiry is read, not written: a connection past its `expires_at` is served in error (code
+ * `expired`) from that moment, with no job to flip it, and a re-connect's new date undoes it.
+ */
+const isExpired = (row: ConnectionRow, now: string): boolean => row.expires_at !== null && row.expires_at <= now;
+
+function toConnection(row: ConnectionRow, now: string): Connection {
+  const expired = row.status === 'active' && isExpired(row, now);
+  const error = expired
+    ? EXPIRED_AUTHORIZATION
+    : row.status === 'error'
       ? {
           code: row.error_code ?? 'unknown_error',
           message: row.error_message ?? 'The last data update failed. Re-connect to restore data updates.',
@@ -38,11 +56,12 @@ function toConnection(row: ConnectionRow): Connection {
     id: row.id,
     accountName: row.account_name,
     accountId: row.account_id,
-    status: row.status,
-    ...(error && { error }),
+    status: error ? 'error' : 'active',
+    ...(error && { error: { ...error } }),
     role: row.is_main ? 'main' : 'secondary',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.expires_at && { expiresAt: row.expires_at }),
   };
 }
 
@@ -74,10 +93,10 @@ export class ConnectionStore {
       .prepare(`
         SELECT s.id, s.name, s.logo_url,
                count(c.id) AS connection_count,
-               coalesce(sum(c.status = 'error'), 0) AS error_count
+               coalesce(sum(c.status = 'error' OR coalesce(c.expires_at <= ?, 0)), 0) AS error_count
         FROM data_sources s LEFT JOIN connections c ON c.source_id = s.id
         GROUP BY s.id ORDER BY s.position, s.id`)
-      .all() as (SourceRow & { connection_count: number; error_count: number })[];
+      .all(this.iso()) as (SourceRow & { connection_count: number; error_count: number })[];
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -119,7 +138,8 @@ export class ConnectionStore {
   listConnections(sourceId: string): Connection[] {
     this.requireSource(sourceId);
     const rows = this.db.prepare(`SELECT * FROM connections WHERE source_id = ? ${ORDER}`).all(sourceId) as ConnectionRow[];
-    return rows.map(toConnection);
+    const now = this.iso();
+    return rows.map((row) => toConnection(row, now));
   }
 
   private row(sourceId: string, connectionId: string): ConnectionRow | undefined {
@@ -134,7 +154,7 @@ export class ConnectionStore {
   }
 
   getConnection(sourceId: string, connectionId: string): Connection {
-    return toConnection(this.requireRow(sourceId, connectionId));
+    return toConnection(this.requireRow(sourceId, connectionId), this.iso());
   }
 
   /** The account behind a connection, or undefined when it is gone (deleted meanwhile). */
@@ -165,12 +185,12 @@ export class ConnectionStore {
   /** A data update: only possible with working credentials. */
   refresh(sourceId: string, connectionId: string): Connection {
     return this.db.transaction(() => {
-      const row = this.requireRow(sourceId, connectionId);
-      if (row.status === 'error') {
+      const connection = this.getConnection(sourceId, connectionId);
+      if (connection.error) {
         throw new HttpError(
           409,
           'connection_in_error',
-          `The connection "${row.account_name}" is in error (${row.error_code ?? 'unknown_error'}); re-connect it before refreshing.`,
+          `The connection "${connection.accountName}" is in error (${connection.error.code}); re-connect it before refreshing.`,
         );
       }
       this.db.prepare('UPDATE connections SET updated_at = ? WHERE id = ?').run(this.iso(), connectionId);
@@ -191,27 +211,28 @@ export class ConnectionStore {
 
   /**
    * Fresh credentials for an account: the existing row of that account is updated in place
-   * (error cleared, same id), else a row is added; either way it becomes main.
+   * (error cleared, same id, expiry renewed), else a row is added; either way it becomes main.
    */
   authorize(sourceId: string, accountId: string, accountName: string): string {
     return this.db.transaction(() => {
       this.requireSource(sourceId);
       const now = this.iso();
+      const expires = new Date(this.now() + GRANT_DAYS * DAY).toISOString();
       const existing = this.db.prepare('SELECT id FROM connections WHERE source_id = ? AND account_id = ?').get(sourceId, accountId) as { id: string } | undefined;
       let id: string;
       if (existing) {
         id = existing.id;
         this.db
-          .prepare(`UPDATE connections SET account_name = ?, status = 'active', error_code = NULL, error_message = NULL, authorized_at = ? WHERE id = ?`)
-          .run(accountName, now, id);
+          .prepare(`UPDATE connections SET account_name = ?, status = 'active', error_code = NULL, error_message = NULL, authorized_at = ?, expires_at = ? WHERE id = ?`)
+          .run(accountName, now, expires, id);
       } else {
         id = newConnectionId();
         // No data update has run yet for a new account, hence no updated_at.
         this.db
           .prepare(`
-            INSERT INTO connections (id, source_id, account_id, account_name, status, is_main, created_at, updated_at, authorized_at)
-            VALUES (?, ?, ?, ?, 'active', 0, ?, NULL, ?)`)
-          .run(id, sourceId, accountId, accountName, now, now);
+            INSERT INTO connections (id, source_id, account_id, account_name, status, is_main, created_at, updated_at, authorized_at, expires_at)
+            VALUES (?, ?, ?, ?, 'active', 0, ?, NULL, ?, ?)`)
+          .run(id, sourceId, accountId, accountName, now, now, expires);
       }
       this.setMain(sourceId, id);
       return id;

@@ -6,7 +6,7 @@ import { seed } from './seed.js';
 export type Db = Database.Database;
 
 /** Bumped when the tables change; an older file is refused with a hint rather than misread. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const TABLES = ['authorizations', 'connections', 'data_sources'];
 
@@ -31,6 +31,8 @@ const SCHEMA = `
     updated_at     TEXT,
     -- When credentials were last granted: "the newest credentials become main" reads this.
     authorized_at  TEXT NOT NULL,
+    -- When the credentials stop working unless re-connected; NULL: they do not expire.
+    expires_at     TEXT,
     -- One row per platform account: authorizing it again updates the row in place.
     UNIQUE (source_id, account_id)
   );
@@ -69,6 +71,8 @@ export function openDatabase(path: string, now: number, options: { reset?: boole
       resetDatabase(db, now);
     } else if (version === 0) {
       db.transaction(() => createSchema(db))();
+    } else if (version < SCHEMA_VERSION && MIGRATIONS[version]) {
+      db.transaction(() => migrate(db, version))();
     } else if (version !== SCHEMA_VERSION) {
       throw new Error(`${path} has schema version ${version}, this server needs ${SCHEMA_VERSION}: run "npm run db:reset".`);
     }
@@ -79,6 +83,19 @@ export function openDatabase(path: string, now: number, options: { reset?: boole
     throw error;
   }
   return db;
+}
+
+/**
+ * Steps from each older version to the next, so that a demo database keeps its connections
+ * (and whatever a developer did to them) across an upgrade instead of asking for a reset.
+ */
+const MIGRATIONS: Record<number, string> = {
+  1: 'ALTER TABLE connections ADD COLUMN expires_at TEXT',
+};
+
+function migrate(db: Db, from: number): void {
+  for (let version = from; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
 function createSchema(db: Db): void {

@@ -24,6 +24,8 @@ interface SeedConnection {
   /** Hours before "now" of the last successful update; null: never updated. */
   updatedHoursAgo: number | null;
   error?: { code: string; message: string };
+  /** Days after "now" the credentials expire; absent: they do not expire. */
+  expiresInDays?: number;
 }
 
 const INVALID_GRANT = {
@@ -59,6 +61,8 @@ function googleAds(rand: () => number): SeedConnection[] {
     ids.add(id);
     result.push({ accountId: id, accountName: name, ageDays: 3 + rand() * 360, updatedHoursAgo: 1 + rand() * 30 });
   }
+  // A healthy source with one account inside the 7-day warning window: the Expiring state.
+  result[4]!.expiresInDays = 5;
   return result;
 }
 
@@ -72,7 +76,8 @@ function connectionsOf(sourceId: string, rand: () => number): SeedConnection[] {
       return [
         { accountId: '312845907', accountName: 'bluebirdcoffee.com – GA4', ageDays: 301, updatedHoursAgo: 3 },
         { accountId: '356120784', accountName: 'northwind-outfitters.com – GA4', ageDays: 174, updatedHoursAgo: 40 * 24, error: INVALID_GRANT },
-        { accountId: '389004512', accountName: 'kestrelcycling.com – GA4', ageDays: 37, updatedHoursAgo: 7 },
+        // Expires, but outside the warning window: shown as Active.
+        { accountId: '389004512', accountName: 'kestrelcycling.com – GA4', ageDays: 37, updatedHoursAgo: 7, expiresInDays: 20 },
       ];
     case 'hubspot':
       return [
@@ -94,14 +99,14 @@ const PREFIX: Record<string, string> = {
   'tiktok-ads': 'tt',
 };
 
-/** Fills an empty database: the catalog's sources, with 0, 1, many and failing accounts. */
+/** Fills an empty database: the catalog's sources, with 0, 1, many, failing and expiring accounts. */
 export function seed(db: Db, now: number): void {
   const rand = random(20240611);
   const insertSource = db.prepare('INSERT INTO data_sources (id, name, logo_url, position) VALUES (?, ?, ?, ?)');
   const insertConnection = db.prepare(`
     INSERT INTO connections
-      (id, source_id, account_id, account_name, status, error_code, error_message, is_main, created_at, updated_at, authorized_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      (id, source_id, account_id, account_name, status, error_code, error_message, is_main, created_at, updated_at, authorized_at, expires_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   SOURCES.forEach((source, position) => {
     insertSource.run(source.id, source.name, source.logoUrl, position);
     const rows = connectionsOf(source.id, rand).map((c, index) => {
@@ -125,6 +130,7 @@ export function seed(db: Db, now: number): void {
         new Date(created).toISOString(),
         updated === null ? null : new Date(updated).toISOString(),
         new Date(authorized).toISOString(),
+        c.expiresInDays === undefined ? null : new Date(now + c.expiresInDays * DAY).toISOString(),
       );
     }
   });

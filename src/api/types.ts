@@ -30,6 +30,11 @@ export interface Connection {
   createdAt: string;
   /** ISO-8601: the last successful data update; null before the first one. */
   updatedAt: string | null;
+  /**
+   * ISO-8601: when the credentials stop working unless re-connected; absent or null when they do
+   * not expire. Widgets show the connection as Expiring within the source's warning window.
+   */
+  expiresAt?: string | null;
 }
 
 /** A data source as listed by `GET /data-sources`, with a summary of its connections. */
@@ -40,6 +45,8 @@ export interface DataSourceSummary {
   logoUrl?: string;
   connectionCount: number;
   errorCount: number;
+  /** Days before `expiresAt` from which a connection shows as Expiring; 7 when absent. */
+  expiryWarningDays?: number;
   /**
    * Present only when asked for with `?include=connections` (the batched load of many cards):
    * the source's connections, main first, then newest first.
@@ -57,6 +64,8 @@ export interface DataSource {
   id: string;
   name: string;
   logoUrl?: string;
+  /** Days before `expiresAt` from which a connection shows as Expiring; 7 when absent. */
+  expiryWarningDays?: number;
   connections: Connection[];
 }
 

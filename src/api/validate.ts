@@ -119,6 +119,7 @@ export function validateConnection(value: unknown, path = ''): Connection {
     role: connectionRole(v.role, at('role')),
     createdAt: timestamp(v.createdAt, at('createdAt')),
     updatedAt: v.updatedAt === null ? null : timestamp(v.updatedAt, at('updatedAt')),
+    expiresAt: optional(v.expiresAt, at('expiresAt'), timestamp),
   });
 }
 
@@ -131,6 +132,7 @@ export function validateDataSourceSummary(value: unknown, path = ''): DataSource
     logoUrl: optional(v.logoUrl, at('logoUrl'), string),
     connectionCount: count(v.connectionCount, at('connectionCount')),
     errorCount: count(v.errorCount, at('errorCount')),
+    expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
     connections: optional(v.connections, at('connections'), connectionArray),
   });
 }
@@ -144,8 +146,14 @@ const connectionArray = (value: unknown, path: string): Connection[] => list(val
 export function validateDataSourceBatch(value: unknown, path = ''): DataSource[] {
   const { items } = object(value, path);
   return list(items, join(path, 'items'), (item, at) => {
-    const { id, name, logoUrl, connections } = validateDataSourceSummary(item, at);
-    return compact({ id, name, logoUrl, connections: connections ?? connectionArray(undefined, join(at, 'connections')) });
+    const { id, name, logoUrl, expiryWarningDays, connections } = validateDataSourceSummary(item, at);
+    return compact({
+      id,
+      name,
+      logoUrl,
+      expiryWarningDays,
+      connections: connections ?? connectionArray(undefined, join(at, 'connections')),
+    });
   });
 }
 
@@ -161,6 +169,7 @@ export function validateDataSource(value: unknown, path = ''): DataSource {
     id: string(v.id, at('id')),
     name: string(v.name, at('name')),
     logoUrl: optional(v.logoUrl, at('logoUrl'), string),
+    expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
     connections: list(v.connections, at('connections'), validateConnection),
   });
 }

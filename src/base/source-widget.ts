@@ -1,8 +1,10 @@
 import { LitElement } from 'lit';
+import type { Connection } from '../api/types.js';
 import { property } from 'lit/decorators.js';
 import { ConnectController } from '../controllers/connect-controller.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
 import { CountdownController } from '../controllers/countdown.js';
+import { ExpiryController } from '../controllers/expiry.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
 import type { Strings } from '../strings/strings.js';
@@ -31,6 +33,9 @@ export class SourceWidget extends LitElement {
   /** How long a sign-in may take before the widget says it took too long, in ms; the provider's (5 minutes) by default. A sign-in finished later still connects. */
   @property({ type: Number, attribute: 'authorization-timeout-ms' }) authorizationTimeoutMs?: number;
 
+  /** Days before expiry an account shows as Expiring; unset: the provider's, else the data source's, else 7. */
+  @property({ type: Number, attribute: 'expiry-warning-days' }) expiryWarningDays?: number;
+
   /** `light` or `dark`; unset follows the OS preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -40,6 +45,13 @@ export class SourceWidget extends LitElement {
   protected readonly actions = new ConnectionActions(this, this.data, this.connector, this.l10n);
   /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */
   protected readonly countdown = new CountdownController(this, () => this.data.state.retryAt);
+  /** Accounts to re-connect soon, and the `dsw-connection-expiring` event for those shown. */
+  protected readonly expiry = new ExpiryController(this, this.data, () => this.expiringShown());
+
+  /** The Expiring accounts this widget shows now (none by default); each is announced once per page. */
+  protected expiringShown(): readonly Connection[] {
+    return [];
+  }
 
   /** The first render waits for the texts of the page's language (a small module, loaded once). */
   protected override async scheduleUpdate(): Promise<void> {

@@ -3,6 +3,8 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ExpiryController } from '../controllers/expiry.js';
+import { formatTimeUntil } from '../format/dates.js';
 import type { SourceState } from '../store/source-state.js';
 import { warningIcon } from '../styles/icons.js';
 import { loadFailureText } from '../views/error-text.js';
@@ -37,6 +39,8 @@ export interface BodyViewOptions {
   onRetryLoad(): void;
   /** Seconds until the store tries again by itself, when it will. */
   retryIn?: number;
+  /** Milliseconds until an Expiring account expires (undefined for others). */
+  expiry?: Pick<ExpiryController, 'until'>;
 }
 
 /** What the dialog's body shows: the load failure, the empty state or the table, as the state says. */
@@ -108,7 +112,12 @@ function tableView(options: BodyViewOptions): TemplateResult {
                   if (item.kind === 'spacer') return spacerRow(item.height, COLUMNS);
                   const { connection, index } = item;
                   const busy = state.busy.has(connection.id);
-                  return guard([connection, busy, index, s, locale], () => renderRow(connection, busy, index + 2, s, locale));
+                  const left = options.expiry?.until(connection);
+                  // A text that changes about once a day: the guard still skips the row in between.
+                  const expiresIn = left === undefined ? undefined : formatTimeUntil(left, locale);
+                  return guard([connection, busy, index, s, locale, expiresIn], () =>
+                    renderRow(connection, busy, index + 2, s, locale, expiresIn),
+                  );
                 },
               )
             : renderSkeletonRows(SKELETON_ROWS)}

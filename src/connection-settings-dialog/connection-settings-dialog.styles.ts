@@ -194,6 +194,9 @@ export const dialogStyles = css`
   .status.active {
     color: var(--_success);
   }
+  .status.expiring {
+    color: var(--_warning);
+  }
   /* The word in the text colour (the danger red fails 4.5:1 on the dark error tint); the icon,
      a graphic, needs 3:1 and keeps the red. */
   .status.error svg,

@@ -6,13 +6,12 @@ import type { ChangeAction } from '../controllers/connection-actions.js';
 import { ModalController } from '../controllers/modal-controller.js';
 import { DialogClosedEvent } from '../events/dialog-closed.js';
 import { DialogOpenedEvent } from '../events/dialog-opened.js';
-import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';
-import { checkIcon, closeIcon, plugIcon, warningIcon } from '../styles/icons.js';
+import { closeIcon, plugIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
-import { noticeActions } from '../views/notice-view.js';
 import { bodyView } from './body-view.js';
 import { confirmView } from './confirm-view.js';
+import { messageView } from './message-view.js';
 import { dialogStyles } from './connection-settings-dialog.styles.js';
 import type { RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
@@ -48,7 +47,7 @@ import { WindowedRows } from './windowed-rows.js';
  * @csspart row - Each account's `<tr>`.
  * @csspart main-badge - The "Main" badge.
  * @csspart action-button - Every button in a row; also `reconnect-button`, `refresh-button`, `make-main-button`, `delete-button`.
- * @csspart reconnect-button - A failing row's Re-connect button.
+ * @csspart reconnect-button - A failing or Expiring row's Re-connect button.
  * @csspart refresh-button - A row's data refresh button.
  * @csspart make-main-button - A secondary row's Make main button.
  * @csspart delete-button - A row's delete (trash) button.
@@ -81,6 +80,7 @@ import { WindowedRows } from './windowed-rows.js';
  * @cssprop --dsw-color-on-danger - Text on danger buttons.
  * @cssprop --dsw-color-danger-surface - Background of rows and messages in error.
  * @cssprop --dsw-color-success - Active status and success messages.
+ * @cssprop --dsw-color-warning - Expiring status and the outline of its Re-connect button.
  * @cssprop --dsw-color-focus - The focus ring.
  * @cssprop --dsw-focus-ring-width - Width of the focus ring (default 2px).
  * @cssprop --dsw-color-skeleton - Placeholder bars while loading.
@@ -94,7 +94,8 @@ import { WindowedRows } from './windowed-rows.js';
  * @fires {RefreshRequestedEvent} dsw-refresh-requested - The endpoint accepted a data refresh of an account.
  * @fires {ConnectRequestEvent} dsw-connect-request - Cancelable: before the authorization pop-up opens (Add, or Re-connect with `detail.connectionId`).
  * @fires {ConnectionAddedEvent} dsw-connection-added - An authorization added an account (now main).
- * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - An account in error was re-authorized.
+ * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - An account in error or Expiring was re-authorized.
+ * @fires {ConnectionExpiringEvent} dsw-connection-expiring - The open dialog showed an Expiring account, the first time on this page.
  * @fires {DswErrorEvent} dsw-error - A load or an action failed; `detail.error.kind` says how, `detail.action` what.
  */
 export class ConnectionSettingsDialog extends SourceWidget {
@@ -176,6 +177,10 @@ export class ConnectionSettingsDialog extends SourceWidget {
     else this.close();
   }
 
+  protected override expiringShown(): readonly Connection[] {
+    return this.open ? this.expiry.connections() : [];
+  }
+
   private afterClose(): void {
     this.tooltip.hide();
     this.confirming = undefined;
@@ -215,11 +220,12 @@ export class ConnectionSettingsDialog extends SourceWidget {
               onFilterInput: this.onFilterInput,
               onRetryLoad: this.onRetryLoad,
               retryIn: this.countdown.seconds,
+              expiry: this.expiry,
             })
           : nothing}
       </div>
       <footer part="footer">
-        ${this.renderMessage(s)}
+        ${messageView(this.actions, this.connector.pending, s)}
         <button id="add" type="button" class="primary" part="add-button" data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
           ${plugIcon}${s.addOrUpdate}
         </button>
@@ -227,18 +233,6 @@ export class ConnectionSettingsDialog extends SourceWidget {
       ${confirmView(this.confirming, s, this.confirmModal, (confirmed) => this.settleConfirm(confirmed))}
       <div id="tip" class="tooltip" role="tooltip" .popover=${'manual'} part="tooltip"></div>
     </dialog>`;
-  }
-
-  private renderMessage(s: Strings): TemplateResult {
-    const shown = this.actions.notice;
-    const icon = shown?.tone === 'error' ? warningIcon : shown?.tone === 'success' ? checkIcon : nothing;
-    const spinner = this.connector.pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing;
-    return html`<div class="messages">
-      <p class="message ${shown?.tone ?? ''}" part="message" role="status">
-        ${shown ? html`${spinner}${icon}<span>${shown.text}</span>` : nothing}
-      </p>
-      ${noticeActions(shown, s, this.actions, 'quiet')}
-    </div>`;
   }
 
   // ---- user actions ----

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Connection } from '../api/types.js';
 import { formatDate } from '../format/dates.js';
 import type { Strings } from '../strings/strings.js';
-import { checkIcon, refreshIcon, starIcon, starOutlineIcon, trashIcon, warningIcon } from '../styles/icons.js';
+import { checkIcon, hourglassIcon, refreshIcon, starIcon, starOutlineIcon, trashIcon, warningIcon } from '../styles/icons.js';
 import type { SortKey, SortState } from './rows-view.js';
 
 /** Row actions, read by the table's one click listener (`data-action` on each button). */
@@ -55,6 +55,7 @@ export function renderHead(strings: Strings, sort: SortState | undefined, disabl
 /**
  * One account. Pure of element state, so `guard` can skip it when its inputs are unchanged.
  * `rowIndex` counts from the header row (1): rows not rendered still count for assistive technology.
+ * `expiresIn` ("in 5 days") is set for an Expiring account: its own status, and Re-connect.
  */
 export function renderRow(
   connection: Connection,
@@ -62,8 +63,10 @@ export function renderRow(
   rowIndex: number,
   s: Strings,
   locale: string | undefined,
+  expiresIn?: string,
 ): TemplateResult {
   const failing = connection.status === 'error';
+  const expiring = !failing && expiresIn !== undefined;
   const main = connection.role === 'main';
   const disabled = busy ? 'true' : 'false';
   const name = connection.accountName;
@@ -71,28 +74,29 @@ export function renderRow(
   const long = name.length > 60;
   return html`<tr
     part="row"
-    class=${failing ? 'failing' : ''}
+    class=${failing ? 'failing' : expiring ? 'expiring' : ''}
     data-id=${connection.id}
     aria-busy=${busy ? 'true' : 'false'}
     aria-rowindex=${rowIndex}
   >
-    <td class="col-status">${renderStatus(connection, s)}</td>
+    <td class="col-status">${expiring ? html`<span class="status expiring">${hourglassIcon}${s.statusExpiring}</span>` : renderStatus(connection, s)}</td>
     <th scope="row" class="col-account">
       <span class="account-name data ${long ? 'clamp' : ''}" title=${ifDefined(long ? name : undefined)}>${name}</span>
       ${main
         ? html`<span class="badge main" part="main-badge">${starIcon}${s.main}</span>`
         : html`<span class="badge secondary">${s.secondary}</span>`}
       ${failing ? html`<span class="reason data" id=${reasonId(connection)}>${connection.error?.message ?? ''}</span>` : nothing}
+      ${expiring ? renderExpiry(connection, expiresIn!, s) : nothing}
     </th>
     <td class="col-id"><bdi class="data">${connection.accountId}</bdi></td>
     <td class="col-created">${renderDate(connection.createdAt, locale, s)}</td>
     <td class="col-updated">${renderDate(connection.updatedAt, locale, s)}</td>
     <td class="col-actions">
       <div class="actions">
-        ${failing
+        ${failing || expiring
           ? html`<button
               type="button"
-              class="danger"
+              class=${failing ? 'danger' : 'warning'}
               part="action-button reconnect-button"
               data-action="reconnect"
               data-prefetch="authorization"
@@ -153,6 +157,14 @@ function renderStatus(connection: Connection, s: Strings): TemplateResult {
     default:
       return html`<span class="status unknown">${s.statusUnknown}</span>`;
   }
+}
+
+/**
+ * "Expires in 5 days" under the account, a `<time>` so that the table's tooltip gives the exact
+ * date and time on hover and focus; Re-connect points at it as a failing row's points at the reason.
+ */
+function renderExpiry(connection: Connection, expiresIn: string, s: Strings): TemplateResult {
+  return html`<time class="reason expires" id=${reasonId(connection)} datetime=${connection.expiresAt!} tabindex="0">${s.expiresIn(expiresIn)}</time>`;
 }
 
 function renderDate(iso: string | null, locale: string | undefined, s: Strings): TemplateResult {

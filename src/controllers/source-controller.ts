@@ -11,6 +11,8 @@ import { storeContext } from '../context/keys.js';
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   /** How long a sign-in may take before the widget says so (ms); the provider's by default. */
   authorizationTimeoutMs?: number;
+  /** Days before expiry an account shows as Expiring; the provider's, else the data source's, by default. */
+  expiryWarningDays?: number;
   /** The data source to show. */
   source: string;
   /** Used when no provider is above the widget. */

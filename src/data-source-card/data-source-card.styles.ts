@@ -74,6 +74,12 @@ export const cardStyles = css`
   .summary .glyph {
     color: var(--_danger);
   }
+  .summary .expiring {
+    display: contents;
+  }
+  .summary .expiring .glyph {
+    color: var(--_warning);
+  }
   .actions {
     flex: none;
     display: flex;

@@ -2,13 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
+import type { Connection } from '../api/types.js';
 import { HttpError } from '../api/errors.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';
-import { warningIcon } from '../styles/icons.js';
+import { hourglassIcon, warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
 import { loadFailureText } from '../views/error-text.js';
 import { failureIndex, failureStyles, failureView } from '../views/failure-view.js';
@@ -46,7 +47,7 @@ type View =
  * @csspart logo-image - The logo image from the endpoint.
  * @csspart initials - The initials shown when there is no logo.
  * @csspart name - The data source's name (a heading).
- * @csspart summary - The one-line summary ("2 accounts", "1 needs attention").
+ * @csspart summary - The one-line summary ("2 accounts", "1 needs attention", "1 expires soon").
  * @csspart actions - The box of the action buttons.
  * @csspart button - Every button of the card.
  * @csspart connect-button - Connect (no account yet).
@@ -83,6 +84,7 @@ type View =
  * @cssprop --dsw-color-danger - The Re-connect button and error accents (red by default).
  * @cssprop --dsw-color-on-danger - Text on the Re-connect button.
  * @cssprop --dsw-color-danger-surface - Background of the inline failure.
+ * @cssprop --dsw-color-warning - The hourglass of the summary when accounts expire soon.
  * @cssprop --dsw-color-focus - Focus ring.
  * @cssprop --dsw-focus-ring-width - Width of the focus ring (default 2px).
  * @cssprop --dsw-color-skeleton - Loading placeholders.
@@ -90,6 +92,7 @@ type View =
  * @fires {ConnectRequestEvent} dsw-connect-request - Cancelable, before the authorization pop-up opens (Connect, Re-connect, Retry, "Add it as a new connection").
  * @fires {ConnectionAddedEvent} dsw-connection-added - An authorization added an account (or updated one in place).
  * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - A failing account was re-authorized.
+ * @fires {ConnectionExpiringEvent} dsw-connection-expiring - The summary counted an Expiring account, the first time on this page.
  * @fires {OpenSettingsRequestEvent} dsw-open-settings-request - Cancelable, before the settings dialog opens.
  * @fires {DswErrorEvent} dsw-error - A load this card started, or an authorization, failed.
  */
@@ -210,11 +213,23 @@ export class DataSourceCard extends SourceWidget {
         const count = view.state.connections.length;
         if (count === 0) return s.notConnected;
         const failing = failingConnections(view.state).length;
-        if (failing === 0) return s.accountCount(count);
-        const summary = formatList([s.accountCount(count), s.needsAttention(failing)], this.l10n.locale);
-        return html`${warningIcon}<span>${summary}</span>`;
+        const expiring = this.expiry.connections().length;
+        if (failing === 0 && expiring === 0) return s.accountCount(count);
+        const parts = [s.accountCount(count)];
+        if (failing) parts.push(s.needsAttention(failing));
+        if (expiring) parts.push(s.expiringSoon(expiring));
+        const summary = formatList(parts, this.l10n.locale);
+        // Expiring alone is calmer than a failure: the hourglass in the warning colour.
+        return failing
+          ? html`${warningIcon}<span>${summary}</span>`
+          : html`<span class="expiring">${hourglassIcon}</span><span>${summary}</span>`;
       }
     }
+  }
+
+  /** The summary counts every Expiring account as soon as the card shows its data. */
+  protected override expiringShown(): readonly Connection[] {
+    return this.data.state.status === 'ready' && this.data.store && this.source ? this.expiry.connections() : [];
   }
 
   private renderAction(view: View, s: Strings): TemplateResult | typeof nothing {

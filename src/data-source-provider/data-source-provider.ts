@@ -39,6 +39,9 @@ export class DataSourceProvider extends LitElement {
   /** How long a sign-in may take before the widgets say it took too long, in ms. A sign-in finished later still connects. */
   @property({ type: Number, attribute: 'authorization-timeout-ms' }) authorizationTimeoutMs = 5 * 60_000;
 
+  /** Days before expiry an account shows as Expiring in every widget inside; unset: the data source's window, else 7. */
+  @property({ type: Number, attribute: 'expiry-warning-days' }) expiryWarningDays?: number;
+
   /** Overrides of any user-visible text for every widget inside. Property only. */
   @property({ attribute: false }) strings?: Partial<Strings>;
 
@@ -65,7 +68,10 @@ export class DataSourceProvider extends LitElement {
       this.rebuild();
     }
     // A setting of the flows to come: the cache stays.
-    if (this.store) this.store.authorizationTimeoutMs = this.authorizationTimeoutMs;
+    if (this.store) {
+      this.store.authorizationTimeoutMs = this.authorizationTimeoutMs;
+      this.store.expiryWarningDays = this.expiryWarningDays;
+    }
     if (changed.has('strings') || changed.has('locale')) {
       this.localizationProvider.setValue({ strings: this.strings, locale: this.locale });
     }
@@ -92,6 +98,9 @@ export class DataSourceProvider extends LitElement {
       fetch: this.fetch,
       timeoutMs: this.timeoutMs,
     });
-    this.storeProvider.setValue(new ConnectionStore(next, { authorizationTimeoutMs: this.authorizationTimeoutMs }));
+    const store = new ConnectionStore(next, { authorizationTimeoutMs: this.authorizationTimeoutMs });
+    // Set before the widgets get the store: their first render reads it.
+    store.expiryWarningDays = this.expiryWarningDays;
+    this.storeProvider.setValue(store);
   }
 }

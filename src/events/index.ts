@@ -7,6 +7,7 @@ export { OpenSettingsRequestEvent } from './open-settings-request.js';
 export { ConnectionAddedEvent } from './connection-added.js';
 export { ConnectionRemovedEvent } from './connection-removed.js';
 export { ConnectionReconnectedEvent } from './connection-reconnected.js';
+export { ConnectionExpiringEvent, type ConnectionExpiringDetail } from './connection-expiring.js';
 export { RefreshRequestedEvent } from './refresh-requested.js';
 export { MainChangedEvent, type MainChangedDetail } from './main-changed.js';
 export { DialogOpenedEvent } from './dialog-opened.js';

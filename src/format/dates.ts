@@ -41,3 +41,26 @@ export function formatTimestamp(iso: string, locale?: string): string {
   const time = timeOf(iso);
   return Number.isNaN(time) ? iso : formatter(locale, 'full').format(time);
 }
+
+const relatives = new Map<string, Intl.RelativeTimeFormat>();
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * How long until a moment `ms` away, as Intl says it in `locale` ("in 5 days", "dans 5 jours"):
+ * whole days from a day on, hours below. `numeric: 'always'`, since "tomorrow" would name a
+ * calendar day that 30 hours from now may not be.
+ */
+export function formatTimeUntil(ms: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = relatives.get(key);
+  if (!format) {
+    try {
+      format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+    } catch {
+      format = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
+    }
+    relatives.set(key, format);
+  }
+  return ms >= DAY_MS ? format.format(Math.round(ms / DAY_MS), 'day') : format.format(Math.max(1, Math.round(ms / HOUR_MS)), 'hour');
+}

@@ -13,6 +13,7 @@ import { ReconnectBanner as BannerElement } from '../reconnect-banner/reconnect-
 import type {
   ConnectRequestEvent,
   ConnectionAddedEvent,
+  ConnectionExpiringEvent,
   ConnectionReconnectedEvent,
   ConnectionRemovedEvent,
   DeleteRequestEvent,
@@ -37,6 +38,7 @@ const dialogEvents = {
   onConnectRequest: 'dsw-connect-request' as EventName<ConnectRequestEvent>,
   onConnectionAdded: 'dsw-connection-added' as EventName<ConnectionAddedEvent>,
   onConnectionReconnected: 'dsw-connection-reconnected' as EventName<ConnectionReconnectedEvent>,
+  onConnectionExpiring: 'dsw-connection-expiring' as EventName<ConnectionExpiringEvent>,
   onError: 'dsw-error' as EventName<DswErrorEvent>,
 };
 

@@ -58,13 +58,16 @@ export class ConnectionStore {
   readonly list: SourceList;
   private readonly entries = new Map<string, Entry>();
   private readonly staleMs: number;
-  private readonly now: () => number;
+  /** The store's clock (the `now` option): widgets read it to tell Expiring accounts. */
+  readonly now: () => number;
   private readonly revalidateOnFocus: boolean;
   private watching = false;
   private readonly tabs: TabSync;
   private readonly retryDelaysMs: readonly number[];
   /** How long a sign-in may take before the widgets say so (a provider's setting, shared). */
   authorizationTimeoutMs: number;
+  /** Days before expiry an account shows as Expiring (a provider's setting); the data source's, else 7, when unset. */
+  expiryWarningDays?: number;
   /** Listeners over every source: the window is watched while there are any. */
   private subscribers = 0;
   /** Sources whose load waits for the next flush (see `flush`). */

@@ -50,3 +50,21 @@ export const mainConnection = (state: SourceState): Connection | undefined =>
 
 export const failingConnections = (state: SourceState): Connection[] =>
   state.connections.filter((connection) => connection.status === 'error');
+
+/** The warning window when neither the host nor the data source sets one (days). */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a connection is Expiring at `now`: it still works (active) and its credentials expire
+ * within `windowDays`. One that has expired is the endpoint's to report, as an error (`expired`).
+ */
+export function isExpiring(connection: Connection, now: number, windowDays: number): boolean {
+  if (connection.status !== 'active' || !connection.expiresAt) return false;
+  const left = Date.parse(connection.expiresAt) - now;
+  return left > 0 && left <= windowDays * DAY_MS;
+}
+
+/** The connections to re-connect soon, in the store's order: every widget counts the same ones. */
+export const expiringConnections = (state: SourceState, now: number, windowDays: number): Connection[] =>
+  state.connections.filter((connection) => isExpiring(connection, now, windowDays));

@@ -36,6 +36,7 @@ export const en: Strings = {
   notConnected: 'Not connected',
   accountCount: (count) => plural(count, 'account', 'accounts'),
   needsAttention: (count) => `${num(count)} ${isOne(count) ? 'needs' : 'need'} attention`,
+  expiringSoon: (count) => `${num(count)} ${isOne(count) ? 'expires' : 'expire'} soon`,
   endpointUnreachable: 'The service could not be reached. Check your connection, then retry.',
   dismissNotice: 'Dismiss message',
 
@@ -50,6 +51,8 @@ export const en: Strings = {
   columnActions: 'Actions',
   statusActive: 'Active',
   statusError: 'Error',
+  statusExpiring: 'Expiring',
+  expiresIn: (relative) => `Expires ${relative}`,
   statusUnknown: 'Unknown',
   main: 'Main',
   secondary: 'Secondary',
@@ -81,6 +84,9 @@ export const en: Strings = {
 
   bannerTitle: (name) => `${name} needs to be re-connected`,
   bannerManyTitle: (count) => `${plural(count, 'account needs', 'accounts need')} to be re-connected`,
+  bannerExpiringTitle: (name) => `${name} needs to be re-connected soon`,
+  bannerExpiringManyTitle: (count) => `${plural(count, 'account needs', 'accounts need')} to be re-connected soon`,
+  expiringMessage: (relative) => `Its authorization expires ${relative}. Re-connect it to keep data updates running.`,
   openSettings: 'Open connection settings',
   dismiss: 'Dismiss',
   previousFailure: 'Previous account',

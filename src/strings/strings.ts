@@ -36,6 +36,8 @@ export interface Strings {
   notConnected: string;
   accountCount: (count: number) => string;
   needsAttention: (count: number) => string;
+  /** Accounts whose authorization expires within the warning window ("1 expires soon"). */
+  expiringSoon: (count: number) => string;
   /** A load failed because the endpoint could not be reached (offline, timeout). */
   endpointUnreachable: string;
   /** Accessible name of the button that clears a connect notice. */
@@ -54,6 +56,10 @@ export interface Strings {
   statusActive: string;
   statusError: string;
   statusUnknown: string;
+  /** Status of an account whose authorization expires within the warning window. */
+  statusExpiring: string;
+  /** Under an expiring account: `relative` is Intl.RelativeTimeFormat's "in 5 days", in the widget's locale. */
+  expiresIn: (relative: string) => string;
   main: string;
   secondary: string;
   never: string;
@@ -86,6 +92,11 @@ export interface Strings {
   // Banner
   bannerTitle: (accountName: string) => string;
   bannerManyTitle: (count: number) => string;
+  /** The banner about accounts about to expire (calmer than a failure). */
+  bannerExpiringTitle: (accountName: string) => string;
+  bannerExpiringManyTitle: (count: number) => string;
+  /** `relative` as in `expiresIn`. */
+  expiringMessage: (relative: string) => string;
   openSettings: string;
   dismiss: string;
   previousFailure: string;

@@ -68,6 +68,10 @@ export const controls = css`
     color: var(--_on-danger);
     border-color: var(--_danger);
   }
+  /* Calmer than danger: outlined, for what still works but needs doing soon (an expiry). */
+  .warning {
+    border-color: var(--_warning);
+  }
   .quiet {
     background: transparent;
     border-color: transparent;

@@ -19,3 +19,7 @@ export const refreshIcon = glyph(
 );
 export const closeIcon = glyph(svg`<path d="M3.5 2.3 8 6.8l4.5-4.5 1.2 1.2L9.2 8l4.5 4.5-1.2 1.2L8 9.2l-4.5 4.5-1.2-1.2L6.8 8 2.3 3.5l1.2-1.2Z"/>`);
 export const plugIcon = glyph(svg`<path d="M5 1h1.6v3h2.8V1H11v3h1.5v3.2A4.5 4.5 0 0 1 8.8 11.6V15H7.2v-3.4A4.5 4.5 0 0 1 3.5 7.2V4H5V1Z"/>`);
+/** An hourglass: time running out (Expiring), apart in shape from the warning triangle of errors. */
+export const hourglassIcon = glyph(
+  svg`<path d="M3 1h10v1.6h-1v1.9c0 1.5-1 2.7-2.4 3.5C11 8.8 12 10 12 11.5v1.9h1V15H3v-1.6h1v-1.9C4 10 5 8.8 6.4 8 5 7.2 4 6 4 4.5V2.6H3V1Zm2.6 1.6v1.9c0 1 .9 1.9 2.4 2.6 1.5-.7 2.4-1.6 2.4-2.6V2.6H5.6Zm2.4 7c-1.5.7-2.4 1.6-2.4 2.6v1.2h4.8v-1.2c0-1-.9-1.9-2.4-2.6Z"/>`,
+);

@@ -38,6 +38,7 @@ export const tokens = [
     --_on-danger: var(--dsw-color-on-danger, #ffffff);
     --_danger-surface: var(--dsw-color-danger-surface, light-dark(#fef2f2, #450a0a));
     --_success: var(--dsw-color-success, light-dark(#047857, #34d399));
+    --_warning: var(--dsw-color-warning, light-dark(#b45309, #fbbf24));
     --_focus: var(--dsw-color-focus, light-dark(#2563eb, #93c5fd));
     /* A width, not a colour: high-contrast themes want a thicker ring (WCAG 2.4.13). */
     --_focus-width: var(--dsw-focus-ring-width, 2px);

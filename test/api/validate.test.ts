@@ -6,6 +6,7 @@ import {
   validateAuthorizationOutcome,
   validateConnectionList,
   validateDataSource,
+  validateDataSourceBatch,
   validateDataSourceList,
   validateErrorBody,
 } from '../../src/api/validate.js';
@@ -58,6 +59,24 @@ describe('validate', () => {
     expect(invalidPath(() => validateConnectionList({ items: [connection({ updatedAt: undefined })] }))).to.equal(
       'items[0].updatedAt',
     );
+  });
+
+  it('keeps a valid expiresAt, reads a null one as absent and names the path of a bad one', () => {
+    const expiring = connection({ expiresAt: '2024-06-05T09:30:00.000Z' });
+    expect(validateConnectionList({ items: [expiring] }).items[0]!.expiresAt).to.equal('2024-06-05T09:30:00.000Z');
+    expect(validateConnectionList({ items: [connection({ expiresAt: null })] }).items[0]).to.not.have.property('expiresAt');
+    const payload = { id: 'google-ads', name: 'Google Ads', connections: [connection(), connection({ expiresAt: 'soon' })] };
+    expect(invalidPath(() => validateDataSource(payload))).to.equal('connections[1].expiresAt');
+  });
+
+  it('keeps the expiryWarningDays of a data source and rejects a negative or fractional one with its path', () => {
+    const source = { id: 'google-ads', name: 'Google Ads', expiryWarningDays: 14, connections: [] };
+    expect(validateDataSource(source)).to.deep.equal(source);
+    expect(invalidPath(() => validateDataSource({ ...source, expiryWarningDays: -1 }))).to.equal('expiryWarningDays');
+    const summary = { ...dataSourceList.items[0]!, expiryWarningDays: 2.5 };
+    expect(invalidPath(() => validateDataSourceList({ items: [summary] }))).to.equal('items[0].expiryWarningDays');
+    const batch = { items: [{ ...dataSourceList.items[0]!, expiryWarningDays: 3, connections: [] }] };
+    expect(validateDataSourceBatch(batch)[0]!.expiryWarningDays).to.equal(3);
   });
 
   it('names nested paths and root fields', () => {

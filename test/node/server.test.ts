@@ -33,6 +33,7 @@ import {
 } from './server-helpers.js';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /** The widgets' own validators keep only known fields: equality means right shape, nothing extra. */
 function assertShape<T>(validate: (value: unknown) => T, value: unknown): void {
@@ -563,6 +564,7 @@ describe('authorizations', () => {
         role: 'main',
         createdAt: new Date(server.clock.now).toISOString(),
         updatedAt: null,
+        expiresAt: new Date(server.clock.now + 60 * DAY).toISOString(),
       },
     );
     assert.equal(after.connections.length, before.connections.length + 1);
@@ -599,7 +601,8 @@ describe('authorizations', () => {
     assert.equal(after.connections.length, before.connections.length);
     assert.equal(after.connections.filter((c) => c.accountId === existing.accountId).length, 1);
     const updated = after.connections[0]!;
-    assert.deepEqual(updated, { ...existing, accountName: 'Renamed account', role: 'main' });
+    const expiresAt = new Date(server.clock.now + 60 * DAY).toISOString();
+    assert.deepEqual(updated, { ...existing, accountName: 'Renamed account', role: 'main', expiresAt });
   });
 
   it('re-connects a connection in error: same id, error cleared, main', async (t) => {
@@ -723,6 +726,61 @@ describe('authorizations', () => {
   });
 });
 
+describe('expiry', () => {
+  it('serves the seeded expiry dates: one account of a healthy source inside the 7-day window, one outside', async (t) => {
+    const server = await serve(t);
+    const days = (c: Connection) => (Date.parse(c.expiresAt!) - server.clock.now) / DAY;
+    const ads = await getSource(server, 'google-ads');
+    assertShape(validateDataSource, ads);
+    const soon = ads.connections.filter((c) => c.expiresAt);
+    assert.equal(soon.length, 1);
+    assert.equal(days(soon[0]!), 5);
+    assert.equal(soon[0]!.status, 'active');
+    assert.ok(ads.connections.every((c) => c.status === 'active'), 'a healthy source');
+    const later = (await getSource(server, 'ga4')).connections.find((c) => c.expiresAt)!;
+    assert.equal(days(later), 20);
+  });
+
+  it('serves a connection whose expiry has passed in error with the code expired, counted and not refreshable', async (t) => {
+    const server = await serve(t);
+    const before = (await getSource(server, 'google-ads')).connections.find((c) => c.expiresAt)!;
+    server.clock.advance(5 * DAY);
+    const expired = await call<ConnectionList>(server, 'GET', `/api/data-sources/google-ads/connections`);
+    const after = expired.body.items.find((c) => c.id === before.id)!;
+    assertShape(validateConnection, after);
+    assert.equal(after.status, 'error');
+    assert.deepEqual(after.error, { code: 'expired', message: 'The authorization expired. Re-connect to restore data updates.' });
+    assert.equal(after.expiresAt, before.expiresAt);
+    const list = await call<DataSourceList>(server, 'GET', '/api/data-sources');
+    assert.equal(list.body.items.find((s) => s.id === 'google-ads')!.errorCount, 1);
+    const batch = await call<DataSourceList>(server, 'GET', '/api/data-sources?include=connections&ids=google-ads');
+    assert.equal(batch.body.items[0]!.connections!.find((c) => c.id === before.id)!.status, 'error');
+    assertError(await call(server, 'POST', `/api/data-sources/google-ads/connections/${before.id}/refresh`), 409, 'connection_in_error');
+  });
+
+  it('renews the expiry on re-connect, before and after it passed', async (t) => {
+    const server = await serve(t);
+    const expiring = (await getSource(server, 'google-ads')).connections.find((c) => c.expiresAt)!;
+    const reconnect = async () => {
+      const { page } = await authorizeFlow(server, 'google-ads', { accountId: expiring.accountId }, { connectionId: expiring.id });
+      assert.equal(page.message!.status, 'completed');
+      return (await getSource(server, 'google-ads')).connections.find((c) => c.id === expiring.id)!;
+    };
+    server.clock.advance(DAY);
+    const renewed = await reconnect();
+    assert.equal(renewed.status, 'active');
+    assert.equal(renewed.expiresAt, new Date(server.clock.now + 60 * DAY).toISOString());
+    assert.ok(Date.parse(renewed.expiresAt!) > Date.parse(expiring.expiresAt!));
+
+    server.clock.advance(61 * DAY);
+    assert.equal((await getSource(server, 'google-ads')).connections.find((c) => c.id === expiring.id)!.error?.code, 'expired');
+    const again = await reconnect();
+    assert.equal(again.status, 'active');
+    assert.ok(!('error' in again));
+    assert.equal(again.expiresAt, new Date(server.clock.now + 60 * DAY).toISOString());
+  });
+});
+
 describe('demo controls', () => {
   it('puts a connection in error with the default or a given code and message', async (t) => {
     const server = await serve(t, { demo: true });
@@ -792,6 +850,30 @@ describe('persistence', () => {
     const redirect = await submitProvider(restarted, pending.state, { accountId: '7302918847152031746' });
     const page = await openCallback(restarted, redirect.headers.get('location')!);
     assert.equal(page.message!.status, 'completed');
+  });
+
+  it('migrates a database of schema version 1: the connections stay, with no expiry', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE data_sources (id TEXT PRIMARY KEY, name TEXT NOT NULL, logo_url TEXT, position INTEGER NOT NULL);
+      CREATE TABLE connections (id TEXT PRIMARY KEY, source_id TEXT NOT NULL, account_id TEXT NOT NULL, account_name TEXT NOT NULL,
+        status TEXT NOT NULL, error_code TEXT, error_message TEXT, is_main INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,
+        updated_at TEXT, authorized_at TEXT NOT NULL, UNIQUE (source_id, account_id));
+      CREATE TABLE authorizations (state TEXT PRIMARY KEY, source_id TEXT NOT NULL, connection_id TEXT, origin TEXT NOT NULL,
+        status TEXT NOT NULL, result_connection_id TEXT, error_code TEXT, error_message TEXT, created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL, used_at INTEGER);
+      INSERT INTO data_sources VALUES ('ga4', 'Google Analytics 4', NULL, 0);
+      INSERT INTO connections VALUES ('con_old', 'ga4', '1', 'Old account', 'active', NULL, NULL, 1, '2024-01-01T00:00:00.000Z', NULL, '2024-01-01T00:00:00.000Z');
+      PRAGMA user_version = 1;`);
+    old.close();
+    const { openDatabase } = await import('../../demo/server/db.js');
+    const db = openDatabase(path, Date.now());
+    t.after(() => db.close());
+    assert.equal(db.pragma('user_version', { simple: true }), 2);
+    assert.deepEqual(db.prepare('SELECT id, expires_at FROM connections').all(), [{ id: 'con_old', expires_at: null }]);
   });
 
   it('closes cleanly and releases its port', async (t) => {

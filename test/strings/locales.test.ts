@@ -33,6 +33,8 @@ const NAMES = ['Zed\u202EAcct', 'Ада & Co', 'متجر الرياض 2', '株�
 const SOURCES = ['Google Ads', 'HubSpot', 'GA4 (Web)'];
 const IDS = ['1000007919', 'act_00042', '9f1e-77'];
 const MESSAGES = ['You signed in as ana@example.com, not as Zed.', 'Le compte «\u00A0X\u00A0» est différent.'];
+// What Intl.RelativeTimeFormat gives in a few languages, with a replace() pattern among them.
+const RELATIVE = ['in 5 days', 'dans 23 heures', '5天后', 'خلال 5 أيام', 'in $& days'];
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 100, 1000000, 1000001];
 
 const one = <T>(values: T[]) => values.map((value) => [value] as [T]);
@@ -66,6 +68,11 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   bannerManyTitle: one(COUNTS),
   failurePosition: pairs,
   retryingIn: one(COUNTS),
+  expiringSoon: one(COUNTS),
+  expiresIn: one(RELATIVE),
+  bannerExpiringTitle: one(NAMES),
+  bannerExpiringManyTitle: one(COUNTS),
+  expiringMessage: one(RELATIVE),
 };
 
 const call = (strings: Strings, key: FunctionKey, args: readonly unknown[]) =>
@@ -79,6 +86,8 @@ const countTexts: Record<string, (strings: Strings, count: number) => string> = 
   needsAttention: (s, n) => s.needsAttention(n),
   bannerManyTitle: (s, n) => s.bannerManyTitle(n),
   shownCount: (s, n) => s.shownCount(4321, n),
+  expiringSoon: (s, n) => s.expiringSoon(n),
+  bannerExpiringManyTitle: (s, n) => s.bannerExpiringManyTitle(n),
 };
 
 /**
@@ -92,10 +101,12 @@ const sameAllowed: Record<string, Record<string, string[]>> = {
     shownCount: ['zero=one', 'zero=other', 'one=other'],
     bannerManyTitle: ['zero=one', 'zero=other', 'one=other'],
     needsAttention: ['zero=one'],
+    expiringSoon: ['zero=one'],
+    bannerExpiringManyTitle: ['zero=one', 'zero=other', 'one=other'],
   },
-  fr: { needsAttention: ['many=other'] },
-  es: { needsAttention: ['many=other'] },
-  'pt-BR': { needsAttention: ['many=other'] },
+  fr: { needsAttention: ['many=other'], expiringSoon: ['many=other'] },
+  es: { needsAttention: ['many=other'], expiringSoon: ['many=other'] },
+  'pt-BR': { needsAttention: ['many=other'], expiringSoon: ['many=other'] },
 };
 
 describe('strings: locales', () => {

@@ -86,6 +86,15 @@ export const ar: Strings = {
       many: (n) => `${n} حسابًا تحتاج إلى إجراء`,
       other: (n) => `${n} حساب تحتاج إلى إجراء`,
     }),
+  expiringSoon: (count) =>
+    plural(count, {
+      zero: (n) => `${n} حساب تنتهي صلاحيته قريبًا`,
+      one: (n) => `${n} حساب تنتهي صلاحيته قريبًا`,
+      two: (n) => `${n} حسابان تنتهي صلاحيتهما قريبًا`,
+      few: (n) => `${n} حسابات تنتهي صلاحيتها قريبًا`,
+      many: (n) => `${n} حسابًا تنتهي صلاحيتها قريبًا`,
+      other: (n) => `${n} حساب تنتهي صلاحيتها قريبًا`,
+    }),
   endpointUnreachable: 'تعذّر الوصول إلى الخدمة. يُرجى التحقق من الاتصال بالإنترنت ثم إعادة المحاولة.',
   dismissNotice: 'إخفاء الرسالة',
 
@@ -100,6 +109,9 @@ export const ar: Strings = {
   columnActions: 'الإجراءات',
   statusActive: 'نشط',
   statusError: 'خطأ',
+  statusExpiring: 'تنتهي صلاحيته قريبًا',
+  // The relative time comes from Intl: "خلال 5 أيام".
+  expiresIn: (relative) => `تنتهي الصلاحية ${relative}`,
   statusUnknown: 'غير معروف',
   main: 'رئيسي',
   secondary: 'ثانوي',
@@ -150,6 +162,17 @@ export const ar: Strings = {
       many: (n) => `يجب إعادة ربط ${n} حسابًا`,
       other: (n) => `يجب إعادة ربط ${n} حساب`,
     }),
+  bannerExpiringTitle: (name) => `يجب إعادة ربط ${iso(name)} قريبًا`,
+  bannerExpiringManyTitle: (count) =>
+    plural(count, {
+      zero: (n) => `يجب إعادة ربط ${n} حساب قريبًا`,
+      one: (n) => `يجب إعادة ربط ${n} حساب قريبًا`,
+      two: (n) => `يجب إعادة ربط ${n} حسابين قريبًا`,
+      few: (n) => `يجب إعادة ربط ${n} حسابات قريبًا`,
+      many: (n) => `يجب إعادة ربط ${n} حسابًا قريبًا`,
+      other: (n) => `يجب إعادة ربط ${n} حساب قريبًا`,
+    }),
+  expiringMessage: (relative) => `تنتهي صلاحية التفويض ${relative}. يُرجى إعادة الربط لمواصلة تحديث البيانات.`,
   openSettings: 'فتح إعدادات الربط',
   dismiss: 'إخفاء',
   previousFailure: 'الحساب السابق',

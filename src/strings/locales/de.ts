@@ -48,6 +48,8 @@ export const de: Strings = {
   needsAttention: (count) =>
     plural(count, { one: (n) => `${n} erfordert Aufmerksamkeit`, other: (n) => `${n} erfordern Aufmerksamkeit` }),
   // "Internetverbindung": a bare "Verbindung" would read as one of the data-source connections.
+  expiringSoon: (count) =>
+    plural(count, { one: (n) => `${n} läuft bald ab`, other: (n) => `${n} laufen bald ab` }),
   endpointUnreachable:
     'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann noch einmal.',
   dismissNotice: 'Meldung ausblenden',
@@ -63,6 +65,9 @@ export const de: Strings = {
   columnActions: 'Aktionen',
   statusActive: 'Aktiv',
   statusError: 'Fehler',
+  statusExpiring: 'Läuft ab',
+  // The relative time comes from Intl ("in 5 Tagen"), the separable verb closes around it.
+  expiresIn: (relative) => `Läuft ${relative} ab`,
   statusUnknown: 'Unbekannt',
   main: 'Hauptkonto',
   secondary: 'Weiteres Konto',
@@ -100,6 +105,14 @@ export const de: Strings = {
       one: (n) => `${n} Konto muss erneut verbunden werden`,
       other: (n) => `${n} Konten müssen erneut verbunden werden`,
     }),
+  bannerExpiringTitle: (name) => `${name} muss bald erneut verbunden werden`,
+  bannerExpiringManyTitle: (count) =>
+    plural(count, {
+      one: (n) => `${n} Konto muss bald erneut verbunden werden`,
+      other: (n) => `${n} Konten müssen bald erneut verbunden werden`,
+    }),
+  expiringMessage: (relative) =>
+    `Die Autorisierung läuft ${relative} ab. Verbinden Sie das Konto erneut, damit die Daten weiter aktualisiert werden.`,
   openSettings: 'Verbindungseinstellungen öffnen',
   dismiss: 'Ausblenden',
   previousFailure: 'Vorheriges Konto',

@@ -55,6 +55,12 @@ export const es: Strings = {
       many: (n) => `${n} requieren atención`,
       other: (n) => `${n} requieren atención`,
     }),
+  expiringSoon: (count) =>
+    plural(count, {
+      one: (n) => `${n} caduca pronto`,
+      many: (n) => `${n} caducan pronto`,
+      other: (n) => `${n} caducan pronto`,
+    }),
   endpointUnreachable: 'No se pudo acceder al servicio. Comprueba tu conexión a internet e inténtalo de nuevo.',
   dismissNotice: 'Descartar mensaje',
 
@@ -70,6 +76,9 @@ export const es: Strings = {
   // Agree with the column, "Estado" (masculine).
   statusActive: 'Activo',
   statusError: 'Error',
+  statusExpiring: 'Por caducar',
+  // The relative time comes from Intl: "dentro de 5 días".
+  expiresIn: (relative) => `Caduca ${relative}`,
   statusUnknown: 'Desconocido',
   // Agree with "cuenta" (feminine).
   main: 'Principal',
@@ -113,6 +122,15 @@ export const es: Strings = {
       many: (n) => `Es necesario reconectar ${n} de cuentas`,
       other: (n) => `Es necesario reconectar ${n} cuentas`,
     }),
+  bannerExpiringTitle: (name) => `Pronto será necesario reconectar ${name}`,
+  bannerExpiringManyTitle: (count) =>
+    plural(count, {
+      one: (n) => `Pronto será necesario reconectar ${n} cuenta`,
+      many: (n) => `Pronto será necesario reconectar ${n} de cuentas`,
+      other: (n) => `Pronto será necesario reconectar ${n} cuentas`,
+    }),
+  expiringMessage: (relative) =>
+    `La autorización caduca ${relative}. Reconecta la cuenta para que sus datos se sigan actualizando.`,
   openSettings: 'Abrir configuración de conexión',
   dismiss: 'Descartar',
   previousFailure: 'Cuenta anterior',

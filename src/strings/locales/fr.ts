@@ -55,6 +55,12 @@ export const fr: Strings = {
       many: (n) => `${n} nécessitent votre attention`,
       other: (n) => `${n} nécessitent votre attention`,
     }),
+  expiringSoon: (count) =>
+    plural(count, {
+      one: (n) => `${n} expire bientôt`,
+      many: (n) => `${n} expirent bientôt`,
+      other: (n) => `${n} expirent bientôt`,
+    }),
   endpointUnreachable: 'Le service est injoignable. Vérifiez votre connexion Internet, puis réessayez.',
   dismissNotice: 'Masquer le message',
 
@@ -69,6 +75,9 @@ export const fr: Strings = {
   columnActions: 'Actions',
   statusActive: 'Actif',
   statusError: 'Erreur',
+  statusExpiring: 'Expiration proche',
+  // The relative time comes from Intl: "dans 5 jours".
+  expiresIn: (relative) => `Expire ${relative}`,
   statusUnknown: 'Inconnu',
   main: 'Principal',
   secondary: 'Secondaire',
@@ -110,6 +119,15 @@ export const fr: Strings = {
       many: (n) => `${n} de comptes doivent être reconnectés`,
       other: (n) => `${n} comptes doivent être reconnectés`,
     }),
+  bannerExpiringTitle: (name) => `${name} doit être reconnecté prochainement`,
+  bannerExpiringManyTitle: (count) =>
+    plural(count, {
+      one: (n) => `${n} compte doit être reconnecté prochainement`,
+      many: (n) => `${n} de comptes doivent être reconnectés prochainement`,
+      other: (n) => `${n} comptes doivent être reconnectés prochainement`,
+    }),
+  expiringMessage: (relative) =>
+    `L’autorisation expire ${relative}. Reconnectez le compte pour que ses données continuent d’être mises à jour.`,
   openSettings: 'Ouvrir les paramètres de connexion',
   dismiss: 'Masquer',
   previousFailure: 'Compte précédent',

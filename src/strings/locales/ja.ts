@@ -38,6 +38,7 @@ export const ja: Strings = {
   notConnected: '未接続',
   accountCount: (count) => `${num(count)}件のアカウント`,
   needsAttention: (count) => `${num(count)}件が要対応`,
+  expiringSoon: (count) => `${num(count)}件がまもなく期限切れ`,
   endpointUnreachable: 'サービスに接続できませんでした。インターネット接続を確認してから、再試行してください。',
   dismissNotice: 'メッセージを閉じる',
 
@@ -52,6 +53,9 @@ export const ja: Strings = {
   columnActions: '操作',
   statusActive: '有効',
   statusError: 'エラー',
+  statusExpiring: '期限切れ間近',
+  // The relative time comes from Intl: "5 日後".
+  expiresIn: (relative) => `${relative}に期限切れ`,
   statusUnknown: '不明',
   main: 'メイン',
   secondary: 'サブ',
@@ -84,6 +88,9 @@ export const ja: Strings = {
 
   bannerTitle: (name) => `「${name}」の再接続が必要です`,
   bannerManyTitle: (count) => `${num(count)}件のアカウントの再接続が必要です`,
+  bannerExpiringTitle: (name) => `「${name}」はまもなく再接続が必要です`,
+  bannerExpiringManyTitle: (count) => `${num(count)}件のアカウントはまもなく再接続が必要です`,
+  expiringMessage: (relative) => `認証の有効期限は${relative}に切れます。データの更新を続けるには、再接続してください。`,
   openSettings: '接続設定を開く',
   dismiss: '非表示にする',
   previousFailure: '前のアカウント',

@@ -53,6 +53,12 @@ export const ptBR: Strings = {
       many: (n) => `${n} precisam de atenção`,
       other: (n) => `${n} precisam de atenção`,
     }),
+  expiringSoon: (count) =>
+    plural(count, {
+      one: (n) => `${n} expira em breve`,
+      many: (n) => `${n} expiram em breve`,
+      other: (n) => `${n} expiram em breve`,
+    }),
   endpointUnreachable:
     'Não foi possível acessar o serviço. Verifique sua conexão com a internet e tente novamente.',
   dismissNotice: 'Dispensar mensagem',
@@ -69,6 +75,9 @@ export const ptBR: Strings = {
   // Agree with the column, "Status" (masculine).
   statusActive: 'Ativo',
   statusError: 'Erro',
+  statusExpiring: 'Expirando',
+  // The relative time comes from Intl: "em 5 dias".
+  expiresIn: (relative) => `Expira ${relative}`,
   statusUnknown: 'Desconhecido',
   // Agree with "conta" (feminine).
   main: 'Principal',
@@ -112,6 +121,15 @@ export const ptBR: Strings = {
       many: (n) => `${n} de contas precisam ser reconectadas`,
       other: (n) => `${n} contas precisam ser reconectadas`,
     }),
+  bannerExpiringTitle: (name) => `A conta ${name} precisa ser reconectada em breve`,
+  bannerExpiringManyTitle: (count) =>
+    plural(count, {
+      one: (n) => `${n} conta precisa ser reconectada em breve`,
+      many: (n) => `${n} de contas precisam ser reconectadas em breve`,
+      other: (n) => `${n} contas precisam ser reconectadas em breve`,
+    }),
+  expiringMessage: (relative) =>
+    `A autorização expira ${relative}. Reconecte a conta para que os dados continuem sendo atualizados.`,
   openSettings: 'Abrir configurações de conexão',
   dismiss: 'Dispensar',
   previousFailure: 'Conta anterior',

@@ -38,6 +38,7 @@ export const zhCN: Strings = {
   notConnected: '未连接',
   accountCount: (count) => `${num(count)} 个账户`,
   needsAttention: (count) => `${num(count)} 个需要处理`,
+  expiringSoon: (count) => `${num(count)} 个即将过期`,
   endpointUnreachable: '无法访问服务。请检查您的网络连接，然后重试。',
   dismissNotice: '关闭消息',
 
@@ -52,6 +53,9 @@ export const zhCN: Strings = {
   columnActions: '操作',
   statusActive: '正常',
   statusError: '错误',
+  statusExpiring: '即将过期',
+  // The relative time comes from Intl: "5天后".
+  expiresIn: (relative) => `${relative}过期`,
   statusUnknown: '未知',
   main: '主要',
   secondary: '次要',
@@ -83,6 +87,9 @@ export const zhCN: Strings = {
 
   bannerTitle: (name) => `“${name}”需要重新连接`,
   bannerManyTitle: (count) => `${num(count)} 个账户需要重新连接`,
+  bannerExpiringTitle: (name) => `“${name}”即将需要重新连接`,
+  bannerExpiringManyTitle: (count) => `${num(count)} 个账户即将需要重新连接`,
+  expiringMessage: (relative) => `授权将于${relative}过期。请重新连接，以便数据继续更新。`,
   openSettings: '打开连接设置',
   dismiss: '隐藏',
   previousFailure: '上一个账户',
