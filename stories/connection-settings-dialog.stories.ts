@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { connection, connections, expiredGrant } from '../mocks/data.js';
+import { connection, connections, expiredGrant, expiringConnection } from '../mocks/data.js';
 import { installFakePopup } from '../mocks/popup.js';
 import type { Connection } from '../src/api/types.js';
 import type { ConnectionSettingsDialog } from '../src/connection-settings-dialog/connection-settings-dialog.js';
@@ -114,6 +114,16 @@ export const FiveHundredAccounts: Story = {
 export const TenThousandAccounts: Story = {
   name: '10,000 accounts',
   beforeEach: (context) => void serve(context, [googleAdsWith(connections(10_000, [3, 77, 5000, 9990]))]),
+};
+
+/** An account whose authorization expires in 5 days: "Expiring", calmer than a failure, with Re-connect. */
+export const ExpiringSoon: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith([connection(0), expiringConnection(1, 5), connection(2)])]),
+};
+
+/** An authorization that expired: an Error with the reason "expired", like any failure. */
+export const Expired: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith([connection(0), expiringConnection(1, -1)])]),
 };
 
 export const SomeInError: Story = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { connections } from '../mocks/data.js';
+import { connection, connections, expiringConnection } from '../mocks/data.js';
 import { installFakePopup } from '../mocks/popup.js';
 import type { DataSourceProvider } from '../src/data-source-provider/data-source-provider.js';
 import type { Strings } from '../src/strings/strings.js';
@@ -74,6 +74,16 @@ export const SettingsOpen: Story = {
     const card = canvasElement.querySelector('data-source-card');
     await waitFor(() => part(card, 'settings-dialog')?.hasAttribute('open'), 'the open dialog');
   },
+};
+
+/** An account whose authorization expires in 5 days: "Expiring", calmer than a failure, with Re-connect. */
+export const ExpiringSoon: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith([connection(0), expiringConnection(1, 5), connection(2)])]),
+};
+
+/** An authorization that expired: an Error with the reason "expired", like any failure. */
+export const Expired: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith([connection(0), expiringConnection(1, -1)])]),
 };
 
 export const SomeInError: Story = {

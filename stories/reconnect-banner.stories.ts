@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { connection, connections } from '../mocks/data.js';
+import { connection, connections, expiringConnection } from '../mocks/data.js';
 import { installFakePopup } from '../mocks/popup.js';
 import type { Strings } from '../src/strings/strings.js';
 import { endpointOf, serve, unreachable } from './support/endpoint.js';
@@ -67,6 +67,16 @@ export const SettingsOpen: Story = {
     const banner = canvasElement.querySelector('reconnect-banner');
     await waitFor(() => part(banner, 'settings-dialog')?.hasAttribute('open'), 'the open dialog');
   },
+};
+
+/** An account whose authorization expires in 5 days: "Expiring", calmer than a failure, with Re-connect. */
+export const ExpiringSoon: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith([connection(0), expiringConnection(1, 5), connection(2)])]),
+};
+
+/** An authorization that expired: an Error with the reason "expired", like any failure. */
+export const Expired: Story = {
+  beforeEach: (context) => void serve(context, [googleAdsWith([connection(0), expiringConnection(1, -1)])]),
 };
 
 export const SomeFailing: Story = {

@@ -42,3 +42,33 @@ export function readDismissed(sourceId: string): Set<string> {
 export function writeDismissed(sourceId: string, ids: ReadonlySet<string>): void {
   write(storageKey(sourceId), ids.size ? JSON.stringify([...ids].sort()) : undefined);
 }
+
+/**
+ * Expiring accounts the banner was dismissed for, until the end of the local day: an expiry is
+ * days away, so tomorrow's reminder is welcome; localStorage, as the day outlives the session.
+ */
+const EXPIRING_PREFIX = 'dsw-reconnect-banner:expiring-dismissed:';
+
+/** The local calendar day of `now`, e.g. "2026-12-01". */
+export function localDay(now: number): string {
+  const date = new Date(now);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+export function readExpiringDismissed(sourceId: string, now: number): Set<string> {
+  try {
+    const saved = JSON.parse(localStorage.getItem(EXPIRING_PREFIX + sourceId) ?? 'null') as { day?: unknown; ids?: unknown } | null;
+    if (saved?.day !== localDay(now) || !Array.isArray(saved.ids)) return new Set();
+    return new Set(saved.ids.filter((id): id is string => typeof id === 'string'));
+  } catch {
+    return new Set();
+  }
+}
+
+export function writeExpiringDismissed(sourceId: string, ids: ReadonlySet<string>, now: number): void {
+  try {
+    localStorage.setItem(EXPIRING_PREFIX + sourceId, JSON.stringify({ day: localDay(now), ids: [...ids].sort() }));
+  } catch {
+    // Refused (privacy modes): dismissed for this page only.
+  }
+}

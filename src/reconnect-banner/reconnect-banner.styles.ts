@@ -30,6 +30,14 @@ export const bannerStyles = css`
     padding-block-start: calc(0.125 * var(--_rem));
     color: var(--_danger);
   }
+  /* Expiring soon: calmer than a failure, the warning colour on the page's own surface. */
+  .banner.expiring {
+    background: var(--_surface);
+    border-color: var(--_warning);
+  }
+  .expiring .warning {
+    color: var(--_warning);
+  }
   .body {
     flex: 1;
     min-inline-size: 0;

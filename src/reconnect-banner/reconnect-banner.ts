@@ -9,19 +9,22 @@ import { formatList } from '../format/lists.js';
 import { failingConnections } from '../store/source-state.js';
 import type { Strings } from '../strings/strings.js';
 import { controls } from '../styles/controls.js';
-import { closeIcon, warningIcon } from '../styles/icons.js';
+import { formatTimeUntil } from '../format/dates.js';
+import { closeIcon, hourglassIcon, warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
 import { failureIndex, failureStyles, failureView } from '../views/failure-view.js';
 import { focusNextAfter } from '../views/focus.js';
 import { noticeView } from '../views/notice-view.js';
-import { readDismissed, writeDismissed } from './dismissals.js';
+import { readDismissed, readExpiringDismissed, writeDismissed, writeExpiringDismissed } from './dismissals.js';
 import { bannerStyles } from './reconnect-banner.styles.js';
 
 /**
  * Tells the user that an account of a data source stopped working: which account, the
  * endpoint's error message, a red **Re-connect** (re-authorize in a pop-up, then refresh that
  * connection) and a way to open the connection settings. With several failing accounts it says
- * how many and pages through them.
+ * how many and pages through them. When nothing fails but an account's authorization expires
+ * soon (see `expiry-warning-days`), it reminds the user in a calmer tone (the warning colour, an
+ * outlined Re-connect), and a dismissal of that reminder lasts until the next local day.
  *
  * It renders nothing visible while everything is healthy, loading or dismissed: only an empty
  * live region, so that a failure appearing later is announced politely (no `role="alert"`).
@@ -30,10 +33,10 @@ import { bannerStyles } from './reconnect-banner.styles.js';
  * page (the previous one when nothing follows). The settings dialog it opens lives in its shadow
  * root; that dialog's events bubble out of the banner too.
  *
- * @summary A polite banner for failing connections of one data source, with Re-connect.
+ * @summary A polite banner for failing (or soon expiring) connections of one data source, with Re-connect.
  * @tag reconnect-banner
  *
- * @csspart banner - The banner's box (a region labelled by its title).
+ * @csspart banner - The banner's box (a region labelled by its title); class `expiring` for a reminder.
  * @csspart icon - The warning icon.
  * @csspart title - The title ("Account 2 needs to be re-connected", "3 accounts need…").
  * @csspart source - The data source's name above the title.
@@ -87,52 +90,81 @@ export class ReconnectBanner extends SourceWidget {
 
   @state() private pickedFailure?: string;
   @state() private dismissed: ReadonlySet<string> = new Set();
+  /** Expiring accounts dismissed today (see dismissals.ts). */
+  @state() private dismissedToday: ReadonlySet<string> = new Set();
   /** Text of the polite live region: a failure that appeared, or a re-connect's result. */
   private live = '';
   /** Failures already announced, so that a revalidation does not repeat them. */
   private announced: ReadonlySet<string> = new Set();
   private lastNotice?: Notice;
 
-  /** Whether the banner shows a failure now. */
+  /** Whether the banner shows something now (a failure, else an account expiring soon). */
   get shown(): boolean {
-    return this.visible(this.failures());
+    return this.alert() !== undefined;
+  }
+
+  /**
+   * What the banner is about: the failing accounts not dismissed, else (calmer) the accounts
+   * expiring soon not dismissed today; undefined when neither.
+   */
+  private alert(): { tone: 'failing' | 'expiring'; list: Connection[] } | undefined {
+    const failures = this.failures();
+    if (this.visible(failures)) return { tone: 'failing', list: failures };
+    const expiring = this.expiringList();
+    if (expiring.some((c) => !this.dismissedToday.has(c.id))) return { tone: 'expiring', list: expiring };
+    return undefined;
+  }
+
+  private expiringList(): Connection[] {
+    if (this.data.state.status !== 'ready') return [];
+    const expiring = this.expiry.connections();
+    return this.connection ? expiring.filter((c) => c.id === this.connection) : expiring;
+  }
+
+  protected override expiringShown(): readonly Connection[] {
+    const alert = this.alert();
+    return alert?.tone === 'expiring' ? alert.list : [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('source')) this.dismissed = readDismissed(this.source);
+    if (changed.has('source')) {
+      this.dismissed = readDismissed(this.source);
+      this.dismissedToday = readExpiringDismissed(this.source, this.expiry.now);
+    }
     if (this.data.state.status === 'ready') this.forgetRepaired();
 
-    const failures = this.failures();
-    const visible = this.visible(failures);
-    if (this.data.state.status === 'ready' || !visible) {
-      const fresh = visible && failures.some((c) => !this.announced.has(c.id));
-      if (fresh) this.live = this.heading(failures, this.l10n.strings);
-      this.announced = new Set(visible ? failures.map((c) => c.id) : []);
+    const alert = this.alert();
+    if (this.data.state.status === 'ready' || !alert) {
+      const fresh = alert?.list.some((c) => !this.announced.has(c.id));
+      if (alert && fresh) this.live = this.heading(alert, this.l10n.strings);
+      this.announced = new Set(alert ? alert.list.map((c) => c.id) : []);
     }
     const { notice } = this.actions;
     if (notice !== this.lastNotice) {
       this.lastNotice = notice;
       if (notice) this.live = notice.text;
     }
-    this.setShownState(visible);
+    this.setShownState(alert !== undefined);
   }
 
   protected override render(): TemplateResult {
-    const failures = this.failures();
+    const alert = this.alert();
     return html`<div class="root visually-hidden" role="status">${this.live}</div>
-      ${this.visible(failures) ? this.renderBanner(failures, this.l10n.strings) : nothing}`;
+      ${alert ? this.renderBanner(alert, this.l10n.strings) : nothing}`;
   }
 
-  private renderBanner(failures: Connection[], s: Strings): TemplateResult {
+  private renderBanner(alert: { tone: 'failing' | 'expiring'; list: Connection[] }, s: Strings): TemplateResult {
+    const failures = alert.list;
+    const expiring = alert.tone === 'expiring';
     const index = failureIndex(failures, this.pickedFailure);
     const current = failures[index]!;
     const name = this.data.state.source?.name;
-    return html`<section part="banner" class="banner root" aria-labelledby="title">
-      <span part="icon" class="warning">${warningIcon}</span>
+    return html`<section part="banner" class="banner root ${alert.tone}" aria-labelledby="title">
+      <span part="icon" class="warning">${expiring ? hourglassIcon : warningIcon}</span>
       <div class="body">
         <div id="title" part="title" class="title" role="heading" aria-level=${this.headingLevel}>
           ${name ? html`<span part="source" class="source data">${name}</span>` : nothing}
-          <span>${this.heading(failures, s)}</span>
+          <span>${this.heading(alert, s)}</span>
         </div>
         ${failureView({
           failures,
@@ -142,6 +174,12 @@ export class ReconnectBanner extends SourceWidget {
           showAccount: failures.length > 1,
           onReconnect: (connection) => this.actions.reconnect(connection),
           onNavigate: (next) => this.navigate(failures, next, s),
+          ...(expiring
+            ? {
+                tone: 'warning' as const,
+                message: (c: Connection) => s.expiringMessage(formatTimeUntil(this.expiry.until(c) ?? 0, this.l10n.locale)),
+              }
+            : {}),
           actions: html`<button class="quiet link" part="button settings-button" data-prefetch="settings" @click=${() => void this.settingsDialog.open()}>
             ${s.openSettings}
           </button>`,
@@ -160,8 +198,9 @@ export class ReconnectBanner extends SourceWidget {
     return notice ? noticeView({ notice, strings: s, actions: this.actions, live: false }) : nothing;
   }
 
-  private heading(failures: readonly Connection[], s: Strings): string {
-    return failures.length === 1 ? s.bannerTitle(failures[0]!.accountName) : s.bannerManyTitle(failures.length);
+  private heading({ tone, list }: { tone: 'failing' | 'expiring'; list: readonly Connection[] }, s: Strings): string {
+    if (tone === 'expiring') return list.length === 1 ? s.bannerExpiringTitle(list[0]!.accountName) : s.bannerExpiringManyTitle(list.length);
+    return list.length === 1 ? s.bannerTitle(list[0]!.accountName) : s.bannerManyTitle(list.length);
   }
 
   /** Exposes `:state(shown)` to the host's CSS; a styling aid, so never worth an exception. */
@@ -203,6 +242,13 @@ export class ReconnectBanner extends SourceWidget {
     // reached it. Moved before the banner goes, so focus is never lost in between; and only
     // when focus is in the banner: a mouse click in Safari leaves it where it was, not ours to move.
     if (this.matches(':focus-within')) focusNextAfter(this);
+    const alert = this.alert();
+    if (alert?.tone === 'expiring') {
+      // An expiry is days away: dismissed for today, reminded tomorrow.
+      this.dismissedToday = new Set([...this.dismissedToday, ...alert.list.map((c) => c.id)]);
+      writeExpiringDismissed(this.source, this.dismissedToday, this.expiry.now);
+      return;
+    }
     const ids = new Set(this.dismissed);
     for (const c of this.failures()) ids.add(c.id);
     this.dismissed = ids;

@@ -69,7 +69,7 @@ export const controls = css`
     border-color: var(--_danger);
   }
   /* Calmer than danger: outlined, for what still works but needs doing soon (an expiry). */
-  .warning {
+  button.warning {
     border-color: var(--_warning);
   }
   .quiet {

@@ -22,6 +22,9 @@ export interface FailureViewOptions {
   onNavigate(index: number): void;
   /** More actions after Re-connect (the banner's "Open connection settings"). */
   actions?: TemplateResult;
+  /** What to say of a connection (default: the endpoint's error message); the tone of Re-connect. */
+  message?: (connection: Connection) => string;
+  tone?: 'danger' | 'warning';
 }
 
 // Points to the inline end; mirrored under RTL by the styles below.
@@ -43,7 +46,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
   const current = failures[index]!;
   const count = failures.length;
   const step = (delta: number) => options.onNavigate((index + delta + count) % count);
-  const message = current.error?.message ?? '';
+  const message = options.message ? options.message(current) : (current.error?.message ?? '');
   const account = options.showAccount ? current.accountName : '';
   // Cut after a few lines when long (a 10,000-character name), with the whole text on hover.
   const long = account.length + message.length > LONG_FAILURE;
@@ -54,7 +57,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
     </p>
     <div class="failure-actions">
       <button
-        class="danger reconnect"
+        class="${options.tone ?? 'danger'} reconnect"
         part="button reconnect-button"
         data-prefetch="authorization"
         aria-label=${s.reconnectLabel(current.accountName)}
