@@ -4,6 +4,7 @@
 // Run: node --import tsx --test test/e2e/*.test.ts   (after `npm run build`)
 import { describe } from 'node:test';
 import { connectSuite } from './connect.js';
+import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
 import { lateSuite } from './late.js';
 import { manageSuite } from './manage.js';
@@ -20,4 +21,5 @@ describe('end to end', { concurrency: 2 }, () => {
   restartSuite();
   fallbackSuite();
   lateSuite();
+  expirySuite();
 });
