@@ -32,6 +32,11 @@ function isolating(strings: Strings): Strings {
   return result as unknown as Strings;
 }
 
+type Merged = { key: string; version: number; provided?: Partial<Strings>; own?: Partial<Strings>; raw: Strings; strings: Strings };
+
+/** The last texts merged for widgets without overrides of their own, by locale and provider. */
+const sharedStrings: Merged[] = [];
+
 /** The nearest `lang` above `element`, across shadow roots (the document's, at the top). */
 function inheritedLang(element: Element): string {
   for (let node: Element | null = element; node; ) {
@@ -67,7 +72,7 @@ export class LocaleController implements ReactiveController {
   private provided: Localization = {};
   private tag = '';
   private key = 'en';
-  private merged?: { key: string; version: number; provided?: Partial<Strings>; own?: Partial<Strings>; raw: Strings; strings: Strings };
+  private merged?: Merged;
 
   constructor(private readonly host: LocaleHost) {
     new ContextConsumer(host, {
@@ -94,10 +99,20 @@ export class LocaleController implements ReactiveController {
     const own = this.host.strings;
     const last = this.merged;
     if (last && last.key === key && last.version === version && last.provided === provided && last.own === own) return last.strings;
+    // Widgets with the same texts share one object: a page of 500 cards holds one, not 500.
+    const common = own ? undefined : sharedStrings.find((m) => m.key === key && m.version === version && m.provided === provided);
+    if (common) {
+      this.merged = common;
+      return common.strings;
+    }
     const raw: Strings = { ...(stringsFor(key) ?? en), ...provided, ...own };
     const same = last && (Object.keys(raw) as Array<keyof Strings>).every((name) => raw[name] === last.raw[name]);
     const strings = same ? last.strings : isolating(raw);
     this.merged = { key, version, provided, own, raw: same ? last.raw : raw, strings };
+    if (!own) {
+      sharedStrings.push(this.merged);
+      if (sharedStrings.length > 8) sharedStrings.shift();
+    }
     return strings;
   }
 
