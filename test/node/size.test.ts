@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 
 const budgets: Record<string, { before?: number; all?: number }> = {
   'a page of cards (provider + card)': { before: 25_900, all: 38_200 },
-  'a page of banners (provider + banner)': { before: 25_400 },
-  'everything (the CDN build)': { all: 40_200 },
+  'a page of banners (provider + banner)': { before: 26_100 },
+  'everything (the CDN build)': { all: 40_700 },
 };
 
 test('every page stays within its min+gzip budget', () => {
