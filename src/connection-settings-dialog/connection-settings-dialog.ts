@@ -129,6 +129,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   private readonly windowed = new WindowedRows(this, () => this.renderRoot.querySelector<HTMLElement>('.body'));
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
+  private focusedRow?: string; // the row that had focus before this update
 
   constructor() {
     super();
@@ -147,6 +148,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open && !this.modal.isOpen) this.modal.rememberOpener();
+    this.focusedRow = this.shadowRoot?.activeElement?.closest('tr')?.dataset.id;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -155,8 +157,11 @@ export class ConnectionSettingsDialog extends SourceWidget {
     const refocus = this.refocus;
     this.refocus = undefined;
     const active = this.shadowRoot?.activeElement;
-    // Only when the action took focus away with the button it removed.
-    if (refocus && (!active || active === this.dialog)) refocus()?.focus();
+    // Only when the update took focus away with the button it removed: the action's own choice,
+    // else the row the user was in (a Re-connect that worked), else Add.
+    const lost = !active || active === this.dialog;
+    if (refocus && lost) refocus()?.focus();
+    else if (lost && this.focusedRow && this.modal.isOpen) (this.rowButton(this.focusedRow) ?? this.addButton)?.focus();
   }
 
   private syncOpen(): void {

@@ -108,8 +108,8 @@ export class DataSourceCard extends SourceWidget {
   @state() private pickedFailure?: string;
   /** A logo URL that failed to load: show the initials instead. */
   @state() private brokenLogo?: string;
-  /** The stale line's Retry had focus before this update (see `updated`). */
-  private staleRetryFocused = false;
+  /** Focus was inside the card before this update (see `updated`). */
+  private hadFocus = false;
 
   protected override render(): TemplateResult {
     const view = this.view();
@@ -159,15 +159,15 @@ export class DataSourceCard extends SourceWidget {
   }
 
   protected override willUpdate(): void {
-    this.staleRetryFocused = this.shadowRoot?.activeElement?.matches('.stale button') ?? false;
+    this.hadFocus = !!this.shadowRoot?.activeElement;
   }
 
   protected override updated(): void {
-    // A Retry that worked removes the line and the focused button with it, which would drop
-    // focus to <body>. The card's own action (Connection settings, or Connect) stands where
-    // the user was working, so focus goes there.
-    if (this.staleRetryFocused && !this.shadowRoot!.activeElement) {
-      this.shadowRoot!.querySelector<HTMLElement>('[part~="settings-button"], [part~="connect-button"]')?.focus();
+    // An update that removed the focused control (Connect once connected, a Retry that worked, a
+    // failure's Re-connect once mended) would drop focus to <body>, sending a keyboard or screen
+    // reader user back to the top of the page. The card's own action stands where they were.
+    if (this.hadFocus && !this.shadowRoot!.activeElement) {
+      this.shadowRoot!.querySelector<HTMLElement>('[part~="settings-button"], [part~="connect-button"], [part~="retry-button"]')?.focus();
     }
   }
 

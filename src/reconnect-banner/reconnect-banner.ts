@@ -97,6 +97,8 @@ export class ReconnectBanner extends SourceWidget {
   /** Failures already announced, so that a revalidation does not repeat them. */
   private announced: ReadonlySet<string> = new Set();
   private lastNotice?: Notice;
+  /** Focus was inside the banner before this update (see `updated`). */
+  private hadFocus = false;
 
   /** Whether the banner shows something now (a failure, else an account expiring soon). */
   get shown(): boolean {
@@ -127,6 +129,7 @@ export class ReconnectBanner extends SourceWidget {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.hadFocus = !!this.shadowRoot?.activeElement;
     if (changed.has('source')) {
       this.dismissed = readDismissed(this.source);
       this.dismissedToday = readExpiringDismissed(this.source, this.expiry.now);
@@ -145,6 +148,11 @@ export class ReconnectBanner extends SourceWidget {
       if (notice) this.live = notice.text;
     }
     this.setShownState(alert !== undefined);
+  }
+
+  /** A re-connect that worked removes the banner, Re-connect with it: focus goes on, not to <body>. */
+  protected override updated(): void {
+    if (this.hadFocus && !this.shadowRoot!.activeElement) focusNextAfter(this);
   }
 
   protected override render(): TemplateResult {

@@ -69,6 +69,19 @@ describe('connection-settings-dialog: connect and re-connect', function () {
     expect(message(el)).to.equal('Account 2 is connected again.');
   });
 
+  it('keeps focus in the row whose Re-connect worked (the button goes, the row stays)', async () => {
+    const { el, endpoint } = await setup(connections(3, [1]));
+    const reconnect = button(el, 'conn_2', 'reconnect');
+    reconnect.focus();
+    reconnect.click();
+    const state = await issuedState(popup);
+    endpoint.complete(state);
+    popup.post({ type: 'dsw-authorization', state, status: 'completed', connectionId: 'conn_2' });
+    await until(el, () => !row(el, 'conn_2')!.querySelector('[data-action="reconnect"]'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(row(el, 'conn_2')!.querySelector('[data-action]'));
+  });
+
   it('offers to add another account as a new connection when the user signed in as it', async () => {
     const { el } = await setup(connections(3, [1]));
     button(el, 'conn_2', 'reconnect').click();
