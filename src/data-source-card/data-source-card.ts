@@ -243,13 +243,23 @@ export class DataSourceCard extends SourceWidget {
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
-      return html`<button class="settings" part="button settings-button" data-prefetch="settings" @click=${() => void this.settingsDialog.open()}>
+      return html`<button
+        class="settings"
+        part="button settings-button"
+        aria-label=${ifDefined(nameWith(s.connectionSettings, s.connectionSettingsLabel(this.name)))}
+        data-prefetch="settings"
+        @click=${() => void this.settingsDialog.open()}>
         ${s.connectionSettings}
       </button>`;
     }
     const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
     // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
-    return html`<button class="primary" part="button connect-button" data-prefetch="authorization" aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
+    return html`<button
+      class="primary"
+      part="button connect-button"
+      aria-label=${ifDefined(nameWith(s.connect, s.connectLabel(this.name)))}
+      data-prefetch="authorization"
+      aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
     </button>`;
   }
@@ -315,6 +325,14 @@ export class DataSourceCard extends SourceWidget {
 
 /** Names and messages longer than this may be cut (see `.clamp`) and get a tooltip. */
 const LONG_TEXT = 60;
+
+/**
+ * `label` as a button's accessible name only when it contains the button's visible `text` (WCAG
+ * label in name): a host that overrode the text but not its label keeps the visible text as name.
+ */
+function nameWith(text: string, label: string): string | undefined {
+  return label.includes(text) ? label : undefined;
+}
 
 /** "Google Ads" → "GA": a stand-in logo that needs no request. */
 function initials(name: string): string {

@@ -18,6 +18,9 @@ export interface Strings {
   connect: string;
   reconnect: string;
   connectionSettings: string;
+  /** Accessible names that say where the card's buttons act; each contains the visible text. */
+  connectLabel: (sourceName: string) => string;
+  connectionSettingsLabel: (sourceName: string) => string;
   loadFailed: string;
   unknownSource: string;
   noEndpoint: string;
