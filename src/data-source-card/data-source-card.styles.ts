@@ -169,7 +169,7 @@ export const cardStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .card[aria-busy='true'] .header {
+    .card[aria-busy='true']:not(.slow) .header {
       animation: none;
     }
   }

@@ -106,9 +106,13 @@ export const controls = css`
       transform: rotate(1turn);
     }
   }
+  /* Reduced motion: no animation at all. The spinner stays as a still ring beside the text that
+     says what is going on (every busy button keeps its label, and the widgets say it in words). */
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 2.4s;
+      animation: none;
+      border-right-color: currentColor;
+      opacity: 0.6;
     }
   }
   @media (forced-colors: active) {
