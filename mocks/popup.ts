@@ -43,3 +43,22 @@ export function installFakePopup({ blocked = false } = {}): FakePopup {
   }) as typeof window.open;
   return popup;
 }
+
+/**
+ * Resolves with the `state` the endpoint issued, once the flow has sent the pop-up to the
+ * provider with it (the flow listens for that state from then on).
+ */
+export async function providerState(popup: FakePopup, timeout = 5000): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    let state: string | null = null;
+    try {
+      state = new URL(popup.window!.location.href).searchParams.get('state');
+    } catch {
+      state = null;
+    }
+    if (state) return state;
+    if (Date.now() > end) throw new Error('The pop-up was never sent to the provider');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

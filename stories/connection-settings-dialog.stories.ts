@@ -5,10 +5,9 @@ import { connection, connections, expiredGrant, expiringConnection } from '../mo
 import { installFakePopup } from '../mocks/popup.js';
 import type { Connection } from '../src/api/types.js';
 import type { ConnectionSettingsDialog } from '../src/connection-settings-dialog/connection-settings-dialog.js';
-import type { DataSourceProvider } from '../src/data-source-provider/data-source-provider.js';
 import type { Strings } from '../src/strings/strings.js';
 import { endpointOf, failReloads, serve, unreachable } from './support/endpoint.js';
-import { clickPart, part, waitFor } from './support/play.js';
+import { clickPart, failedReload, part, waitFor } from './support/play.js';
 import { googleAdsWith, logos, longNames } from './support/sources.js';
 
 interface DialogArgs {
@@ -153,14 +152,7 @@ export const RefreshFailed: Story = {
     serve(context, [googleAdsWith(connections(3, [2]))]);
     failReloads(context);
   },
-  play: async ({ canvasElement }) => {
-    const provider = canvasElement.querySelector<DataSourceProvider>('data-source-provider')!;
-    const dialog = canvasElement.querySelector('connection-settings-dialog')!;
-    await waitFor(() => part(dialog, 'row'), 'the rows');
-    // The dialog shows the failure; the promise's rejection is the store caller's to handle.
-    await provider.store!.load(dialog.source, { force: true })?.catch(() => {});
-    await waitFor(() => part(dialog, 'stale'), 'the stale note');
-  },
+  play: ({ canvasElement }) => failedReload(canvasElement, 'connection-settings-dialog', 'row'),
 };
 
 export const Unauthorized: Story = {

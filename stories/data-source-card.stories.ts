@@ -3,10 +3,9 @@ import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { connection, connections, expiringConnection } from '../mocks/data.js';
 import { installFakePopup } from '../mocks/popup.js';
-import type { DataSourceProvider } from '../src/data-source-provider/data-source-provider.js';
 import type { Strings } from '../src/strings/strings.js';
 import { endpointOf, failReloads, serve, unreachable } from './support/endpoint.js';
-import { clickPart, part, waitFor } from './support/play.js';
+import { clickPart, failedReload, part, waitFor } from './support/play.js';
 import { catalog, googleAdsWith, logos, longNames } from './support/sources.js';
 
 interface CardArgs {
@@ -107,14 +106,7 @@ export const RefreshFailed: Story = {
     serve(context, [googleAdsWith(connections(3, [2]))]);
     failReloads(context);
   },
-  play: async ({ canvasElement }) => {
-    const provider = canvasElement.querySelector<DataSourceProvider>('data-source-provider')!;
-    const card = canvasElement.querySelector('data-source-card');
-    await waitFor(() => part(card, 'settings-button'), 'the loaded card');
-    // The card shows the failure; the promise's rejection is the store caller's to handle.
-    await provider.store!.load(card!.getAttribute('source')!, { force: true })?.catch(() => {});
-    await waitFor(() => part(card, 'stale'), 'the stale line');
-  },
+  play: ({ canvasElement }) => failedReload(canvasElement, 'data-source-card', 'settings-button'),
 };
 
 export const Unauthorized: Story = {

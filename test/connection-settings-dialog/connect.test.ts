@@ -1,24 +1,12 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { connections } from '../../mocks/data.js';
-import { installFakePopup, type FakePopup } from '../../mocks/popup.js';
+import { installFakePopup, providerState, type FakePopup } from '../../mocks/popup.js';
 import type { ConnectionSettingsDialog } from '../../src/connection-settings-dialog/connection-settings-dialog.js';
 import type { ConnectRequestEvent } from '../../src/events/connect-request.js';
 import { requestsTo } from '../helpers/msw.js';
 import { button, message, row, rowIds, setup, text, until } from './helpers.js';
 
-/** The `state` the endpoint issued, read from where the pop-up was sent. */
-async function issuedState(popup: FakePopup): Promise<string> {
-  let state: string | null = null;
-  await waitUntil(() => {
-    try {
-      state = new URL(popup.window!.location.href).searchParams.get('state');
-    } catch {
-      state = null;
-    }
-    return state;
-  }, 'the pop-up was never sent to the provider');
-  return state!;
-}
+const issuedState = (popup: FakePopup): Promise<string> => providerState(popup);
 
 const addButton = (el: ConnectionSettingsDialog) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="add-button"]')!;
 

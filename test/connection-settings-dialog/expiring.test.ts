@@ -1,6 +1,6 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { connection, expiringConnection } from '../../mocks/data.js';
-import { installFakePopup, type FakePopup } from '../../mocks/popup.js';
+import { installFakePopup, providerState, type FakePopup } from '../../mocks/popup.js';
 import { forgetExpiryAnnouncements } from '../../src/controllers/expiry.js';
 import type { ConnectionExpiringEvent } from '../../src/events/connection-expiring.js';
 import { button, message, row, setup, text, until } from './helpers.js';
@@ -75,16 +75,8 @@ describe('connection-settings-dialog: expiring accounts', function () {
     const { el, endpoint } = await setup([connection(0), expiringConnection(1, 5)]);
     const before = Date.parse(endpoint.sources.get('google-ads')!.connections[1]!.expiresAt!);
     button(el, 'conn_2', 'reconnect').click();
-    let state: string | null = null;
-    await waitUntil(() => {
-      try {
-        state = new URL(popup.window!.location.href).searchParams.get('state');
-      } catch {
-        state = null;
-      }
-      return state;
-    });
-    const outcome = endpoint.complete(state!);
+    const state = await providerState(popup);
+    const outcome = endpoint.complete(state);
     const reconnected = oneEvent(el, 'dsw-connection-reconnected');
     popup.post({ type: 'dsw-authorization', ...outcome });
     expect((await reconnected).detail.connection.id).to.equal('conn_2');

@@ -9,7 +9,7 @@ import { loadAuthorization } from '../../src/auth/lazy.js';
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
 import { mockEndpoint, type MockEndpoint, type MockOptions } from '../../mocks/endpoint.js';
 import type { MockSource } from '../../mocks/data.js';
-import type { FakePopup } from '../../mocks/popup.js';
+import { providerState, type FakePopup } from '../../mocks/popup.js';
 import { useHandlers } from '../helpers/msw.js';
 import { visible } from '../helpers/text.js';
 
@@ -98,22 +98,8 @@ export async function cardLoaded(card: Element): Promise<void> {
   await until(() => part(card, 'card')?.getAttribute('aria-busy') === 'false', 'card loaded');
 }
 
-/**
- * Waits until the pop-up was navigated to the provider with the `state` the endpoint issued
- * (so the flow is listening for that state) and returns the state.
- */
-export async function providerPage(popup: FakePopup): Promise<string> {
-  let state: string | null = null;
-  await until(() => {
-    try {
-      state = new URL(popup.window!.location.href).searchParams.get('state');
-    } catch {
-      state = null;
-    }
-    return state;
-  }, 'pop-up navigated to the provider');
-  return state!;
-}
+/** The `state` of the flow once its pop-up was sent to the provider (see mocks/popup.ts). */
+export const providerPage = (popup: FakePopup): Promise<string> => providerState(popup);
 
 /** What the callback page posts once the provider redirected back with success. */
 export function completeAuthorization(

@@ -5,7 +5,7 @@ import { HttpError, InvalidResponseError, NetworkError } from '../../src/api/err
 import { ConnectionStore } from '../../src/store/connection-store.js';
 import type { SourceState } from '../../src/store/source-state.js';
 import { connections, googleAds } from '../../mocks/data.js';
-import { mockEndpoint } from '../../mocks/endpoint.js';
+import { mockEndpoint, type MockEndpoint } from '../../mocks/endpoint.js';
 import { requests, requestsTo, useHandlers } from '../helpers/msw.js';
 
 const noWait = () => Promise.resolve();
@@ -37,6 +37,24 @@ function signalRecordingStore() {
 }
 
 const ids = (state: SourceState) => state.connections.map((c) => `${c.id}:${c.role}`);
+
+/**
+ * Serves `endpoint`, but the answer to `method path` waits until the returned function is
+ * called: the request is processed at once, its answer arrives later (after another's).
+ */
+async function answerLate(endpoint: MockEndpoint, method: 'patch' | 'post', path: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await useHandlers(
+    http[method](path, async ({ request }) => {
+      const response = await getResponse(endpoint.handlers, request);
+      await held;
+      return response;
+    }),
+    ...endpoint.handlers,
+  );
+  return release;
+}
 
 describe('ConnectionStore', () => {
   let store: ConnectionStore;
@@ -359,17 +377,8 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(3))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await useHandlers(
-        // conn_2 is made main at once, but its answer arrives after conn_3's.
-        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          await held;
-          return response;
-        }),
-        ...endpoint.handlers,
-      );
+      // conn_2 is made main at once, but its answer arrives after conn_3's.
+      const release = await answerLate(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_2');
       const first = store.makeMain('google-ads', 'conn_2');
       await waitUntil(() => requestsTo('PATCH').length === 1, 'the first PATCH sent', { interval: 5 });
       await delay(20);
@@ -384,17 +393,8 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await useHandlers(
-        // conn_1 is made main at once; its answer arrives after the re-connect's reload.
-        http.patch('/api/data-sources/google-ads/connections/conn_1', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          await held;
-          return response;
-        }),
-        ...endpoint.handlers,
-      );
+      // conn_1 is made main at once; its answer arrives after the re-connect's reload.
+      const release = await answerLate(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_1');
       const first = store.makeMain('google-ads', 'conn_1');
       await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
       await delay(20);
@@ -412,17 +412,8 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await useHandlers(
-        // The refresh of conn_1 (main then) is done at once; its answer arrives after the make-main.
-        http.post('/api/data-sources/google-ads/connections/conn_1/refresh', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          await held;
-          return response;
-        }),
-        ...endpoint.handlers,
-      );
+      // The refresh of conn_1 (main then) is done at once; its answer arrives after the make-main.
+      const release = await answerLate(endpoint, 'post', '/api/data-sources/google-ads/connections/conn_1/refresh');
       const refresh = store.refresh('google-ads', 'conn_1');
       await waitUntil(() => requestsTo('POST').length === 1, 'the refresh sent', { interval: 5 });
       await delay(20);
@@ -436,16 +427,7 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await useHandlers(
-        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          await held;
-          return response;
-        }),
-        ...endpoint.handlers,
-      );
+      const release = await answerLate(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_2');
       const change = store.makeMain('google-ads', 'conn_2');
       await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
       await delay(20);
