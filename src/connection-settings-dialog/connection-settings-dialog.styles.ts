@@ -266,7 +266,6 @@ export const dialogStyles = css`
     background: var(--_text);
     color: var(--_surface);
     font-size: calc(0.8125 * var(--_rem));
-    pointer-events: none;
   }
 
   .actions {

@@ -25,6 +25,8 @@ export class TimestampTooltip implements ReactiveController {
     root?.addEventListener('pointerover', this.onEnter);
     root?.addEventListener('focusout', this.onLeave);
     root?.addEventListener('pointerout', this.onLeave);
+    // Before the dialog's own Escape (which closes the dialog): a shown tooltip goes first.
+    root?.addEventListener('keydown', this.onKeydown, true);
     // Scroll events do not bubble; captured here, they keep the tooltip on its date.
     root?.addEventListener('scroll', this.onScroll, true);
   }
@@ -58,11 +60,20 @@ export class TimestampTooltip implements ReactiveController {
     if (this.target && tip) place(tip, this.target);
   };
 
+  /** Escape dismisses a shown tooltip alone (WCAG 1.4.13), leaving the dialog open. */
+  private readonly onKeydown = (event: Event): void => {
+    if ((event as KeyboardEvent).key !== 'Escape' || !this.target || event.defaultPrevented) return;
+    event.preventDefault();
+    this.hide();
+  };
+
   private readonly onLeave = (event: Event): void => {
     if (!this.target) return;
     const next = (event as FocusEvent | PointerEvent).relatedTarget as Node | null;
-    // Moving from the text to the tooltip's own box, or within the cell, keeps it.
-    if (next && this.target.contains(next)) return;
+    // Moving within the date, onto the tooltip, or from the tooltip back to its date keeps it:
+    // a tooltip can be hovered (WCAG 1.4.13), to read or select its text.
+    const tip = this.element();
+    if (next && (this.target.contains(next) || tip?.contains(next))) return;
     // Keyboard focus outlives the pointer leaving, so the focused date keeps its tooltip.
     const focused = this.host.shadowRoot?.activeElement;
     if (event.type === 'pointerout' && focused === this.target) return;

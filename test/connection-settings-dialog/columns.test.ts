@@ -64,6 +64,28 @@ describe('connection-settings-dialog: columns', function () {
     expect(time.hasAttribute('aria-describedby')).to.equal(false);
   });
 
+  it('a tooltip can be hovered, and Escape dismisses it without closing the dialog (WCAG 1.4.13)', async () => {
+    const { el, root } = await setup(connections(1));
+    const time = rows(el)[0].querySelector('time')!;
+    const tip = root.querySelector<HTMLElement>('[role="tooltip"]')!;
+    time.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    // The pointer moves onto the tooltip: it stays, to be read.
+    time.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, composed: true, relatedTarget: tip }));
+    expect(tip.matches(':popover-open')).to.equal(true);
+    tip.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, composed: true, relatedTarget: document.body }));
+    expect(tip.matches(':popover-open')).to.equal(false);
+
+    time.focus();
+    expect(tip.matches(':popover-open')).to.equal(true);
+    time.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+    expect(tip.matches(':popover-open'), 'the tooltip goes').to.equal(false);
+    await el.updateComplete;
+    expect(el.open, 'the dialog stays').to.equal(true);
+    time.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    expect(el.open, 'a second Escape closes the dialog').to.equal(false);
+  });
+
   it('shows the full timestamp on hover, next to the date', async () => {
     const { el, root } = await setup(connections(1));
     const time = rows(el)[0].querySelectorAll('time')[1];
