@@ -206,12 +206,18 @@ export class ConnectionStore {
     try {
       await this.client.deleteConnection(sourceId, connectionId);
     } catch (error) {
+      // Gone already (deleted in another tab meanwhile): what the user asked for is done.
+      const gone = error instanceof HttpError && error.status === 404;
       const current = entry.state.connections;
-      this.set(entry, {
-        connections: current === optimistic ? before : withRolesOf(before, reinsert(current, removed, index)),
-        busy: setWithout(entry.state.busy, connectionId),
-      });
-      throw error;
+      if (!gone) {
+        this.set(entry, {
+          connections: current === optimistic ? before : withRolesOf(before, reinsert(current, removed, index)),
+          busy: setWithout(entry.state.busy, connectionId),
+        });
+        // A load was applied meanwhile: the row put back may no longer be the endpoint's; ask it.
+        if (current !== optimistic) this.revalidate(sourceId);
+        throw error;
+      }
     }
     this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });
     this.load(sourceId, { force: true })?.catch(() => {});

@@ -10,9 +10,11 @@
  * Reproducing a failure: fast-check prints `{ seed: …, path: "…", endOnFailure: true }` and, in
  * the counterexample, `/*replayPath="…"*\/`. Either
  *   - put them in test/model/seed.json — { "seed": 123, "path": "4:1", "replayPath": "…", "runs": 200 } —
- *     and run `npx wtr --files test/model/store.model.test.ts` (set the three back to null after), or
+ *     and run `npx wtr --files test/model/store.model.test.ts` (put the seed back and the rest to null after), or
  *   - without editing anything: `node scripts/model-nightly.mjs --seed=123 --path 4:1 [--replay-path …]`.
- * The nightly run (`npm run test:model:nightly`) is the same test with 2,000 runs and a fresh seed.
+ * The test line runs 200 sequences from the seed in seed.json (fixed, so that a run of the test
+ * line is the same sequences every time; timing still varies); the nightly run
+ * (`npm run test:model:nightly`) is the same test with 2,000 runs and a fresh seed each time.
  */
 import fc from 'fast-check';
 import { expect } from '@open-wc/testing';

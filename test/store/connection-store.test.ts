@@ -373,6 +373,17 @@ describe('ConnectionStore', () => {
       expect(requestsTo('PATCH')).to.deep.equal(['PATCH /api/data-sources/google-ads/connections/conn_3']);
     });
 
+    it('a delete the endpoint answers 404 (deleted in another tab meanwhile) is done, not undone', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      endpoint.sources.get('google-ads')!.connections.pop();
+      const removed = await store.remove('google-ads', 'conn_2');
+      expect(removed.id).to.equal('conn_2');
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main']);
+    });
+
     it('a make-main answered after a later one does not undo it', async () => {
       const endpoint = mockEndpoint([googleAds(connections(3))]);
       await useHandlers(...endpoint.handlers);
