@@ -36,6 +36,8 @@ export class ConnectController implements ReactiveController {
   /** The connection the last attempt was for (undefined: adding an account). */
   lastConnectionId?: string;
   private controller?: AbortController;
+  /** The store and source last looked up for sign-ins left under way (see `hostUpdated`). */
+  private checked?: { store: ConnectionStore; sourceId: string };
 
   constructor(
     private readonly host: SourceHost,
@@ -60,7 +62,9 @@ export class ConnectController implements ReactiveController {
   hostUpdated(): void {
     const { store } = this.source;
     const sourceId = this.host.source;
-    if (!store || !sourceId) return;
+    // Once per store and source, not on every render: reading sessionStorage is not free.
+    if (!store || !sourceId || (this.checked?.store === store && this.checked.sourceId === sourceId)) return;
+    this.checked = { store, sourceId };
     const left = takePending(store.client.resolveUrl(''), sourceId);
     if (left.length === 0) return;
     this.controller ??= new AbortController();

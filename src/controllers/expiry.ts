@@ -22,6 +22,9 @@ export function forgetExpiryAnnouncements(): void {
  * After each update it announces the Expiring accounts the widget shows that no widget announced.
  */
 export class ExpiryController implements ReactiveController {
+  private last?: { connections: readonly Connection[]; windowDays: number; minute: number; expiring: Connection[] };
+  private announcedList?: readonly Connection[];
+
   constructor(
     private readonly host: SourceHost,
     private readonly data: SourceController,
@@ -39,9 +42,20 @@ export class ExpiryController implements ReactiveController {
     return this.host.expiryWarningDays ?? store?.expiryWarningDays ?? state.source?.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
   }
 
-  /** The Expiring accounts of the widget's data source, now. */
+  /**
+   * The Expiring accounts of the widget's data source, now. Kept while the connections, the
+   * window and the minute stay the same: an open dialog re-renders on every scroll and keystroke,
+   * and a card asks twice per render, while the answer moves at most once a minute.
+   */
   connections(): Connection[] {
-    return expiringConnections(this.data.state, this.now, this.windowDays);
+    const { connections } = this.data.state;
+    const windowDays = this.windowDays;
+    const minute = Math.floor(this.now / 60_000);
+    const last = this.last;
+    if (last && last.connections === connections && last.windowDays === windowDays && last.minute === minute) return last.expiring;
+    const expiring = expiringConnections(this.data.state, this.now, windowDays);
+    this.last = { connections, windowDays, minute, expiring };
+    return expiring;
   }
 
   /** Milliseconds until an Expiring account expires; undefined for any other. */
@@ -51,9 +65,13 @@ export class ExpiryController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    const shown = this.shown();
+    // The same list as after the last update: announced already.
+    if (shown === this.announcedList) return;
+    this.announcedList = shown;
     const sourceId = this.host.source;
     const endpoint = this.data.store?.client.resolveUrl('') ?? '';
-    for (const connection of this.shown()) {
+    for (const connection of shown) {
       const key = `${endpoint}\u0000${sourceId}\u0000${connection.id}\u0000${connection.expiresAt}`;
       if (announced.has(key) || !connection.expiresAt) continue;
       announced.add(key);

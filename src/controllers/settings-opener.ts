@@ -74,7 +74,9 @@ export class SettingsOpener implements ReactiveController {
     dialog.endpoint = host.endpoint;
     dialog.strings = host.strings;
     dialog.locale = host.locale;
-    if (host.theme) dialog.setAttribute('theme', host.theme);
-    else dialog.removeAttribute('theme');
+    if (dialog.getAttribute('theme') !== (host.theme ?? null)) {
+      if (host.theme) dialog.setAttribute('theme', host.theme);
+      else dialog.removeAttribute('theme');
+    }
   }
 }

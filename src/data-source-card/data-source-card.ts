@@ -149,12 +149,7 @@ export class DataSourceCard extends SourceWidget {
    * hidden page does not get.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && this.data.state.status !== 'ready') {
-      await new Promise<void>((resolve) => {
-        requestAnimationFrame(() => resolve());
-        setTimeout(resolve, 100);
-      });
-    }
+    if (!this.hasUpdated && this.data.state.status !== 'ready') await nextFrame();
     return super.scheduleUpdate();
   }
 
@@ -321,6 +316,25 @@ export class DataSourceCard extends SourceWidget {
   }
 
   private readonly onDismissNotice = (): void => this.actions.dismiss();
+}
+
+/**
+ * The next frame, or a moment when a hidden page gets none: one promise for every card that asks
+ * before it comes (a page of cards attaches hundreds at once), not a frame callback and a timer each.
+ */
+let frame: Promise<void> | undefined;
+function nextFrame(): Promise<void> {
+  return (frame ??= new Promise<void>((resolve) => {
+    let settled = false;
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      frame = undefined;
+      resolve();
+    };
+    requestAnimationFrame(done);
+    setTimeout(done, 100);
+  }));
 }
 
 /** Names and messages longer than this may be cut (see `.clamp`) and get a tooltip. */
