@@ -220,7 +220,8 @@ export class ConnectionStore {
       }
     }
     this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });
-    this.load(sourceId, { force: true })?.catch(() => {});
+    // Not `load`: one in flight may have been answered before the delete reached the endpoint.
+    this.revalidate(sourceId);
     this.list.patch(sourceId, entry.state.connections);
     this.tabs.tell(sourceId);
     return removed;

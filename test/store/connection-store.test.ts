@@ -373,6 +373,40 @@ describe('ConnectionStore', () => {
       expect(requestsTo('PATCH')).to.deep.equal(['PATCH /api/data-sources/google-ads/connections/conn_3']);
     });
 
+    it('a delete confirmed while an older answer is on its way still ends without the row', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let sendDelete!: () => void;
+      let answerGet!: () => void;
+      const deleteHeld = new Promise<void>((resolve) => (sendDelete = resolve));
+      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
+      let gets = 0;
+      await useHandlers(
+        // The DELETE reaches the endpoint only when let go…
+        http.delete('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
+          await deleteHeld;
+          return getResponse(endpoint.handlers, request);
+        }),
+        // …while the first reload read the rows before it, and answers after it.
+        http.get('/api/data-sources/google-ads', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          if (++gets === 1) await getHeld;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const removal = store.remove('google-ads', 'conn_2');
+      const reload = store.load('google-ads', { force: true });
+      await waitUntil(() => gets === 1, 'the reload read the rows', { interval: 5 });
+      sendDelete();
+      await removal;
+      answerGet();
+      await reload;
+      await until(store, (s) => !s.revalidating && s.connections.length === 1);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main']);
+    });
+
     it('a delete the endpoint answers 404 (deleted in another tab meanwhile) is done, not undone', async () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
