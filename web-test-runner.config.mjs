@@ -25,6 +25,8 @@ function forcedColorsCommand() {
 const worker = readFileSync(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 export default {
+  // WTR_PORT: lets two checkouts run their browser tests side by side on one machine.
+  port: Number(process.env.WTR_PORT) || 8000,
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsCommand()],
