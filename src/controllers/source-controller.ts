@@ -32,6 +32,7 @@ export class SourceController implements ReactiveController {
   private provided?: ConnectionStore;
   private unsubscribe?: () => void;
   private key = '';
+  private wake?: () => void;
 
   constructor(private readonly host: SourceHost) {
     this.state = idleState(host.source ?? '');
@@ -60,6 +61,25 @@ export class SourceController implements ReactiveController {
     this.key = '';
   }
 
+  /** Whether there is something to show but a placeholder: data, a failure, or nowhere to load from. */
+  get settled(): boolean {
+    return !this.store || this.state.status === 'ready' || this.state.status === 'error';
+  }
+
+  /** Resolves once `settled`, or after `ms` (a widget's first render waits for its data that long). */
+  untilSettled(ms: number): Promise<void> {
+    if (this.settled) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.wake = undefined;
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
   /** Loads again whatever happened before (the Retry button). */
   retry(): void {
     if (this.store && this.host.source) this.report(this.store.load(this.host.source, { force: true }));
@@ -86,10 +106,12 @@ export class SourceController implements ReactiveController {
         const shown = !quietRevalidation(this.state, state);
         this.state = state;
         if (shown) this.host.requestUpdate();
+        if (this.settled) this.wake?.();
       });
       this.state = store.get(source);
       this.report(store.load(source));
     }
+    if (this.settled) this.wake?.();
     this.host.requestUpdate();
   }
 

@@ -143,13 +143,12 @@ export class DataSourceCard extends SourceWidget {
   }
 
   /**
-   * The first render waits for the frame that would show it while the data is still on its way:
-   * data that arrives before that frame (a fast endpoint, a store that has it) renders at once,
-   * with no placeholder built, styled and thrown away. A timer stands in for frames that a
-   * hidden page does not get.
+   * The first render waits a moment for the data: data that comes within it (a fast endpoint, a
+   * store that has it) renders at once, with no placeholder built, styled, laid out and thrown
+   * away; a slower load shows the skeleton after it. The host reserves the card's height meanwhile.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && this.data.state.status !== 'ready') await nextFrame();
+    if (!this.hasUpdated) await this.data.untilSettled(SKELETON_DELAY_MS);
     return super.scheduleUpdate();
   }
 
@@ -318,24 +317,8 @@ export class DataSourceCard extends SourceWidget {
   private readonly onDismissNotice = (): void => this.actions.dismiss();
 }
 
-/**
- * The next frame, or a moment when a hidden page gets none: one promise for every card that asks
- * before it comes (a page of cards attaches hundreds at once), not a frame callback and a timer each.
- */
-let frame: Promise<void> | undefined;
-function nextFrame(): Promise<void> {
-  return (frame ??= new Promise<void>((resolve) => {
-    let settled = false;
-    const done = () => {
-      if (settled) return;
-      settled = true;
-      frame = undefined;
-      resolve();
-    };
-    requestAnimationFrame(done);
-    setTimeout(done, 100);
-  }));
-}
+/** How long a card's first render waits for its data before it shows a skeleton (ms). */
+const SKELETON_DELAY_MS = 200;
 
 /** Names and messages longer than this may be cut (see `.clamp`) and get a tooltip. */
 const LONG_TEXT = 60;
