@@ -66,18 +66,10 @@ export class SourceController implements ReactiveController {
     return !this.store || this.state.status === 'ready' || this.state.status === 'error';
   }
 
-  /** Resolves once `settled`, or after `ms` (a widget's first render waits for its data that long). */
+  /** Resolves once `settled`, or after `ms` at most (a widget's first render waits for its data that long). */
   untilSettled(ms: number): Promise<void> {
     if (this.settled) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        this.wake = undefined;
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
+    return Promise.race([new Promise<void>((resolve) => (this.wake = resolve)), moment(ms)]).finally(() => (this.wake = undefined));
   }
 
   /** Loads again whatever happened before (the Retry button). */
@@ -122,6 +114,20 @@ export class SourceController implements ReactiveController {
       }
     });
   }
+}
+
+/**
+ * One timer for every widget that waits in the same moment (a page attaches hundreds at once),
+ * not one each: a widget that joins late waits less, never more.
+ */
+let shared: Promise<void> | undefined;
+function moment(ms: number): Promise<void> {
+  return (shared ??= new Promise<void>((resolve) =>
+    setTimeout(() => {
+      shared = undefined;
+      resolve();
+    }, ms),
+  ));
 }
 
 /**
