@@ -118,7 +118,7 @@ export class DataSourceCard extends SourceWidget {
     const long = view.kind !== 'loading' && this.name.length > LONG_TEXT;
     return html`<article part="card" class="card root ${view.kind === 'loading' && view.slow ? 'slow' : ''}" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
         <div class="header">
-          ${this.renderLogo(view)}
+          <div part="logo" class="logo ${view.kind === 'loading' ? 'loading' : ''}"><slot name="logo">${this.renderLogo(view)}</slot></div>
           <div class="info">
             <div
               id="name"
@@ -137,7 +137,7 @@ export class DataSourceCard extends SourceWidget {
           </div>
           <div part="actions" class="actions"><slot name="actions"></slot>${this.renderAction(view, s)}</div>
         </div>
-        ${view.kind === 'ready' ? html`${this.renderStale(view.state, s)}${this.renderFailures(view.state, s)}` : nothing}
+        ${view.kind === 'ready' ? this.renderStale(view.state, s) : nothing}${view.kind === 'ready' ? this.renderFailures(view.state, s) : nothing}
         ${this.renderNotice(s)}
       </article>`;
   }
@@ -179,18 +179,15 @@ export class DataSourceCard extends SourceWidget {
     return { kind: 'failed', message: loadFailureText(state.error, this.l10n.strings) };
   }
 
-  private renderLogo(view: View): TemplateResult {
+  /** What the logo slot falls back to: the source's logo, else its initials (none while loading). */
+  private renderLogo(view: View): TemplateResult | typeof nothing {
     const logoUrl = this.data.state.source?.logoUrl;
     const url = logoUrl && this.data.store ? this.data.store.client.resolveUrl(logoUrl) : undefined;
-    const loading = view.kind === 'loading';
-    let fallback: TemplateResult | typeof nothing = nothing;
     if (url && url !== this.brokenLogo) {
       // Decorative: the name next to it says the same.
-      fallback = html`<img part="logo-image" src=${url} alt="" @error=${() => (this.brokenLogo = url)} />`;
-    } else if (!loading) {
-      fallback = html`<span part="initials" aria-hidden="true">${initials(this.name)}</span>`;
+      return html`<img part="logo-image" src=${url} alt="" @error=${() => (this.brokenLogo = url)} />`;
     }
-    return html`<div part="logo" class="logo ${loading ? 'loading' : ''}"><slot name="logo">${fallback}</slot></div>`;
+    return view.kind === 'loading' ? nothing : html`<span part="initials" aria-hidden="true">${initials(this.name)}</span>`;
   }
 
   private renderSummary(view: View, s: Strings): TemplateResult | string {
