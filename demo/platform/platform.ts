@@ -56,8 +56,8 @@ export interface Platform {
   /** One client registration per data source (`dsw-<sourceId>`), its secret made at start. */
   credentials: Record<string, ClientCredentials>;
   /**
-   * Registers (or updates) those clients, allowed to redirect to the callback on each of
-   * `origins`: what a developer does once in a platform's console.
+   * Registers those clients (or updates them), adding the callback on each of `origins` to
+   * their redirect URIs: what a developer does once in a platform's console.
    */
   registerClients(origins: readonly string[]): Promise<void>;
   /**
@@ -264,11 +264,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       const adapter = new SqliteAdapter(db, 'Client');
       for (const source of SOURCES) {
         const { clientId, clientSecret } = credentials[source.id]!;
+        // Added to those already registered: a state started before a move still comes back.
+        const known = ((await adapter.find(clientId))?.redirect_uris as string[] | undefined) ?? [];
+        const callbacks = origins.map((origin) => `${origin}/api/authorizations/callback`);
         await adapter.upsert(clientId, {
           client_id: clientId,
           client_secret: clientSecret,
           client_name: `data-source-widgets demo (${source.name})`,
-          redirect_uris: origins.map((origin) => `${origin}/api/authorizations/callback`),
+          redirect_uris: [...new Set([...known, ...callbacks])],
           grant_types: ['authorization_code', 'refresh_token'],
           response_types: ['code'],
           token_endpoint_auth_method: 'client_secret_basic',

@@ -87,20 +87,23 @@ function chooseAccount(reached: ReachedAccount[]): ReachedAccount | undefined {
  * (with the state's PKCE verifier), asks the platform API which account the tokens reach, and
  * stores them sealed. The state ends completed or failed; tokens not kept are revoked.
  */
-async function settle(app: App, row: AuthorizationRow, url: URL): Promise<void> {
+interface PlatformAnswer {
+  code?: string;
+  error?: string;
+  iss?: string;
+}
+
+async function settle(app: App, row: AuthorizationRow, { code, error, iss }: PlatformAnswer): Promise<void> {
   const { connections, authorizations } = app;
   const fail = (detail: ApiErrorDetail) => authorizations.fail(row.state, detail);
   const pkce = app.oauth?.tokens.takePkce(row.state);
   const client = app.oauth?.client(row.source_id);
   if (!pkce || !client) return fail({ code: 'invalid_callback', message: 'This authorization has no sign-in in progress on this server.' });
   // RFC 9207: an answer naming another issuer is a mix-up, whatever else it says.
-  const iss = singleQuery(url, 'iss');
   if (iss !== undefined && iss !== client.issuer) {
     return fail({ code: 'invalid_callback', message: 'The answer came from another authorization server than the one asked. Nothing was connected.' });
   }
-  const error = singleQuery(url, 'error');
   if (error !== undefined) return fail(accessDenied(row.source_id, isErrorCode(error) ? error : 'authorization_failed'));
-  const code = singleQuery(url, 'code');
   if (!code) return fail({ code: 'invalid_callback', message: "The platform's answer was incomplete: it carried no authorization code." });
 
   let tokens: TokenSet;
@@ -114,7 +117,8 @@ async function settle(app: App, row: AuthorizationRow, url: URL): Promise<void> 
   let refreshExpiresAt: number | undefined;
   try {
     account = chooseAccount(await client.accounts(tokens.accessToken));
-    if (tokens.refreshToken) refreshExpiresAt = await client.refreshTokenExpiry(tokens.refreshToken);
+    const lifetime = tokens.refreshToken ? await client.refreshTokenLifetime(tokens.refreshToken) : undefined;
+    if (lifetime !== undefined) refreshExpiresAt = app.now() + lifetime;
   } catch (problem) {
     discard();
     return fail(refused(row.source_id, problem));
@@ -174,6 +178,8 @@ export function callbackRoute(app: App): Route {
       if (!state || !isState(state)) {
         return notice(400, 'Invalid authorization', 'This page was opened without a valid authorization state.');
       }
+      // Read before the state is claimed: a malformed answer (a repeated parameter) uses nothing up.
+      const answer: PlatformAnswer = { code: singleQuery(url, 'code'), error: singleQuery(url, 'error'), iss: singleQuery(url, 'iss') };
       // Claimed in one transaction: of two racing callbacks (a reload, a replay) one goes on.
       const claimed = app.db.transaction((): { status: number; row?: AuthorizationRow } => {
         const row = app.authorizations.get(state);
@@ -186,7 +192,7 @@ export function callbackRoute(app: App): Route {
       if (claimed.status === 404) return notice(404, 'Unknown authorization', 'This authorization is unknown to the server (it may have been reset).');
       // A replay must not post anything: the first use already told the opener the truth.
       if (claimed.status === 409) return notice(409, 'Authorization already used', 'This authorization link was already used. Each one works once.');
-      if (claimed.status === 200) await settle(app, claimed.row!, url);
+      if (claimed.status === 200) await settle(app, claimed.row!, answer);
       const settled = app.authorizations.get(state)!;
       const status = claimed.status === 410 ? 410 : settled.error_code === 'invalid_callback' ? 400 : 200;
       sendHtml(res, status, outcomePage(nonce, settled), headers);

@@ -145,8 +145,12 @@ export class PlatformClient {
     return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
   }
 
-  /** When a refresh token stops working (ms since the epoch), or undefined when it never does. */
-  async refreshTokenExpiry(refreshToken: string): Promise<number | undefined> {
+  /**
+   * How long a refresh token works from its issue, in ms (its `exp` less its `iat`, from
+   * introspection), or undefined when it does not end. A lifetime rather than a date: the caller
+   * adds it to its own clock, the one its stored dates follow.
+   */
+  async refreshTokenLifetime(refreshToken: string): Promise<number | undefined> {
     const { introspection_endpoint } = await this.metadata();
     if (!introspection_endpoint) return undefined;
     const response = await this.request(introspection_endpoint, {
@@ -155,9 +159,10 @@ export class PlatformClient {
       body: new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token' }),
     });
     if (!response.ok) throw new OAuthError('introspection_failed', `The introspection answered ${response.status}.`, response.status);
-    const answer = (await response.json()) as { active?: boolean; exp?: number };
+    const answer = (await response.json()) as { active?: boolean; exp?: number; iat?: number };
     if (!answer.active) throw new OAuthError('invalid_grant', 'The refresh token is not active.');
-    return typeof answer.exp === 'number' ? answer.exp * 1000 : undefined;
+    if (typeof answer.exp !== 'number') return undefined;
+    return (answer.exp - (typeof answer.iat === 'number' ? answer.iat : Math.floor(Date.now() / 1000))) * 1000;
   }
 
   /** Revokes a token and, at this platform, the whole grant behind it (RFC 7009). */

@@ -69,18 +69,24 @@ export class OAuthRuntime {
     return client.authorizationUrl({ redirectUri, state, codeVerifier, ...(loginHint && { loginHint }) });
   }
 
-  /** Demo: real grants for the seeded connections that have no tokens yet. */
+  /**
+   * Demo: real grants for the seeded connections that have no tokens yet. A seeded connection in
+   * error (or past its end) gets one that is revoked at once, so that its account exists at the
+   * platform and its refresh token is refused there, as the seed says.
+   */
   async provisionSeed(): Promise<void> {
     const mint = this.options.mintGrant;
     if (!mint) return;
     const DAY = 24 * 60 * 60 * 1000;
     for (const c of this.tokens.connectionsWithoutTokens()) {
-      if (!this.client(c.sourceId)) continue;
+      const client = this.client(c.sourceId);
+      if (!client) continue;
       // The seed's expiry is the grant's end; one with none lasts a year (and shows no date).
       const ends = c.expiresAt ? Date.parse(c.expiresAt) : this.now() + 365 * DAY;
-      if (ends <= this.now()) continue;
-      const minted = await mint(c.sourceId, { accountId: c.accountId, accountName: c.accountName }, (ends - this.now()) / 1000);
+      const healthy = c.status === 'active' && ends > this.now();
+      const minted = await mint(c.sourceId, { accountId: c.accountId, accountName: c.accountName }, healthy ? (ends - this.now()) / 1000 : 60);
       this.tokens.save(c.id, { accessToken: minted.accessToken, refreshToken: minted.refreshToken, accessExpiresAt: this.now() + minted.expiresIn * 1000 }, ends);
+      if (!healthy) await client.revoke(minted.refreshToken, 'refresh_token');
     }
   }
 

@@ -99,13 +99,13 @@ export class TokenStore {
   }
 
   /** Connections with no tokens at all (the seed's, before their grants are minted). */
-  connectionsWithoutTokens(): { id: string; sourceId: string; accountId: string; accountName: string; expiresAt: string | null }[] {
+  connectionsWithoutTokens(): { id: string; sourceId: string; accountId: string; accountName: string; status: string; expiresAt: string | null }[] {
     return (
       this.db
-        .prepare(`SELECT c.id, c.source_id, c.account_id, c.account_name, c.expires_at FROM connections c
-          LEFT JOIN oauth_tokens t ON t.connection_id = c.id WHERE t.connection_id IS NULL AND c.status = 'active'`)
-        .all() as { id: string; source_id: string; account_id: string; account_name: string; expires_at: string | null }[]
-    ).map((r) => ({ id: r.id, sourceId: r.source_id, accountId: r.account_id, accountName: r.account_name, expiresAt: r.expires_at }));
+        .prepare(`SELECT c.id, c.source_id, c.account_id, c.account_name, c.status, c.expires_at FROM connections c
+          LEFT JOIN oauth_tokens t ON t.connection_id = c.id WHERE t.connection_id IS NULL`)
+        .all() as { id: string; source_id: string; account_id: string; account_name: string; status: string; expires_at: string | null }[]
+    ).map((r) => ({ id: r.id, sourceId: r.source_id, accountId: r.account_id, accountName: r.account_name, status: r.status, expiresAt: r.expires_at }));
   }
 
   private open(row: TokenRow): StoredTokens {
