@@ -54,14 +54,13 @@ export class RefreshJob {
 
   /** One round: every connection whose access token ends within `aheadMs`. */
   runOnce(): Promise<void> {
+    // `finally` runs as a later microtask, so it clears after this assignment, never before.
     this.#running ??= (async () => {
-      try {
-        const due = this.options.tokens.dueBefore(this.options.now() + (this.options.aheadMs ?? 5 * 60_000));
-        for (const connectionId of due) await this.renew(connectionId);
-      } finally {
-        this.#running = undefined;
-      }
-    })();
+      const due = this.options.tokens.dueBefore(this.options.now() + (this.options.aheadMs ?? 5 * 60_000));
+      for (const connectionId of due) await this.renew(connectionId);
+    })().finally(() => {
+      this.#running = undefined;
+    });
     return this.#running;
   }
 
