@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { SOURCES, sourceInfo } from '../server/catalog.js';
 import { readBody, sendHtml, sendJson } from '../server/http.js';
-import { escapeHtml, newNonce, noticePage, pageHeaders } from '../server/pages.js';
+import { newNonce, noticePage, pageHeaders } from '../server/pages.js';
 import { serveFile } from '../server/static-files.js';
 import { checkAccount } from '../server/validation.js';
 import { AccountDirectory, accountsReached, subjectOf } from './accounts.js';
@@ -302,4 +302,3 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   };
 }
 
-export { escapeHtml };

@@ -103,6 +103,7 @@ export function apiRoutes(app: App): Route[] {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
         await readEmptyBody(req);
+        if (connections.getConnection(sourceId, connectionId).status === 'active') await app.oauth?.checkAccess(sourceId, connectionId);
         sendJson(res, 200, connections.refresh(sourceId, connectionId));
       },
     },

@@ -141,9 +141,7 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
         return 'failed';
       }
     }
-    const existing = connections.accountIds(row.source_id).has(checked.accountId)
-      ? app.connections.listConnections(row.source_id).find((c) => c.accountId === checked.accountId)?.id
-      : undefined;
+    const existing = connections.listConnections(row.source_id).find((c) => c.accountId === checked.accountId)?.id;
     let old: StoredTokens | undefined;
     try {
       old = existing ? app.oauth!.tokens.get(existing) : undefined;

@@ -149,6 +149,27 @@ describe('tokens: refresh, rotation and what the platform answers', () => {
     await assert.rejects(rawClient(platform, 'ga4').accounts(stored.accessToken), (error: OAuthError) => error.error === 'invalid_token');
   });
 
+  it('a data update asks the platform with the access token: a grant revoked there turns the connection to Error', async (t) => {
+    const server = await serve(t);
+    const { page } = await authorizeFlow(server, 'linkedin-ads', { accountId: '507118530' });
+    const connectionId = page.message!.connectionId!;
+    const path = `/api/data-sources/linkedin-ads/connections/${connectionId}/refresh`;
+    assert.equal((await call(server, 'POST', path)).status, 200, 'a working grant');
+    // The person removes the app's access in the platform's own settings.
+    const db = new Database(server.dbPath, { readonly: true });
+    const row = db.prepare('SELECT refresh_token FROM oauth_tokens WHERE connection_id = ?').get(connectionId) as { refresh_token: string };
+    db.close();
+    const refreshToken = new TokenCipher(server.tokenKey).open(row.refresh_token, `${connectionId}/refresh`);
+    await rawClient(server.platform, 'linkedin-ads').revoke(refreshToken, 'refresh_token');
+
+    const refused = await call<{ error: { code: string } }>(server, 'POST', path);
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.error.code, 'connection_in_error');
+    const connection = (await getSource(server, 'linkedin-ads')).connections[0]!;
+    assert.equal(connection.error?.code, 'invalid_grant');
+    assert.deepEqual(server.logs, []);
+  });
+
   it('a platform out of reach changes nothing and is said once in the log, with no token in it', async (t) => {
     const { oauth, connections, platform, clock, logs } = await runtime(t);
     const stored = oauth.tokens.get('con_fb_01')!;

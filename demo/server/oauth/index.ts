@@ -1,6 +1,6 @@
 import type { ConnectionStore } from '../connections.js';
 import type { Db } from '../db.js';
-import { PlatformClient, type PlatformClientConfig } from './client.js';
+import { OAuthError, PlatformClient, type PlatformClientConfig } from './client.js';
 import { newCodeVerifier } from './pkce.js';
 import { RefreshJob } from './refresh-job.js';
 import { TokenCipher } from './token-cipher.js';
@@ -101,6 +101,28 @@ export class OAuthRuntime {
     await client.revoke(stored.refreshToken ?? stored.accessToken, stored.refreshToken ? 'refresh_token' : 'access_token');
     await this.job.renew(connectionId);
     return true;
+  }
+
+  /**
+   * Before a data update: asks the platform API with the connection's access token, as the
+   * update itself would. A token the platform refuses is renewed; a grant it has revoked turns
+   * the connection to Error here, and the update is then refused as for any connection in error.
+   * A platform out of reach stops nothing: the demo's update is a date, not a download.
+   */
+  async checkAccess(sourceId: string, connectionId: string): Promise<void> {
+    const client = this.client(sourceId);
+    let stored;
+    try {
+      stored = this.tokens.get(connectionId);
+    } catch {
+      return;
+    }
+    if (!client || !stored) return;
+    try {
+      await client.accounts(stored.accessToken);
+    } catch (error) {
+      if (error instanceof OAuthError && error.error === 'invalid_token') await this.job.renew(connectionId);
+    }
   }
 
   close(): Promise<void> {
