@@ -72,6 +72,20 @@ describe('PKCE and the authorization response', () => {
     await assert.rejects(client.exchangeCode(code, newCodeVerifier(), redirectUri), (error: OAuthError) => error.error === 'invalid_grant');
   });
 
+  it('a code delivered with another authorization\'s state is refused: the state\'s verifier does not fit', async (t) => {
+    const server = await serve(t);
+    const first = await startAuthorization(server, 'linkedin-ads');
+    const second = await startAuthorization(server, 'linkedin-ads');
+    const location = new URL((await submitProvider(server, first.state, { accountId: '508734219' })).headers.get('location')!);
+    // An injected code: the first sign-in's code, sent back under the second state.
+    location.searchParams.set('state', second.state);
+    const page = await openCallback(server, location.href);
+    assert.equal(page.message!.status, 'failed');
+    assert.equal(page.message!.error!.code, 'token_exchange_failed');
+    assert.deepEqual(await outcome(server, first.state), { state: first.state, status: 'pending' }, 'the first one is untouched');
+    assert.deepEqual((await getSource(server, 'linkedin-ads')).connections, []);
+  });
+
   it('refuses an answer that names another issuer (mix-up): failed, nothing connected, code unused', async (t) => {
     const server = await serve(t);
     const { state } = await startAuthorization(server, 'linkedin-ads');
@@ -182,7 +196,7 @@ describe('tokens: refresh, rotation and what the platform answers', () => {
     assert.ok(!logs[0]!.includes(stored.accessToken) && !logs[0]!.includes(stored.refreshToken!));
   });
 
-  it('keeps the seeded expiry as the grant\'s end: the account inside the warning window stays Expiring after renewals', async (t) => {
+  it('keeps the seeded expiry as the grant\'s end: Expiring inside the warning window after renewals, then expired', async (t) => {
     const { oauth, connections, clock } = await runtime(t);
     const expiring = connections.listConnections('google-ads').find((c) => c.expiresAt)!;
     const stored = oauth.tokens.get(expiring.id)!;
@@ -191,6 +205,14 @@ describe('tokens: refresh, rotation and what the platform answers', () => {
     await oauth.job.runOnce();
     assert.equal(connections.getConnection('google-ads', expiring.id).expiresAt, expiring.expiresAt);
     assert.ok(Date.parse(expiring.expiresAt!) - clock.now < 7 * DAY, 'inside the 7-day window the widgets show as Expiring');
+
+    // Past its end: expired, said as such (not as a revocation), and nothing is asked of the platform.
+    clock.now = Date.parse(expiring.expiresAt!) + MINUTE;
+    const before = oauth.tokens.get(expiring.id)!;
+    await oauth.job.runOnce();
+    assert.equal(await oauth.job.renew(expiring.id), 'skipped');
+    assert.equal(connections.getConnection('google-ads', expiring.id).error?.code, 'expired');
+    assert.equal(oauth.tokens.get(expiring.id)!.accessToken, before.accessToken);
   });
 });
 

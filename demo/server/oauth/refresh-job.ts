@@ -87,6 +87,9 @@ export class RefreshJob {
     }
     const client = stored && this.options.client(stored.sourceId);
     if (!stored?.refreshToken || !client) return 'skipped';
+    // Past the grant's end the connection already reads as expired (its `expiresAt`): the
+    // platform's refusal would only say it less precisely.
+    if (stored.refreshExpiresAt !== undefined && stored.refreshExpiresAt <= this.options.now()) return 'skipped';
     try {
       const renewed = await client.refresh(stored.refreshToken);
       // Deleted meanwhile: its tokens went with it, and these new ones have nowhere to go.

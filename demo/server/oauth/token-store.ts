@@ -85,12 +85,13 @@ export class TokenStore {
     return row && this.open(row);
   }
 
-  /** Connections in working order whose access token ends before `before`: what the job renews. */
+  /** Connections in working order, grant not ended, whose access token ends before `before`: what the job renews. */
   dueBefore(before: number): string[] {
     const rows = this.db
       .prepare(`SELECT t.connection_id FROM oauth_tokens t JOIN connections c ON c.id = t.connection_id
-        WHERE c.status = 'active' AND t.refresh_token IS NOT NULL AND t.access_expires_at <= ? ORDER BY t.access_expires_at`)
-      .all(before) as { connection_id: string }[];
+        WHERE c.status = 'active' AND t.refresh_token IS NOT NULL AND t.access_expires_at <= ?
+          AND (t.refresh_expires_at IS NULL OR t.refresh_expires_at > ?) ORDER BY t.access_expires_at`)
+      .all(before, this.now()) as { connection_id: string }[];
     return rows.map((row) => row.connection_id);
   }
 
