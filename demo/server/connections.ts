@@ -213,11 +213,12 @@ export class ConnectionStore {
    * Fresh credentials for an account: the existing row of that account is updated in place
    * (error cleared, same id, expiry renewed), else a row is added; either way it becomes main.
    */
-  authorize(sourceId: string, accountId: string, accountName: string): string {
+  authorize(sourceId: string, accountId: string, accountName: string, expiresAt?: string): string {
     return this.db.transaction(() => {
       this.requireSource(sourceId);
       const now = this.iso();
-      const expires = new Date(this.now() + GRANT_DAYS * DAY).toISOString();
+      // The platform's own end of the grant when it says one (its refresh token's expiry).
+      const expires = expiresAt ?? new Date(this.now() + GRANT_DAYS * DAY).toISOString();
       const existing = this.db.prepare('SELECT id FROM connections WHERE source_id = ? AND account_id = ?').get(sourceId, accountId) as { id: string } | undefined;
       let id: string;
       if (existing) {
