@@ -3,11 +3,12 @@
 // an entry file with Lit included that defines the tags, and the chunks it loads on demand (the
 // settings dialog, the authorization flow) in dist/chunks/. Template text (CSS and markup) is
 // minified in both, as JS minifiers leave it alone.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { minifyTemplates, minifyTemplatesPlugin } from './minify-templates.mjs';
+import { unreachableFiles } from './package-files.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 execSync('npx tsc -p tsconfig.json', { stdio: 'inherit' });
@@ -15,6 +16,13 @@ for (const entry of readdirSync('dist', { recursive: true })) {
   if (!entry.endsWith('.js')) continue;
   const file = join('dist', entry);
   writeFileSync(file, minifyTemplates(readFileSync(file, 'utf8'), file));
+}
+// The tags' global types (a declaration file tsc does not emit), brought by every entry: the
+// entries' sources import them; the element modules, which are entries too, get the line here
+// (in their sources it would close a cycle, as the types name the classes).
+copyFileSync('src/types/globals.d.ts', 'dist/types/globals.d.ts');
+for (const element of ['data-source-provider', 'data-source-card', 'connection-settings-dialog', 'reconnect-banner']) {
+  appendFileSync(`dist/${element}/${element}.d.ts`, "export type {} from '../types/globals.js';\n");
 }
 await build({
   entryPoints: { 'data-source-widgets.bundle': 'src/bundle.ts' },
@@ -31,4 +39,7 @@ await build({
   plugins: [minifyTemplatesPlugin],
 });
 execSync('node scripts/editor-data.mjs', { stdio: 'inherit' });
+// Nothing ships that no entry reaches: modules that hold types only, tsc's build of src/bundle.ts
+// (the `bundle` entry is the esbuild file), declarations that no public type names.
+for (const file of unreachableFiles()) rmSync(file);
 console.log('dist/ written');

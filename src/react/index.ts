@@ -25,6 +25,8 @@ import type {
   OpenSettingsRequestEvent,
   RefreshRequestedEvent,
 } from '../events/index.js';
+// The tag names, JSX and Vue types of every tag (see types/globals.d.ts).
+export type {} from '../types/globals.js';
 
 /** What the settings dialog fires. */
 const dialogEvents = {
