@@ -28,13 +28,16 @@ test('every export path points at a built file', () => {
   }
 });
 
-test('only the define entries and the single-file build are marked as having side effects', () => {
+test('only the define entries, the autoloader and the single-file build are marked as having side effects', () => {
   // The src/ entries are listed too: bundlers (and our own build) read this field for the
   // package's sources, and would otherwise drop the registrations as dead code.
   assert.deepEqual(pkg.sideEffects.sort(), [
+    './dist/autoloader.js',
+    './dist/data-source-widgets.autoloader.js',
     './dist/data-source-widgets.bundle.js',
     './dist/define.js',
     './dist/define/*.js',
+    './src/autoloader.ts',
     './src/bundle.ts',
     './src/define.ts',
     './src/define/*.ts',
