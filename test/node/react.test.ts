@@ -54,10 +54,11 @@ test('the React example renders the tags with their attributes on the server', a
 
   assert.match(html, /^<data-source-provider endpoint="\/api\/connections">/);
   assert.match(html, /<reconnect-banner source="google-ads"><\/reconnect-banner>/);
-  assert.match(html, /<data-source-card source="google-ads"><\/data-source-card>/);
-  assert.match(html, /<data-source-card source="facebook-ads"><\/data-source-card>/);
+  // Every prop an attribute carries is in the HTML, camelCase ones under their attribute's name.
+  assert.match(html, /<data-source-card source="google-ads" heading-level="2"><\/data-source-card>/);
+  assert.match(html, /<data-source-card source="facebook-ads" heading-level="2"><\/data-source-card>/);
   assert.match(html, /<\/data-source-provider>$/);
-  // Functions, event handlers and camelCase properties are set in the browser, never as attributes.
+  // Functions and event handlers are set in the browser, never as attributes.
   assert.doesNotMatch(html, /getheaders|onconnectionadded|onerror|headinglevel|function/i);
 });
 
