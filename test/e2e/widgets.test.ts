@@ -3,6 +3,7 @@
 // and a backend of its own, so none can see another's changes.
 // Run: node --import tsx --test test/e2e/*.test.ts   (after `npm run build`)
 import { describe } from 'node:test';
+import { axeSuite } from './axe.js';
 import { connectSuite } from './connect.js';
 import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
@@ -22,4 +23,5 @@ describe('end to end', { concurrency: 2 }, () => {
   fallbackSuite();
   lateSuite();
   expirySuite();
+  axeSuite();
 });
