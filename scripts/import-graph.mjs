@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 /** The folders that hold one element each (the element class is `<folder>/<folder>.ts`). */
 export const elementFolders = ['data-source-card', 'connection-settings-dialog', 'reconnect-banner', 'data-source-provider'];
 /** Where element classes may be imported from: registration, the public entries, and the tags' global types. */
-const entryPoints = [/^define\//, /^react\//, /^index\.ts$/, /^exports\.ts$/, /^bundle\.ts$/, /^types\/globals\.d\.ts$/];
+const entryPoints = [/^define\//, /^react\//, /^index\.ts$/, /^exports\.ts$/, /^bundle\.ts$/, /^ssr\.ts$/, /^types\/globals\.d\.ts$/];
 
 const staticSpecifiers = /(?:^|[\s;])(?:import|export)\b[^'"()]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]/g;
 const lazySpecifiers = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;

@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DswError } from '../api/errors.js';
 import { ConnectionStore } from '../store/connection-store.js';
+import { serverStore } from '../store/server-store.js';
 import { sharedStore } from '../store/shared-stores.js';
 import { idleState, type SourceState } from '../store/source-state.js';
 import { DswErrorEvent } from '../events/error.js';
@@ -58,6 +59,17 @@ export class SourceController implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.key = '';
+  }
+
+  /**
+   * On a server, before rendering: the data the server renders with (see server-store.ts), as
+   * there is neither a provider to ask nor a page to load from. Nothing in a browser.
+   */
+  serverRender(): void {
+    const store = isServer ? serverStore() : undefined;
+    if (!store) return;
+    this.store = store;
+    this.state = store.get(this.host.source ?? '');
   }
 
   /** Loads again whatever happened before (the Retry button). */

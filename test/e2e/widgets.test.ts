@@ -12,6 +12,7 @@ import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
 import { restartSuite } from './restart.js';
+import { ssrSuite } from './ssr.js';
 
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
@@ -24,4 +25,5 @@ describe('end to end', { concurrency: 2 }, () => {
   lateSuite();
   expirySuite();
   axeSuite();
+  ssrSuite();
 });

@@ -1,7 +1,7 @@
 // The built package as a host's bundler or server sees it: run after `npm run build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -16,6 +16,29 @@ test('importing the package root in Node defines nothing and touches no window',
   assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
   const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
   assert.equal(registry?.get('data-source-provider'), undefined);
+});
+
+test('importing any entry on a server never throws; the define entries warn, once, and register nothing', () => {
+  const specifiers = Object.keys(pkg.exports)
+    .filter((path) => !path.endsWith('.json'))
+    .flatMap((path) =>
+      path.endsWith('/*')
+        ? ['data-source-provider', 'data-source-card', 'connection-settings-dialog', 'reconnect-banner'].map((name) => path.replace('*', name))
+        : [path],
+    )
+    .map((path) => path.replace(/^\./, pkg.name));
+  for (const specifier of specifiers) {
+    // A process of its own per entry: a clean module cache and a clean console. The package
+    // resolves itself by name, through its exports, under Node's conditions.
+    const script = `await import(${JSON.stringify(specifier)}); console.log(globalThis.customElements?.get?.('data-source-card') ? 'registered' : 'none');`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(result.status, 0, `${specifier} threw: ${result.stderr}`);
+    const warnings = result.stderr.trim().split('\n').filter(Boolean);
+    assert.ok(warnings.length <= 1, `${specifier}: at most one warning, got ${result.stderr}`);
+    if (warnings.length === 1) assert.match(warnings[0]!, /^data-source-widgets: .* does nothing on a server; import it in the browser\.$/);
+    const expected = specifier.endsWith('/ssr') ? 'registered' : 'none';
+    assert.equal(result.stdout.trim(), expected, `${specifier} registers ${expected === 'none' ? 'nothing' : 'the tags'} on a server`);
+  }
 });
 
 test('every export path points at a built file', () => {
@@ -33,14 +56,17 @@ test('only the define entries, the autoloader and the single-file build are mark
   // package's sources, and would otherwise drop the registrations as dead code.
   assert.deepEqual(pkg.sideEffects.sort(), [
     './dist/autoloader.js',
+    './dist/bundle.js',
     './dist/data-source-widgets.autoloader.js',
     './dist/data-source-widgets.bundle.js',
     './dist/define.js',
     './dist/define/*.js',
+    './dist/ssr.js',
     './src/autoloader.ts',
     './src/bundle.ts',
     './src/define.ts',
     './src/define/*.ts',
+    './src/ssr.ts',
   ]);
 });
 
