@@ -9,14 +9,18 @@
 //       <data-source-card source="ga4"></data-source-card>
 //     </data-source-provider>`)));
 //
-// In the browser, load `@lit-labs/ssr-client/lit-element-hydrate-support.js` before the define
-// entry: the widgets hydrate what the server rendered, from the same data, with no request.
+// In the browser, load `@lit-labs/ssr-client/lit-element-hydrate-support.js`, then
+// `data-source-widgets/hydrate` (instead of the define entry): the widgets hydrate what the
+// server rendered, from the same data, with no request for it.
+import { SourceController } from './controllers/source-controller.js';
 import { DataSourceCard } from './data-source-card/data-source-card.js';
 import { DataSourceProvider } from './data-source-provider/data-source-provider.js';
 import { ReconnectBanner } from './reconnect-banner/reconnect-banner.js';
+import { serverStore } from './store/server-store.js';
 
 export { withServerData, serverDataScript, type ServerData } from './store/server-store.js';
 
+SourceController.serverStore = serverStore;
 for (const [tag, element] of [
   ['data-source-provider', DataSourceProvider],
   ['data-source-card', DataSourceCard],

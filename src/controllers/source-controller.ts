@@ -2,7 +2,6 @@ import { ContextConsumer } from '@lit/context';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DswError } from '../api/errors.js';
 import { ConnectionStore } from '../store/connection-store.js';
-import { serverStore } from '../store/server-store.js';
 import { sharedStore } from '../store/shared-stores.js';
 import { idleState, type SourceState } from '../store/source-state.js';
 import { DswErrorEvent } from '../events/error.js';
@@ -27,6 +26,11 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
  * reports the failure of a load this widget started as a `dsw-error` event.
  */
 export class SourceController implements ReactiveController {
+  /**
+   * On a server, the store of the render in progress: set by `data-source-widgets/ssr` (so that
+   * no server code reaches a browser's bundle).
+   */
+  static serverStore?: () => ConnectionStore | undefined;
   /** The store in use; undefined while the widget has neither a provider nor an endpoint. */
   store?: ConnectionStore;
   state: SourceState;
@@ -66,7 +70,7 @@ export class SourceController implements ReactiveController {
    * there is neither a provider to ask nor a page to load from. Nothing in a browser.
    */
   serverRender(): void {
-    const store = isServer ? serverStore() : undefined;
+    const store = isServer ? SourceController.serverStore?.() : undefined;
     if (!store) return;
     this.store = store;
     this.state = store.get(this.host.source ?? '');

@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ApiClient, type HeadersCallback } from '../api/client.js';
-import { validateDataSource } from '../api/validate.js';
 import { localizationContext, storeContext } from '../context/keys.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
@@ -14,7 +13,7 @@ import type { Strings } from '../strings/strings.js';
  * @summary Shares one endpoint, cache and text overrides with the widgets inside it.
  * @tag data-source-provider
  * @slot - The widgets (and any other content), and the data a server rendered them with
- * (`<script type="application/json" data-dsw-sources>`, see `data-source-widgets/ssr`).
+ * (`<script type="application/json" data-dsw-sources>`, see `data-source-widgets/hydrate`).
  */
 export class DataSourceProvider extends LitElement {
   static override styles = css`
@@ -49,6 +48,12 @@ export class DataSourceProvider extends LitElement {
 
   /** BCP 47 locale for dates and numbers in every widget inside; the browser's by default. */
   @property() locale?: string;
+
+  /**
+   * Called with each store built, before any widget gets it: `data-source-widgets/hydrate` seeds
+   * it there from the data a server rendered the page with (pages without pay nothing for it).
+   */
+  static storeCreated?: (provider: DataSourceProvider, store: ConnectionStore) => void;
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
   private readonly localizationProvider = new ContextProvider(this, { context: localizationContext, initialValue: {} });
@@ -103,21 +108,7 @@ export class DataSourceProvider extends LitElement {
     const store = new ConnectionStore(next, { authorizationTimeoutMs: this.authorizationTimeoutMs });
     // Set before the widgets get the store: their first render reads it.
     store.expiryWarningDays = this.expiryWarningDays;
-    this.seedFromPage(store);
+    DataSourceProvider.storeCreated?.(this, store);
     this.storeProvider.setValue(store);
-  }
-
-  /**
-   * The data a server rendered the widgets with (`<script type="application/json"
-   * data-dsw-sources>` among the children, see `data-source-widgets/ssr`): the widgets hydrate
-   * showing it, with no request. Data that does not fit the contract is ignored (they load it).
-   */
-  private seedFromPage(store: ConnectionStore): void {
-    const script = this.querySelector(':scope > script[type="application/json"][data-dsw-sources]');
-    try {
-      if (script) store.seed((JSON.parse(script.textContent!) as unknown[]).map((source) => validateDataSource(source)));
-    } catch (error) {
-      console.warn('data-source-widgets: the server data of <data-source-provider> is not usable', error);
-    }
   }
 }

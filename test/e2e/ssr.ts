@@ -41,11 +41,11 @@ async function serverRenderedPage(server: DemoServer): Promise<string> {
 <script type="module" src="/ssr-client.js"></script></head><body><main>${body}</main></body></html>`;
 }
 
-/** The browser's code: Lit's hydration support first, then the define entry (one copy of Lit). */
+/** The browser's code: Lit's hydration support first, then the hydrate entry (one copy of Lit). */
 async function clientScript(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';\nimport ${JSON.stringify(fileURLToPath(new URL('define.js', dist)))};`,
+      contents: `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';\nimport ${JSON.stringify(fileURLToPath(new URL('hydrate.js', dist)))};`,
       resolveDir: fileURLToPath(new URL('../../', import.meta.url)),
     },
     bundle: true,
@@ -105,7 +105,7 @@ export function ssrSuite(): void {
       release();
 
       await page.waitForFunction(() =>
-        [...document.querySelectorAll<Element & { hasUpdated?: boolean }>('data-source-card, reconnect-banner')].every(
+        Array.from(document.querySelectorAll<Element & { hasUpdated?: boolean }>("data-source-card, reconnect-banner")).every(
           (widget) => customElements.get(widget.localName) && widget.hasUpdated,
         ),
       );

@@ -61,11 +61,13 @@ test('only the define entries, the autoloader and the single-file build are mark
     './dist/data-source-widgets.bundle.js',
     './dist/define.js',
     './dist/define/*.js',
+    './dist/hydrate.js',
     './dist/ssr.js',
     './src/autoloader.ts',
     './src/bundle.ts',
     './src/define.ts',
     './src/define/*.ts',
+    './src/hydrate.ts',
     './src/ssr.ts',
   ]);
 });
