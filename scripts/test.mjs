@@ -87,6 +87,26 @@ if (missingExports.length > 0) {
   summary();
   process.exit(1);
 }
+// The docs site (`npm run docs` builds the same into docs-site/) holds the README, the guides,
+// the tokens and the HTTP contract beside the widgets' autodocs.
+const docsPages = Object.values(JSON.parse(readFileSync('storybook-static/index.json', 'utf8')).entries)
+  .filter((entry) => entry.type === 'docs')
+  .map((entry) => entry.id);
+const missingPages = [
+  'introduction--docs',
+  'guides-plain-html--docs',
+  'guides-react--docs',
+  'guides-vue--docs',
+  'guides-angular--docs',
+  'reference-design-tokens--docs',
+  'reference-http-contract--docs',
+  'widgets-data-source-card--docs',
+].filter((id) => !docsPages.includes(id));
+if (missingPages.length > 0) {
+  console.error(`\n✖ The docs site lacks: ${missingPages.join(', ')}`);
+  summary();
+  process.exit(1);
+}
 countFrom(step('Node tests (contract, reference backend, packaging)', 'node --import tsx --test test/node/*.test.ts', { capture: true }));
 countFrom(step('Browser tests (web-test-runner, Chromium)', 'npx wtr', { capture: true }));
 countFrom(step('End-to-end tests (real server, real pop-up)', 'node --import tsx --test test/e2e/*.test.ts', { capture: true }));
