@@ -28,10 +28,10 @@ function exportTargets(pkg) {
 
 const specifiers = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
-/** Files of dist/ the exports reach, as paths relative to the package root (`dist/x.js`). */
-export function reachableFiles(pkg = JSON.parse(readFileSync('package.json', 'utf8'))) {
+/** Files of dist/ the exports reach (or the files given), as paths relative to the package root (`dist/x.js`). */
+export function reachableFiles(pkg = JSON.parse(readFileSync('package.json', 'utf8')), from = exportTargets(pkg)) {
   const reached = new Set();
-  const queue = exportTargets(pkg);
+  const queue = [...from];
   while (queue.length > 0) {
     const file = queue.pop();
     if (reached.has(file) || !existsSync(file)) continue;

@@ -53,3 +53,5 @@ function watch(root: Document | ShadowRoot): void {
 }
 
 if (serverSafe('the autoloader')) watch(document);
+// The tag names, JSX and Vue types of every tag (see types/globals.d.ts).
+export type {} from './types/globals.js';

@@ -99,6 +99,22 @@ test('the tarball holds the licence and only files an entry reaches', async () =
   );
 });
 
+test('the types of every entry bring the global types of the tags (tag names, JSX, Vue)', async () => {
+  // @ts-expect-error: a plain .mjs script, also used by the build
+  const { reachableFiles } = await import('../../scripts/package-files.mjs');
+  for (const [path, target] of Object.entries<string | Record<string, string>>(pkg.exports)) {
+    const types = typeof target === 'string' ? undefined : target.types;
+    if (!types) continue;
+    const files = types.includes('*')
+      ? ['data-source-provider', 'data-source-card', 'connection-settings-dialog', 'reconnect-banner'].map((name) => types.replace('*', name))
+      : [types];
+    for (const file of files) {
+      const reached: Set<string> = reachableFiles(pkg, [file.replace(/^\.\//, '')]);
+      assert.ok(reached.has('dist/types/globals.d.ts'), `${path} (${file}) brings dist/types/globals.d.ts`);
+    }
+  }
+});
+
 test('every source map in the tarball carries its sources', () => {
   const maps = packedFiles().filter((file) => file.endsWith('.map'));
   assert.ok(maps.length > 0);
