@@ -73,3 +73,23 @@ test('the React entry has a prop for every event the manifest lists', () => {
   assert.ok(events.size >= 12, `the manifest lists the events (${events.size})`);
   for (const name of events) assert.ok(source.includes(`'${name}'`), `src/react/index.ts maps ${name}`);
 });
+
+test('server rendering keeps every prop an attribute carries, camelCase ones under their attribute names', async () => {
+  const { DataSourceProvider, DataSourceCard, ConnectionSettingsDialog, ReconnectBanner } = await import(
+    new URL('src/react/index.ts', root).href
+  );
+  const html = renderToString(
+    createElement(
+      DataSourceProvider,
+      { endpoint: '/api', timeoutMs: 5000, authorizationTimeoutMs: 60000, expiryWarningDays: 3, locale: 'de', getHeaders: async () => ({}) },
+      createElement(DataSourceCard, { source: 'ga4', headingLevel: 2, theme: 'dark', expiryWarningDays: 5 }),
+      createElement(ReconnectBanner, { source: 'ga4', connection: 'c-1', headingLevel: 4 }),
+      createElement(ConnectionSettingsDialog, { source: 'ga4', open: true, authorizationTimeoutMs: 1000 }),
+    ),
+  );
+  assert.match(html, /<data-source-provider endpoint="\/api" timeout-ms="5000" authorization-timeout-ms="60000" expiry-warning-days="3" locale="de">/);
+  assert.match(html, /<data-source-card source="ga4" heading-level="2" theme="dark" expiry-warning-days="5">/);
+  assert.match(html, /<reconnect-banner source="ga4" connection="c-1" heading-level="4">/);
+  assert.match(html, /<connection-settings-dialog source="ga4" open="" authorization-timeout-ms="1000">/);
+  assert.doesNotMatch(html, /getheaders|timeoutms|headinglevel/i);
+});
