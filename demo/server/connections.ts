@@ -100,7 +100,7 @@ export class ConnectionStore {
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
-      ...(row.logo_url && { logoUrl: row.logo_url }),
+      ...(row.logo_url && { logoUrl: fromEndpoint(row.logo_url) }),
       connectionCount: row.connection_count,
       errorCount: row.error_count,
     }));
@@ -130,7 +130,7 @@ export class ConnectionStore {
     return {
       id: row.id,
       name: row.name,
-      ...(row.logo_url && { logoUrl: row.logo_url }),
+      ...(row.logo_url && { logoUrl: fromEndpoint(row.logo_url) }),
       connections: this.listConnections(sourceId),
     };
   }
@@ -248,4 +248,12 @@ export class ConnectionStore {
       return this.getConnection(sourceId, connectionId);
     })();
   }
+}
+
+/**
+ * A logo's URL as the contract gives it: relative to the endpoint (`logos/x.svg`, served under
+ * it), so that it still points here when a host's proxy mounts the endpoint elsewhere.
+ */
+function fromEndpoint(url: string): string {
+  return url.replace(/^\/logos\//, 'logos/');
 }

@@ -151,6 +151,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!target.startsWith('/')) return sendText(res, 400, 'Bad request target.\n');
     const requestUrl = new URL(`http://server${target}`);
     const { pathname } = requestUrl;
+    // Logos under the endpoint too, where the API's relative `logoUrl`s point.
+    if (pathname.startsWith('/api/logos/')) return serveFile(LOGOS, pathname.slice('/api/logos'.length), req, res);
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       if (cors(req, res)) return;
       return dispatch(api, 'json', req, res, requestUrl);

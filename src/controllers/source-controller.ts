@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DswError } from '../api/errors.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import { sharedStore } from '../store/shared-stores.js';
@@ -26,6 +26,11 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
  * reports the failure of a load this widget started as a `dsw-error` event.
  */
 export class SourceController implements ReactiveController {
+  /**
+   * On a server, the store of the render in progress: set by `data-source-widgets/ssr` (so that
+   * no server code reaches a browser's bundle).
+   */
+  static serverStore?: () => ConnectionStore | undefined;
   /** The store in use; undefined while the widget has neither a provider nor an endpoint. */
   store?: ConnectionStore;
   state: SourceState;
@@ -70,6 +75,17 @@ export class SourceController implements ReactiveController {
   untilSettled(ms: number): Promise<void> {
     if (this.settled) return Promise.resolve();
     return Promise.race([new Promise<void>((resolve) => (this.wake = resolve)), moment(ms)]).finally(() => (this.wake = undefined));
+  }
+
+  /**
+   * On a server, before rendering: the data the server renders with (see server-store.ts), as
+   * there is neither a provider to ask nor a page to load from. Nothing in a browser.
+   */
+  serverRender(): void {
+    const store = isServer ? SourceController.serverStore?.() : undefined;
+    if (!store) return;
+    this.store = store;
+    this.state = store.get(this.host.source ?? '');
   }
 
   /** Loads again whatever happened before (the Retry button). */

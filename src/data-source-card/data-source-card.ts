@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
@@ -152,7 +152,8 @@ export class DataSourceCard extends SourceWidget {
     return super.scheduleUpdate();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     this.hadFocus = !!this.shadowRoot?.activeElement;
   }
 

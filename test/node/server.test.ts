@@ -70,19 +70,20 @@ describe('reads', () => {
     assert.deepEqual([byId['linkedin-ads']!.connectionCount, byId['tiktok-ads']!.connectionCount], [0, 0]);
     assert.deepEqual([byId.ga4!.connectionCount, byId.ga4!.errorCount], [3, 1]);
     assert.deepEqual([byId.hubspot!.connectionCount, byId.hubspot!.errorCount], [2, 2]);
-    for (const source of answer.body.items) assert.equal(source.logoUrl, `/logos/${source.id}.svg`);
+    for (const source of answer.body.items) assert.equal(source.logoUrl, `logos/${source.id}.svg`);
   });
 
-  it('serves every logo as SVG at its logoUrl', async (t) => {
+  it('serves every logo as SVG at its logoUrl, relative to the endpoint', async (t) => {
     const server = await serve(t);
     const { body } = await call<DataSourceList>(server, 'GET', '/api/data-sources');
     for (const source of body.items) {
-      const response = await fetch(new URL(source.logoUrl!, server.url));
+      const response = await fetch(new URL(source.logoUrl!, `${server.url}/api/`));
       assert.equal(response.status, 200, source.id);
       assert.equal(response.headers.get('content-type'), 'image/svg+xml');
       assert.match(await response.text(), /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<title/);
     }
     assert.equal((await fetch(`${server.url}/logos/../server/server.ts`)).status, 404);
+    assert.equal((await fetch(`${server.url}/api/logos/../server/server.ts`)).status, 404);
   });
 
   it('returns one data source with its connections, main first then newest', async (t) => {
