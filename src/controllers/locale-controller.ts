@@ -1,7 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localizationContext, type Localization } from '../context/keys.js';
-import { en } from '../strings/en.js';
 import { loadStrings, localeKey, onStringsChange, stringsFor, stringsVersion } from '../strings/registry.js';
 import type { Strings } from '../strings/strings.js';
 
@@ -105,7 +104,7 @@ export class LocaleController implements ReactiveController {
       this.merged = common;
       return common.strings;
     }
-    const raw: Strings = { ...(stringsFor(key) ?? en), ...provided, ...own };
+    const raw: Strings = { ...(stringsFor(key) ?? stringsFor('en')!), ...provided, ...own };
     const same = last && (Object.keys(raw) as Array<keyof Strings>).every((name) => raw[name] === last.raw[name]);
     const strings = same ? last.strings : isolating(raw);
     this.merged = { key, version, provided, own, raw: same ? last.raw : raw, strings };

@@ -17,7 +17,9 @@ const bundled: Record<string, () => Promise<Strings>> = {
   ar: () => import('./locales/ar.js').then((m) => m.ar),
 };
 
-const loaded = new Map<string, Strings>([['en', en]]);
+const loaded = new Map<string, Strings>([['en', en as Strings]]);
+/** English texts that load with the only code that shows them (see `addEnglish`). */
+const lateEnglish: Partial<Strings> = {};
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();
 const listeners = new Set<() => void>();
@@ -47,6 +49,16 @@ export function registerStrings(locale: string, strings: Partial<Strings>): void
   changed();
 }
 
+/**
+ * Adds English texts that ship in a lazy chunk with the code that shows them (the dialog's account
+ * selection: `en-selection.ts`), so that `en` and a page of cards do not carry them. Nothing is
+ * re-rendered: no text shown before can use them; texts merged from now on include them.
+ */
+export function addEnglish(strings: Partial<Strings>): void {
+  Object.assign(lateEnglish, strings);
+  version++;
+}
+
 /** The key of the locale that serves `tag` (see above). */
 export function localeKey(tag: string): string {
   const known = [...new Set([...Object.keys(bundled), ...overrides.keys(), 'en'])];
@@ -61,8 +73,9 @@ export function localeKey(tag: string): string {
 
 /** The texts of locale `key` if they are here (English under whatever is missing), else undefined. */
 export function stringsFor(key: string): Strings | undefined {
-  const base = key in bundled ? loaded.get(key) : en;
-  return base && { ...en, ...base, ...overrides.get(key) };
+  // `en` lacks the texts of the lazy chunks; the chunks add them before anything reads them.
+  const base = key in bundled ? loaded.get(key) : (en as Strings);
+  return base && { ...en, ...lateEnglish, ...base, ...overrides.get(key) };
 }
 
 /** Loads the texts of locale `key` (a no-op for English and registered locales); never rejects. */

@@ -1,0 +1,22 @@
+import { num, plural } from './en.js';
+import type { SelectionStrings } from './strings.js';
+
+/**
+ * The English texts of the account selection, apart from `en` because only the settings dialog
+ * (a lazy chunk) shows them: it adds them to the registry when it first needs them.
+ */
+export const enSelection: SelectionStrings = {
+  selectionTitle: 'Choose the accounts to connect',
+  selectionIntro: (count, source) => `This sign-in gives access to ${num(count)} ${source} accounts. Each one you choose becomes a connection.`,
+  selectionSearch: 'Search accounts',
+  selectAll: 'Select all',
+  selectedCount: (selected, total) => `${num(selected)} of ${num(total)} selected`,
+  alreadyConnected: 'Already connected',
+  mainAccount: 'Main account',
+  connectAccounts: (count) => `Connect ${plural(count, 'account', 'accounts')}`,
+  selectionEmpty: 'Choose at least one account.',
+  accountsConnected: (count) => `${plural(count, 'account is', 'accounts are')} connected.`,
+  selectionCancelled: 'No account was added: the selection was cancelled.',
+  selectionFailed: 'The chosen accounts could not be connected.',
+  selectionExpired: 'The choice was not accepted in time. Sign in again to choose your accounts.',
+};
