@@ -116,8 +116,6 @@ export interface AuthorizationOutcome {
   error?: ApiErrorDetail;
   /** The accounts to choose from, in the order to show them; present when `awaiting_selection`. */
   accounts?: SelectableAccount[];
-  /** ISO-8601: until when the choice is accepted; present when `awaiting_selection`. */
-  selectionExpiresAt?: string;
 }
 
 /** `POST /authorizations/{state}/selection` body; the answer is the chosen connections. */

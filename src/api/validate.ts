@@ -208,7 +208,6 @@ export function validateAuthorizationOutcome(value: unknown, path = ''): Authori
     connectionId: optional(v.connectionId, at('connectionId'), string),
     error: optional(v.error, at('error'), validateApiErrorDetail),
     accounts: optional(v.accounts, at('accounts'), (value, path) => list(value, path, validateSelectableAccount)),
-    selectionExpiresAt: optional(v.selectionExpiresAt, at('selectionExpiresAt'), timestamp),
   });
 }
 

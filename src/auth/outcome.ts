@@ -80,8 +80,7 @@ function selectionEnding(outcome: AuthorizationOutcome): Ending {
     accounts.push(typeof connectionId === 'string' ? { accountId, accountName, connectionId } : { accountId, accountName });
   }
   if (!accounts.length) return invalid('no account to choose');
-  const { state, selectionExpiresAt } = outcome;
-  return { result: { state, accounts, ...(typeof selectionExpiresAt === 'string' && { selectionExpiresAt }) } };
+  return { result: { state: outcome.state, accounts } };
 }
 
 const invalid = (what: string): Ending => ({

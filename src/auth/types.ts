@@ -8,7 +8,7 @@ import type { SelectableAccount } from '../api/types.js';
  */
 export type AuthorizationResult =
   | { state: string; connectionId: string; accounts?: undefined }
-  | { state: string; connectionId?: undefined; accounts: SelectableAccount[]; selectionExpiresAt?: string };
+  | { state: string; connectionId?: undefined; accounts: SelectableAccount[] };
 
 /** The part of the API client the flow needs. */
 export type AuthorizationClient = Pick<ApiClient, 'startAuthorization' | 'getAuthorizationOutcome' | 'endpoint'>;

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import type { Connection } from '../api/types.js';
 import { property } from 'lit/decorators.js';
-import { ConnectController } from '../controllers/connect-controller.js';
+import { ConnectController, type SelectAccounts } from '../controllers/connect-controller.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
 import { CountdownController } from '../controllers/countdown.js';
 import { ExpiryController } from '../controllers/expiry.js';
@@ -41,7 +41,7 @@ export class SourceWidget extends LitElement {
 
   protected readonly data = new SourceController(this);
   protected readonly l10n = new LocaleController(this);
-  protected readonly connector = new ConnectController(this, this.data, this.l10n);
+  protected readonly connector = new ConnectController(this, this.data, this.l10n, (request) => this.chooseAccounts?.(request));
   protected readonly actions = new ConnectionActions(this, this.data, this.connector, this.l10n);
   /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */
   protected readonly countdown = new CountdownController(this, () => this.data.state.retryAt);
@@ -52,6 +52,12 @@ export class SourceWidget extends LitElement {
   protected expiringShown(): readonly Connection[] {
     return [];
   }
+
+  /**
+   * @internal Shows the choice among the accounts a sign-in reached: the settings dialog's step,
+   * which the card and the banner open for it. Resolves with the outcome to announce.
+   */
+  chooseAccounts?: SelectAccounts;
 
   /** The first render waits for the texts of the page's language (a small module, loaded once). */
   protected override async scheduleUpdate(): Promise<void> {

@@ -3,6 +3,7 @@ import { NetworkError } from '../api/errors.js';
 import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
+import type { AccountSelectionRequest, Notice } from './connect-controller.js';
 import type { LocaleHost } from './locale-controller.js';
 import { prefetchOnIntent } from './prefetch.js';
 import type { SourceHost } from './source-controller.js';
@@ -37,13 +38,29 @@ export class SettingsOpener implements ReactiveController {
   async open(): Promise<boolean> {
     const sourceId = this.host.source;
     if (!sourceId || !this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId }))) return false;
+    const dialog = await this.ready();
+    dialog?.show();
+    return !!dialog;
+  }
+
+  /**
+   * Opens the dialog on the choice among the accounts a sign-in reached (no request event: the
+   * host allowed the sign-in, and the choice is part of it). Resolves with what to announce.
+   */
+  async select(request: AccountSelectionRequest): Promise<Notice | undefined> {
+    return (await this.ready())?.chooseAccounts?.(request);
+  }
+
+  /** The dialog, loaded, created and rendered; undefined when its code could not be had. */
+  private async ready(): Promise<SettingsDialog | undefined> {
+    const sourceId = this.host.source;
     let dialogClass: SettingsDialogClass;
     try {
       dialogClass = await loadSettingsDialog();
     } catch {
       const error = new NetworkError('The connection settings could not be loaded');
       this.host.dispatchEvent(new DswErrorEvent({ error, action: 'load', sourceId }));
-      return false;
+      return undefined;
     }
     // The host may have registered the class under its own name (white-label, versions);
     // `getName` is recent, hence the fallback.
@@ -52,11 +69,10 @@ export class SettingsOpener implements ReactiveController {
     // Not upgraded: another class holds the default name and the host registered ours under none.
     if (!(dialog instanceof dialogClass)) {
       console.warn(`data-source-widgets: <${tag}> is taken by another class; register ConnectionSettingsDialog under a name of your own.`);
-      return false;
+      return undefined;
     }
     await dialog.updateComplete;
-    dialog.show();
-    return true;
+    return dialog;
   }
 
   /** Beside the widget's own template in its shadow root, where Lit leaves it alone. */

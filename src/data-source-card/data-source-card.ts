@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import { HttpError } from '../api/errors.js';
+import type { SelectAccounts } from '../controllers/connect-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
@@ -103,6 +104,8 @@ export class DataSourceCard extends SourceWidget {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   private readonly settingsDialog = new SettingsOpener(this);
+  /** A sign-in that reached several accounts: the settings dialog opens on the choice. */
+  override chooseAccounts: SelectAccounts = (request) => this.settingsDialog.select(request);
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */
   @state() private pickedFailure?: string;
@@ -161,9 +164,11 @@ export class DataSourceCard extends SourceWidget {
     // An update that removed the focused control (Connect once connected, a Retry that worked, a
     // failure's Re-connect once mended) would drop focus to <body>, sending a keyboard or screen
     // reader user back to the top of the page. The card's own action stands where they were.
-    if (this.hadFocus && !this.shadowRoot!.activeElement) {
-      this.shadowRoot!.querySelector<HTMLElement>('[part~="settings-button"], [part~="connect-button"], [part~="retry-button"]')?.focus();
-    }
+    if (this.hadFocus && !this.shadowRoot!.activeElement) this.actionButton()?.focus();
+  }
+
+  private actionButton(): HTMLElement | null {
+    return this.shadowRoot!.querySelector<HTMLElement>('[part~="settings-button"], [part~="connect-button"], [part~="retry-button"]');
   }
 
   /** The name once known; the source ID until then (unreachable endpoint, unknown source). */

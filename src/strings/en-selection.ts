@@ -1,9 +1,15 @@
-import { num, plural } from './en.js';
 import type { SelectionStrings } from './strings.js';
+
+// As in en.ts: its helpers are not shared, so that the first chunk need not export them.
+let rules: Intl.PluralRules | undefined;
+let numbers: Intl.NumberFormat | undefined;
+const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(value);
+const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(count) === 'one';
+const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
 /**
  * The English texts of the account selection, apart from `en` because only the settings dialog
- * (a lazy chunk) shows them: it adds them to the registry when it first needs them.
+ * (a lazy chunk) shows them: it puts them under the widget's texts (`AccountSelection.strings`).
  */
 export const enSelection: SelectionStrings = {
   selectionTitle: 'Choose the accounts to connect',

@@ -3,9 +3,9 @@ import type { CoreStrings } from './strings.js';
 // Built on first use and kept: an Intl constructor costs more than a whole card render.
 let rules: Intl.PluralRules | undefined;
 let numbers: Intl.NumberFormat | undefined;
-export const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(value);
+const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(value);
 const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(count) === 'one';
-export const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
+const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
 /** The default (English) texts; those of the account selection load with it (`en-selection.ts`). */
 export const en: CoreStrings = {

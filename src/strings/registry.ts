@@ -18,8 +18,6 @@ const bundled: Record<string, () => Promise<Strings>> = {
 };
 
 const loaded = new Map<string, Strings>([['en', en as Strings]]);
-/** English texts that load with the only code that shows them (see `addEnglish`). */
-const lateEnglish: Partial<Strings> = {};
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();
 const listeners = new Set<() => void>();
@@ -49,16 +47,6 @@ export function registerStrings(locale: string, strings: Partial<Strings>): void
   changed();
 }
 
-/**
- * Adds English texts that ship in a lazy chunk with the code that shows them (the dialog's account
- * selection: `en-selection.ts`), so that `en` and a page of cards do not carry them. Nothing is
- * re-rendered: no text shown before can use them; texts merged from now on include them.
- */
-export function addEnglish(strings: Partial<Strings>): void {
-  Object.assign(lateEnglish, strings);
-  version++;
-}
-
 /** The key of the locale that serves `tag` (see above). */
 export function localeKey(tag: string): string {
   const known = [...new Set([...Object.keys(bundled), ...overrides.keys(), 'en'])];
@@ -73,9 +61,9 @@ export function localeKey(tag: string): string {
 
 /** The texts of locale `key` if they are here (English under whatever is missing), else undefined. */
 export function stringsFor(key: string): Strings | undefined {
-  // `en` lacks the texts of the lazy chunks; the chunks add them before anything reads them.
+  // `en` lacks the selection's texts: the code that shows them adds their English (en-selection.ts).
   const base = key in bundled ? loaded.get(key) : (en as Strings);
-  return base && { ...en, ...lateEnglish, ...base, ...overrides.get(key) };
+  return base && { ...en, ...base, ...overrides.get(key) };
 }
 
 /** Loads the texts of locale `key` (a no-op for English and registered locales); never rejects. */
