@@ -94,12 +94,28 @@ export class SelectionStep implements ReactiveController {
     const notice = await ending;
     if (opened) {
       host.close();
+      await this.refocusWidget();
     } else {
       await host.updateComplete;
       const active = host.shadowRoot?.activeElement;
       if (!active || active.localName === 'dialog') this.after()?.focus();
     }
     return notice;
+  }
+
+  /**
+   * After the dialog opened for the step closed, focus went back to the element that had it; when
+   * that one is gone (the card's Connect, replaced by Connection settings once connected), the
+   * first control of the widget the dialog lives in gets it, never the page's <body>.
+   */
+  private async refocusWidget(): Promise<void> {
+    const root = this.host.getRootNode();
+    if (!(root instanceof ShadowRoot)) return;
+    await (root.host as Partial<ReactiveControllerHost>).updateComplete;
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (active && active !== document.body && !active.shadowRoot) return;
+    root.querySelector<HTMLElement>('button:not([disabled]), a[href]')?.focus();
   }
 
   /** The step, while a choice is open; undefined otherwise (the dialog shows its table). */
