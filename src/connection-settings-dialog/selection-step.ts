@@ -78,7 +78,8 @@ export class SelectionStep implements ReactiveController {
     const height = row.getBoundingClientRect().height;
     if (height && Math.abs(height - this.rowHeight) > 0.5) {
       this.rowHeight = height;
-      this.host.requestUpdate();
+      // The spacers change with it; not during this update (Lit warns of updates in updates).
+      requestAnimationFrame(() => this.host.requestUpdate());
     }
   }
 
@@ -94,6 +95,7 @@ export class SelectionStep implements ReactiveController {
     const notice = await ending;
     if (opened) {
       host.close();
+      await host.updateComplete;
       await this.refocusWidget();
     } else {
       await host.updateComplete;
@@ -255,7 +257,8 @@ export class SelectionStep implements ReactiveController {
     this.find<HTMLInputElement>(`li[data-id="${CSS.escape(account.accountId)}"] input`)?.focus();
   }
 
-  private readonly onClosed = (): void => this.selection.cancel();
+  // After the closing update, not inside it: cancelling renders the dialog again.
+  private readonly onClosed = (): void => queueMicrotask(() => this.selection.cancel());
 
   private readonly onSearch = (event: Event): void => {
     const scroller = this.scroller();
