@@ -1,6 +1,7 @@
 import type { ApiErrorDetail, AuthorizationMessage } from '../../src/api/types.js';
 import type { App } from './app.js';
-import { EXPIRED, toOutcome, type AuthorizationRow } from './authorizations.js';
+import { EXPIRED, type AuthorizationRow } from './authorizations.js';
+import { offerSelection, outcomeOf, reachedAccounts } from './selection.js';
 import { sourceInfo } from './catalog.js';
 import { sendHtml } from './http.js';
 import { escapeHtml, newNonce, noticePage, pageHeaders, renderPage, scriptJson } from './pages.js';
@@ -29,11 +30,11 @@ function callbackScript(message: AuthorizationMessage, targetOrigin: string): st
 `;
 }
 
-function outcomePage(nonce: string, row: AuthorizationRow): string {
-  const outcome = toOutcome(row);
+function outcomePage(app: App, nonce: string, row: AuthorizationRow): string {
+  const outcome = outcomeOf(app, row);
   const message: AuthorizationMessage = { type: 'dsw-authorization', ...outcome };
   const source = sourceInfo(row.source_id)?.name ?? row.source_id;
-  const done = outcome.status === 'completed';
+  const done = outcome.status === 'completed' || outcome.status === 'awaiting_selection';
   const title = done ? `${source} account connected` : `${source} authorization failed`;
   const text = done ? 'You can return to the page you came from.' : outcome.error?.message ?? 'The authorization failed.';
   return renderPage({
@@ -89,6 +90,9 @@ function settle(app: App, row: AuthorizationRow, url: URL): void {
       return;
     }
   }
+  // A manager account's credentials reach several accounts: the user chooses (selection.ts).
+  const reached = reachedAccounts(account.accountId, account.accountName);
+  if (reached.length > 1 && !row.connection_id) return offerSelection(app, row, reached);
   authorizations.complete(row.state, connections.authorize(row.source_id, account.accountId, account.accountName));
 }
 
@@ -125,7 +129,7 @@ export function callbackRoute(app: App): Route {
       if (result.status === 404) return notice(404, 'Unknown authorization', 'This authorization is unknown to the server (it may have been reset).');
       // A replay must not post anything: the first use already told the opener the truth.
       if (result.status === 409) return notice(409, 'Authorization already used', 'This authorization link was already used. Each one works once.');
-      sendHtml(res, result.status, outcomePage(nonce, result.row!), headers);
+      sendHtml(res, result.status, outcomePage(app, nonce, result.row!), headers);
     },
   };
 }

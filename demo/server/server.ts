@@ -10,6 +10,7 @@ import { demoRoutes } from './demo-routes.js';
 import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
 import { newNonce, noticePage, pageHeaders } from './pages.js';
 import { providerRoutes } from './provider.js';
+import { selectionRoutes } from './selection.js';
 import { findRoute, type Route } from './router.js';
 import { serveFile } from './static-files.js';
 import { rejectQuery } from './validation.js';
@@ -104,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     callbackCoop: options.callbackCoop ?? false,
     log,
   };
-  const api = [...apiRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
+  const api = [...apiRoutes(app), ...selectionRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
   const pages = providerRoutes(app);
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
