@@ -85,7 +85,6 @@ export const selectionStyles = css`
     inline-size: calc(1.125 * var(--_rem));
     block-size: calc(1.125 * var(--_rem));
     margin: 0;
-    accent-color: var(--_primary);
   }
   .pick label {
     flex: 1;
