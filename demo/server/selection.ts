@@ -79,15 +79,22 @@ export function selectionRoutes(app: App): Route[] {
       pattern,
       kind: 'json',
       async handle({ req, res, params }) {
-        const state = stateParam(params.state!);
+        // The body first: a malformed one is refused whatever the state.
         const body = await readJsonObject(req, ['accountIds', 'mainAccountId']);
-        const choice = openChoice(app, state);
-        const offered = new Map(choice.accounts.map((a) => [a.accountId, a]));
         const ids = body.accountIds;
-        if (!Array.isArray(ids) || !ids.length || ids.some((id) => typeof id !== 'string' || !offered.has(id))) {
+        if (!Array.isArray(ids) || !ids.length || ids.some((id) => typeof id !== 'string')) {
+          throw new HttpError(400, 'invalid_body', 'The field "accountIds" must list one or more account IDs.');
+        }
+        if (body.mainAccountId !== undefined && typeof body.mainAccountId !== 'string') {
+          throw new HttpError(400, 'invalid_body', 'The field "mainAccountId" must be an account ID.');
+        }
+        const choice = openChoice(app, stateParam(params.state!));
+        const state = params.state!;
+        const offered = new Map(choice.accounts.map((a) => [a.accountId, a]));
+        const chosen = [...new Set(ids as string[])];
+        if (chosen.some((id) => !offered.has(id))) {
           throw new HttpError(400, 'invalid_selection', 'Choose one or more of the offered accounts ("accountIds").');
         }
-        const chosen = [...new Set(ids as string[])];
         const main = body.mainAccountId ?? chosen[0];
         if (typeof main !== 'string' || !chosen.includes(main)) {
           throw new HttpError(400, 'invalid_selection', 'The main account ("mainAccountId") must be one of the chosen ones.');

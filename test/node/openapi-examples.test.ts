@@ -12,7 +12,7 @@ import { BODY_LIMIT } from '../../demo/server/http.js';
 import { startServer, type RunningServer } from '../../demo/server/server.js';
 import type { Authorization, DataSource } from '../../src/api/types.js';
 import * as validators from '../../src/api/validate.js';
-import { call, type Answer } from './server-helpers.js';
+import { call, openCallback, submitProvider, type Answer } from './server-helpers.js';
 import { check, resolveRef, type Schema } from './server-schema.js';
 
 const doc: Schema = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'));
@@ -178,6 +178,11 @@ describe('openapi.json examples', () => {
           origin: 'https://reports.example.com',
         });
         params.state = started.body.state;
+        // A choice is open only after a sign-in that reached several accounts: a manager account's.
+        if (op.path.endsWith('/selection')) {
+          const redirect = await submitProvider(server, params.state, { accountId: `mgr-4-${parameterExample('sourceId')}-mcc` });
+          await openCallback(server, redirect.headers.get('location')!);
+        }
       }
       const body = requestExample(op);
       const answer = await call(server, op.method.toUpperCase(), `/api${fillPath(op.path, params)}`, body === undefined ? undefined : mapIds(body));
