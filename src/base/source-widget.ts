@@ -41,7 +41,7 @@ export class SourceWidget extends LitElement {
 
   protected readonly data = new SourceController(this);
   protected readonly l10n = new LocaleController(this);
-  protected readonly connector = new ConnectController(this, this.data, this.l10n, (request) => this.chooseAccounts?.(request));
+  protected readonly connector = new ConnectController(this, this.data, this.l10n);
   protected readonly actions = new ConnectionActions(this, this.data, this.connector, this.l10n);
   /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */
   protected readonly countdown = new CountdownController(this, () => this.data.state.retryAt);

@@ -1,7 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { SelectableAccount } from '../api/types.js';
 import { AccountSelection } from '../controllers/account-selection.js';
 import type { AccountSelectionRequest, Notice, SelectAccounts } from '../controllers/connect-controller.js';
@@ -9,6 +8,7 @@ import type { LocaleController } from '../controllers/locale-controller.js';
 import type { SourceController } from '../controllers/source-controller.js';
 import type { Strings } from '../strings/strings.js';
 import { warningIcon } from '../styles/icons.js';
+import { blockSize } from './spacer-row.js';
 
 export { selectionStyles } from './selection.styles.js';
 export type { SelectAccounts };
@@ -331,6 +331,5 @@ const spacerKey = (position: number) => (spacerKeys[position] ??= {});
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
-/** Stands for `rows` rows not rendered; set through the CSSOM, which a strict CSP allows. */
-const spacer = (rows: number, height: number) =>
-  html`<li class="spacer" aria-hidden="true" style=${styleMap({ blockSize: `${rows * height}px` })}></li>`;
+/** Stands for `rows` rows not rendered; its height set through the CSSOM, which a strict CSP allows. */
+const spacer = (rows: number, height: number) => html`<li class="spacer" aria-hidden="true" ${blockSize(rows * height)}></li>`;

@@ -54,11 +54,10 @@ export class ConnectController implements ReactiveController {
   private checked?: { store: ConnectionStore; sourceId: string };
 
   constructor(
-    private readonly host: SourceHost,
+    /** `chooseAccounts`: where the widget shows the account selection (the settings dialog's step). */
+    private readonly host: SourceHost & { chooseAccounts?: SelectAccounts },
     private readonly source: SourceController,
     private readonly l10n: LocaleController,
-    /** Where the widget shows the account selection (the settings dialog's step). */
-    private readonly selectAccounts: SelectAccounts,
   ) {
     host.addController(this);
     prefetchOnIntent('authorization', loadAuthorization);
@@ -147,7 +146,7 @@ export class ConnectController implements ReactiveController {
     if (result.accounts) {
       this.show(undefined);
       // Not awaited: the sign-in is over (nothing pending) while the user chooses.
-      return void this.selectAccounts({ sourceId, ...result })?.then((notice) => this.show(notice));
+      return void this.host.chooseAccounts?.({ sourceId, ...result })?.then((notice) => this.show(notice));
     }
     await store.reload(sourceId);
     const connection = store.get(sourceId).connections.find((c) => c.id === result.connectionId);
