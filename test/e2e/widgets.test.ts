@@ -11,6 +11,7 @@ import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
 import { restartSuite } from './restart.js';
+import { selectionSuite } from './selection.js';
 
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
@@ -22,4 +23,5 @@ describe('end to end', { concurrency: 2 }, () => {
   fallbackSuite();
   lateSuite();
   expirySuite();
+  selectionSuite();
 });
