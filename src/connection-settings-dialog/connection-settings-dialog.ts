@@ -16,7 +16,7 @@ import { dialogStyles } from './connection-settings-dialog.styles.js';
 import type { RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
-import { SelectionStep, selectionStyles, type SelectAccounts } from './selection-step.js';
+import { SelectionStep, selectionStyles } from './selection-step.js';
 import { WindowedRows } from './windowed-rows.js';
 
 /**
@@ -132,7 +132,6 @@ export class ConnectionSettingsDialog extends SourceWidget {
   private readonly view = new RowsViewCache();
   private readonly windowed = new WindowedRows(this, () => this.renderRoot.querySelector<HTMLElement>('.body'));
   private readonly selection = new SelectionStep(this, this.data, this.l10n, () => this.addButton);
-  override chooseAccounts: SelectAccounts = (request) => this.selection.run(request);
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
   private focusedRow?: string; // the row that had focus before this update

@@ -11,11 +11,11 @@ import { warningIcon } from '../styles/icons.js';
 import { blockSize } from './spacer-row.js';
 
 export { selectionStyles } from './selection.styles.js';
-export type { SelectAccounts };
 
 /** What the step needs of the dialog. */
 export interface SelectionHost extends ReactiveControllerHost, HTMLElement {
   source: string;
+  chooseAccounts?: SelectAccounts;
   open: boolean;
   show(): void;
   close(): void;
@@ -55,6 +55,8 @@ export class SelectionStep implements ReactiveController {
   ) {
     this.selection = new AccountSelection(host, source, l10n);
     host.addController(this);
+    // The dialog's own sign-ins (Add, Re-connect) and those of the card or banner that opened it.
+    host.chooseAccounts = (request) => this.run(request);
   }
 
   get active(): boolean {

@@ -3,13 +3,13 @@ import { NetworkError } from '../api/errors.js';
 import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
-import type { AccountSelectionRequest, Notice } from './connect-controller.js';
+import type { AccountSelectionRequest, Notice, SelectAccounts } from './connect-controller.js';
 import type { LocaleHost } from './locale-controller.js';
 import { prefetchOnIntent } from './prefetch.js';
 import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
-export type SettingsHost = SourceHost & LocaleHost & Pick<LitElement, 'renderRoot'> & { theme?: string };
+export type SettingsHost = SourceHost & LocaleHost & Pick<LitElement, 'renderRoot'> & { theme?: string; chooseAccounts?: SelectAccounts };
 
 const DEFAULT_TAG = 'connection-settings-dialog';
 
@@ -24,6 +24,8 @@ export class SettingsOpener implements ReactiveController {
 
   constructor(private readonly host: SettingsHost) {
     host.addController(this);
+    // A sign-in of this widget that reached several accounts: the dialog opens on the choice.
+    host.chooseAccounts = (request) => this.select(request);
     prefetchOnIntent('settings', loadSettingsDialog);
   }
 

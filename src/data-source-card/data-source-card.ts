@@ -4,7 +4,6 @@ import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import { HttpError } from '../api/errors.js';
-import type { SelectAccounts } from '../controllers/connect-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
@@ -104,8 +103,6 @@ export class DataSourceCard extends SourceWidget {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   private readonly settingsDialog = new SettingsOpener(this);
-  /** A sign-in that reached several accounts: the settings dialog opens on the choice. */
-  override chooseAccounts: SelectAccounts = (request) => this.settingsDialog.select(request);
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */
   @state() private pickedFailure?: string;

@@ -4,7 +4,6 @@ import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import type { Notice } from '../controllers/connect-controller.js';
 import { isolate } from '../controllers/locale-controller.js';
-import type { SelectAccounts } from '../controllers/connect-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections } from '../store/source-state.js';
@@ -87,8 +86,6 @@ export class ReconnectBanner extends SourceWidget {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private readonly settingsDialog = new SettingsOpener(this);
-  /** A re-connect that reached more accounts: the settings dialog opens on the choice. */
-  override chooseAccounts: SelectAccounts = (request) => this.settingsDialog.select(request);
   private readonly internals = this.attachInternals();
 
   @state() private pickedFailure?: string;
