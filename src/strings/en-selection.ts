@@ -13,7 +13,8 @@ const plural = (count: number, one: string, other: string) => `${num(count)} ${i
  */
 export const enSelection: SelectionStrings = {
   selectionTitle: 'Choose the accounts to connect',
-  selectionIntro: (count, source) => `This sign-in gives access to ${num(count)} ${source} accounts. Each one you choose becomes a connection.`,
+  selectionIntro: (count, source) =>
+    `This sign-in gives access to ${num(count)} ${source} ${isOne(count) ? 'account' : 'accounts'}. Each one you choose becomes a connection.`,
   selectionSearch: 'Search accounts',
   selectAll: 'Select all',
   selectedCount: (selected, total) => `${num(selected)} of ${num(total)} selected`,

@@ -123,7 +123,12 @@ export const fr: Strings = {
     }),
   selectionSearch: 'Rechercher un compte',
   selectAll: 'Tout sélectionner',
-  selectedCount: (selected, total) => `${num(selected)} sur ${num(total)} sélectionné(s)`,
+  selectedCount: (selected, total) =>
+    plural(selected, {
+      one: (n) => `${n} sélectionné sur ${num(total)}`,
+      many: (n) => `${n} sélectionnés sur ${num(total)}`,
+      other: (n) => `${n} sélectionnés sur ${num(total)}`,
+    }),
   alreadyConnected: 'Déjà connecté',
   mainAccount: 'Compte principal',
   connectAccounts: (count) =>
