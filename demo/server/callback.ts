@@ -85,14 +85,17 @@ function settle(app: App, row: AuthorizationRow, url: URL): void {
       });
       return;
     }
-    if (expected.accountId !== account.accountId) {
+    // The guard: the credentials must reach the account being re-connected (a manager account's
+    // reach its clients); anything else is refused, nothing replaced.
+    if (!reachedAccounts(account.accountId, account.accountName).some((a) => a.accountId === expected.accountId)) {
       authorizations.fail(row.state, mismatch(expected, account));
       return;
     }
   }
-  // A manager account's credentials reach several accounts: the user chooses (selection.ts).
+  // A manager account's credentials reach several accounts: the user chooses which to connect
+  // (selection.ts); on a re-connect, the one re-connected is offered as connected, with the new ones.
   const reached = reachedAccounts(account.accountId, account.accountName);
-  if (reached.length > 1 && !row.connection_id) return offerSelection(app, row, reached);
+  if (reached.length > 1) return offerSelection(app, row, reached);
   authorizations.complete(row.state, connections.authorize(row.source_id, account.accountId, account.accountName));
 }
 

@@ -29,8 +29,9 @@ function offers(app: App, row: AuthorizationRow): Offer[] {
     if (main) list.push({ accountId: main.accountId, accountName: main.accountName });
   }
   for (const sample of samples) if (!list.some((o) => o.accountId === sample.accountId)) list.push({ ...sample });
-  // A manager account whose credentials reach 4 client accounts: the widget asks which to add.
-  if (!row.connection_id) list.push({ accountId: `mgr-4-${row.source_id}-mcc`, accountName: 'Agency manager account', note: 'Reaches 4 client accounts' });
+  // A manager account whose credentials reach 4 client accounts: the widget asks which to add
+  // (re-connecting one of those clients with it offers the other three too).
+  list.push({ accountId: `mgr-4-${row.source_id}-mcc`, accountName: 'Agency manager account', note: 'Reaches 4 client accounts' });
   return list.map((offer) => (connected.has(offer.accountId) && !offer.note ? { ...offer, note: 'Already connected' } : offer));
 }
 
