@@ -8,6 +8,7 @@ import type { LocaleController } from '../controllers/locale-controller.js';
 import type { SourceController } from '../controllers/source-controller.js';
 import type { Strings } from '../strings/strings.js';
 import { warningIcon } from '../styles/icons.js';
+import { deepActiveElement, focusNextAfter } from '../views/focus.js';
 import { blockSize } from './spacer-row.js';
 
 export { selectionStyles } from './selection.styles.js';
@@ -110,16 +111,19 @@ export class SelectionStep implements ReactiveController {
   /**
    * After the dialog opened for the step closed, focus went back to the element that had it; when
    * that one is gone (the card's Connect, replaced by Connection settings once connected), the
-   * first control of the widget the dialog lives in gets it, never the page's <body>.
+   * first control of the widget the dialog lives in gets it (else the next one on the page),
+   * never the page's <body>.
    */
   private async refocusWidget(): Promise<void> {
     const root = this.host.getRootNode();
     if (!(root instanceof ShadowRoot)) return;
     await (root.host as Partial<ReactiveControllerHost>).updateComplete;
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const active = deepActiveElement();
     if (active && active !== document.body && !active.shadowRoot) return;
-    root.querySelector<HTMLElement>('button:not([disabled]), a[href]')?.focus();
+    const first = root.querySelector<HTMLElement>('button:not([disabled]), a[href]');
+    // A banner that the choice mended renders nothing: the next control on the page, as its Dismiss does.
+    if (first) first.focus();
+    else focusNextAfter(root.host);
   }
 
   /** The step, while a choice is open; undefined otherwise (the dialog shows its table). */

@@ -7,6 +7,7 @@ import type { ConnectionSettingsDialog } from '../../src/connection-settings-dia
 import type { AccountSelectionConfirmedEvent } from '../../src/events/account-selection-confirmed.js';
 import type { DataSourceCard } from '../../src/data-source-card/data-source-card.js';
 import '../../src/define/data-source-card.js';
+import '../../src/define/reconnect-banner.js';
 import { requestsTo, useHandlers } from '../helpers/msw.js';
 import { deepActive, message, rowIds, setup, text, until } from './helpers.js';
 
@@ -229,6 +230,56 @@ describe('data-source-card: account selection', function () {
       expect(endpoint.sources.get('google-ads')!.connections.find((c) => c.role === 'main')?.accountId).to.equal('500-000-004');
       // Connect is gone: focus goes to Connection settings, never to <body>.
       await waitUntil(() => deepActive() === card.shadowRoot!.querySelector('[part~="settings-button"]'), 'focus on the settings button');
+    } finally {
+      container.remove();
+    }
+  });
+});
+
+describe('reconnect-banner: account selection', function () {
+  this.timeout(20000);
+  let popup: FakePopup;
+  beforeEach(() => {
+    sessionStorage.clear();
+    popup = installFakePopup();
+  });
+  afterEach(() => popup.restore());
+
+  it('re-connecting an account whose credentials now reach more offers the new ones without adding it again', async () => {
+    window.focus();
+    const endpoint = mockEndpoint([googleAds(connections(2, [1]))]);
+    await useHandlers(...endpoint.handlers);
+    const container = document.createElement('div');
+    document.body.append(container);
+    container.innerHTML =
+      '<data-source-provider endpoint="/api"><reconnect-banner source="google-ads" locale="en-US"></reconnect-banner></data-source-provider><button id="after">Next on the page</button>';
+    try {
+      const banner = container.querySelector('reconnect-banner')!;
+      await waitUntil(() => [...(banner.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => text(b).startsWith('Re-connect')), 'the banner');
+      const failing = endpoint.sources.get('google-ads')!.connections[1]!;
+      const reconnect = [...banner.shadowRoot!.querySelectorAll('button')].find((b) => text(b).startsWith('Re-connect'))!;
+      reconnect.focus();
+      reconnect.click();
+      const state = await providerState(popup);
+      popup.post({ type: 'dsw-authorization', ...endpoint.offer([{ accountName: failing.accountName, accountId: failing.accountId }, ...reached(2)], { state }) });
+      await waitUntil(() => banner.shadowRoot!.querySelector('connection-settings-dialog'), 'the dialog');
+      const dialog = banner.shadowRoot!.querySelector<ConnectionSettingsDialog>('connection-settings-dialog')!;
+      await waitUntil(() => step(dialog) && deepActive() === search(dialog), 'the step, focused');
+      // The account re-connected is offered as connected, checked; the new ones are not.
+      expect(pick(dialog, failing.accountId).checked).to.equal(true);
+      expect(text(pick(dialog, failing.accountId).closest('li'))).to.contain('Already connected');
+      check(pick(dialog, '500-000-002'));
+      await dialog.updateComplete;
+      const reconnected = oneEvent(banner, 'dsw-connection-reconnected');
+      buttonNamed(dialog, 'Connect').click();
+      expect((await reconnected).detail.connection.id).to.equal(failing.id);
+      await waitUntil(() => !dialog.open, 'the dialog closed');
+      const list = endpoint.sources.get('google-ads')!.connections;
+      expect(list).to.have.length(3);
+      expect(list.filter((c) => c.accountId === failing.accountId)).to.have.length(1);
+      expect(list.find((c) => c.id === failing.id)!.status).to.equal('active');
+      // The mended banner renders nothing: focus goes on to the next control, never to <body>.
+      await waitUntil(() => deepActive() === container.querySelector('#after'), 'focus on the next control');
     } finally {
       container.remove();
     }
