@@ -175,7 +175,7 @@ export class SelectionStep implements ReactiveController {
               ${repeat(
                 chosen,
                 (a) => a.accountId,
-                (a) => html`<option value=${a.accountId} ?selected=${a.accountId === main}>${a.accountName}</option>`,
+                (a) => html`<option value=${a.accountId} dir="auto" ?selected=${a.accountId === main}>${a.accountName}</option>`,
               )}
             </select>
           </div>`
@@ -227,8 +227,8 @@ export class SelectionStep implements ReactiveController {
     return html`<li class="pick" aria-setsize=${count} aria-posinset=${index + 1} data-id=${account.accountId}>
       <input type="checkbox" id="pick-${id}" tabindex=${current ? 0 : -1} .checked=${live(this.selection.chosen.has(account.accountId))} />
       <label for="pick-${id}">
-        <span class="pick-name data">${account.accountName}</span>
-        <span class="pick-id data">${account.accountId}</span>
+        <span class="pick-name data" dir="auto">${account.accountName}</span>
+        <span class="pick-id data" dir="auto">${account.accountId}</span>
         ${account.connectionId ? html`<span class="badge connected">${s.alreadyConnected}</span>` : nothing}
       </label>
     </li>`;

@@ -6,10 +6,15 @@ import { css } from 'lit';
  * The list scrolls on its own, within the dialog's body, with its actions always below it.
  */
 export const selectionStyles = css`
+  /* Add makes way for the step's own buttons (buttons are display: inline-flex, over [hidden]). */
+  #add[hidden] {
+    display: none;
+  }
   .selection {
     display: flex;
     flex-direction: column;
     gap: var(--_space);
+    padding-block: var(--_space);
   }
   .selection h3 {
     margin: 0;
