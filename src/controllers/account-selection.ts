@@ -157,10 +157,13 @@ export class AccountSelection {
     this.end({ tone: 'success', text: this.strings.accountsConnected(current.length) });
   }
 
-  /** Nothing is connected; the endpoint is told so (it drops the choice), and the notice says so. */
+  /**
+   * Nothing is connected; the endpoint is told so (it drops the choice), and the notice says so.
+   * Not while the choice is on its way: its answer decides (the dialog may close meanwhile).
+   */
   cancel(): void {
     const { request } = this;
-    if (!request) return;
+    if (!request || this.busy) return;
     const client = this.source.store?.client;
     // Best effort: a choice the endpoint is not told about expires there by itself.
     if (client) cancelSelection(client, request.state).catch(() => {});

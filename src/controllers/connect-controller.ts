@@ -145,8 +145,10 @@ export class ConnectController implements ReactiveController {
   private async succeeded(store: ConnectionStore, sourceId: string, known: Set<string>, result: AuthorizationResult): Promise<void> {
     if (result.accounts) {
       this.show(undefined);
-      // Not awaited: the sign-in is over (nothing pending) while the user chooses.
-      return void this.host.chooseAccounts?.({ sourceId, ...result })?.then((notice) => this.show(notice));
+      // Not awaited: the sign-in is over (nothing pending) while the user chooses. No outcome
+      // means no step was shown (the dialog's code did not load, reported as a `dsw-error`).
+      const choice = Promise.resolve(this.host.chooseAccounts?.({ sourceId, ...result }));
+      return void choice.then((notice) => this.show(notice ?? { tone: 'error', text: this.strings.loadFailed, retry: true }));
     }
     await store.reload(sourceId);
     const connection = store.get(sourceId).connections.find((c) => c.id === result.connectionId);
