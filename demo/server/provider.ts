@@ -32,6 +32,7 @@ function offers(app: App, row: AuthorizationRow): Offer[] {
   // A manager account whose credentials reach 4 client accounts: the widget asks which to add
   // (re-connecting one of those clients with it offers the other three too).
   list.push({ accountId: `mgr-4-${row.source_id}-mcc`, accountName: 'Agency manager account', note: 'Reaches 4 client accounts' });
+  list.push({ accountId: `mgr-500-${row.source_id}-network`, accountName: 'Agency network manager', note: 'Reaches 500 client accounts' });
   return list.map((offer) => (connected.has(offer.accountId) && !offer.note ? { ...offer, note: 'Already connected' } : offer));
 }
 
