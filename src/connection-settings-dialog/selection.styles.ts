@@ -81,6 +81,9 @@ export const selectionStyles = css`
     padding-inline: var(--_space);
     border-block-end: 1px solid var(--_border);
   }
+  .picks li:last-child {
+    border-block-end: 0;
+  }
   .pick:has(input:checked) {
     background: var(--_surface-alt);
   }
