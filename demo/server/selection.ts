@@ -1,5 +1,6 @@
 import type { AuthorizationOutcome, Connection, ConnectionList, SelectableAccount } from '../../src/api/types.js';
 import type { App } from './app.js';
+import type { TokenSet } from './oauth/client.js';
 import { toOutcome, type AuthorizationRow } from './authorizations.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
 import type { Route } from './router.js';
@@ -7,15 +8,25 @@ import { readEmptyBody, readJsonObject, stateParam } from './validation.js';
 
 /**
  * Account selection: a sign-in whose credentials reach several accounts (a manager account and
- * its clients) connects nothing at once. The callback keeps the choice here, keyed by the
- * authorization's state, until the widget confirms it (`POST /api/authorizations/{state}/selection`)
- * or drops it (`DELETE`): single-use, and expiring with the state. Kept in memory: a restart
- * drops open choices, which then end as expired.
+ * its clients) connects nothing at once. The callback keeps the choice here, with the grant's
+ * tokens, keyed by the authorization's state, until the widget confirms it
+ * (`POST /api/authorizations/{state}/selection`: each chosen account gets a connection holding
+ * the tokens) or drops it (`DELETE`: the tokens are revoked): single-use, expiring with the
+ * state. Kept in memory, tokens included, never on disk unsealed: a restart drops open choices,
+ * which then end as expired.
  */
+export interface PendingGrant {
+  tokens: TokenSet;
+  refreshExpiresAt: number | undefined;
+  /** Revokes the tokens at the platform (a choice dropped or expired). */
+  discard(): void;
+}
+
 interface Choice {
   sourceId: string;
   accounts: SelectableAccount[];
   expiresAt: number;
+  grant?: PendingGrant;
 }
 
 const choices = new WeakMap<App, Map<string, Choice>>();
@@ -25,25 +36,14 @@ const of = (app: App) => {
   return map;
 };
 
-/** The accounts a simulated sign-in as `accountId` reaches: a manager account reaches its clients. */
-export function reachedAccounts(accountId: string, accountName: string): { accountId: string; accountName: string }[] {
-  const manager = /^mgr-(\d+)-/.exec(accountId);
-  if (!manager) return [{ accountId, accountName }];
-  const count = Number(manager[1]);
-  return Array.from({ length: count }, (_, i) => ({
-    accountId: `${accountId.slice(manager[0].length)}-${String(i + 1).padStart(3, '0')}`,
-    accountName: `${accountName.replace(/ \(.*\)$/, '')} · client ${i + 1}`,
-  }));
-}
-
 /** Keeps the choice for `row`'s state; connected accounts carry their connection ID. */
-export function offerSelection(app: App, row: AuthorizationRow, reached: { accountId: string; accountName: string }[]): void {
+export function offerSelection(app: App, row: AuthorizationRow, reached: { accountId: string; accountName: string }[], grant?: PendingGrant): void {
   const connected = new Map(app.connections.listConnections(row.source_id).map((c) => [c.accountId, c.id]));
   const accounts = reached.map(({ accountId, accountName }): SelectableAccount => {
     const connectionId = connected.get(accountId);
     return connectionId ? { accountId, accountName, connectionId } : { accountId, accountName };
   });
-  of(app).set(row.state, { sourceId: row.source_id, accounts, expiresAt: row.expires_at });
+  of(app).set(row.state, { sourceId: row.source_id, accounts, expiresAt: row.expires_at, ...(grant && { grant }) });
 }
 
 /** `toOutcome`, with an open choice shown as `awaiting_selection`. */
@@ -66,6 +66,7 @@ function openChoice(app: App, state: string): Choice {
   if (!choice) throw closed();
   if (app.now() >= choice.expiresAt || row.status === 'failed') {
     of(app).delete(state);
+    choice.grant?.discard();
     throw expired();
   }
   return choice;
@@ -99,8 +100,12 @@ export function selectionRoutes(app: App): Route[] {
         if (typeof main !== 'string' || !chosen.includes(main)) {
           throw new HttpError(400, 'invalid_selection', 'The main account ("mainAccountId") must be one of the chosen ones.');
         }
+        const { grant } = choice;
+        const expiresAt = grant?.refreshExpiresAt === undefined ? undefined : new Date(grant.refreshExpiresAt).toISOString();
         const items = app.db.transaction((): Connection[] => {
-          const idOf = new Map(chosen.map((id) => [id, app.connections.authorize(choice.sourceId, id, offered.get(id)!.accountName)]));
+          const idOf = new Map(chosen.map((id) => [id, app.connections.authorize(choice.sourceId, id, offered.get(id)!.accountName, expiresAt)]));
+          // One grant reaches them all: each chosen connection holds its tokens.
+          if (grant && app.oauth) for (const connectionId of idOf.values()) app.oauth.tokens.save(connectionId, grant.tokens, grant.refreshExpiresAt);
           const mainId = idOf.get(main)!;
           app.connections.makeMain(choice.sourceId, mainId);
           app.authorizations.complete(state, mainId);
@@ -118,8 +123,9 @@ export function selectionRoutes(app: App): Route[] {
       async handle({ req, res, params }) {
         const state = stateParam(params.state!);
         await readEmptyBody(req);
-        openChoice(app, state);
+        const choice = openChoice(app, state);
         of(app).delete(state);
+        choice.grant?.discard();
         app.authorizations.fail(state, { code: 'selection_cancelled', message: 'No account was chosen: nothing was connected.' });
         sendNoContent(res);
       },

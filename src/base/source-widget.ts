@@ -1,6 +1,6 @@
-import { LitElement } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import type { Connection } from '../api/types.js';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { ConnectController, type SelectAccounts } from '../controllers/connect-controller.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
 import { CountdownController } from '../controllers/countdown.js';
@@ -58,6 +58,12 @@ export class SourceWidget extends LitElement {
    * which the card and the banner open for it. Resolves with the outcome to announce.
    */
   chooseAccounts?: SelectAccounts;
+
+  /** On a server, the data it renders with (the only hook Lit's server rendering calls before `render`). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isServer) this.data.serverRender();
+    super.willUpdate(changed);
+  }
 
   /** The first render waits for the texts of the page's language (a small module, loaded once). */
   protected override async scheduleUpdate(): Promise<void> {

@@ -3,6 +3,7 @@
 // and a backend of its own, so none can see another's changes.
 // Run: node --import tsx --test test/e2e/*.test.ts   (after `npm run build`)
 import { describe } from 'node:test';
+import { axeSuite } from './axe.js';
 import { connectSuite } from './connect.js';
 import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
@@ -12,6 +13,7 @@ import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
 import { restartSuite } from './restart.js';
 import { selectionSuite } from './selection.js';
+import { ssrSuite } from './ssr.js';
 
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
@@ -23,5 +25,7 @@ describe('end to end', { concurrency: 2 }, () => {
   fallbackSuite();
   lateSuite();
   expirySuite();
+  axeSuite();
+  ssrSuite();
   selectionSuite();
 });
