@@ -36,7 +36,7 @@ export interface AccountSelectionRequest {
 }
 
 /** Shows the selection step; resolves with what to say once the user confirmed or cancelled. */
-export type SelectAccounts = (request: AccountSelectionRequest) => Promise<Notice | undefined> | undefined;
+export type SelectAccounts = (request: AccountSelectionRequest) => Promise<Notice | false | undefined> | undefined;
 
 /**
  * The connect / re-connect action every widget offers: a cancelable `dsw-connect-request`,
@@ -148,7 +148,7 @@ export class ConnectController implements ReactiveController {
       // Not awaited: the sign-in is over (nothing pending) while the user chooses. No outcome
       // means no step was shown (the dialog's code did not load, reported as a `dsw-error`).
       const choice = Promise.resolve(this.host.chooseAccounts?.({ sourceId, ...result }));
-      return void choice.then((notice) => this.show(notice ?? { tone: 'error', text: this.strings.loadFailed, retry: true }));
+      return void choice.then((notice) => this.show(notice || { tone: 'error', text: this.strings.loadFailed, retry: true }));
     }
     await store.reload(sourceId);
     const connection = store.get(sourceId).connections.find((c) => c.id === result.connectionId);

@@ -25,7 +25,7 @@ export class SettingsOpener implements ReactiveController {
   constructor(private readonly host: SettingsHost) {
     host.addController(this);
     // A sign-in of this widget that reached several accounts: the dialog opens on the choice.
-    host.chooseAccounts = (request) => this.select(request);
+    host.chooseAccounts = (request) => this.open(request);
     prefetchOnIntent('settings', loadSettingsDialog);
   }
 
@@ -35,34 +35,22 @@ export class SettingsOpener implements ReactiveController {
 
   /**
    * Resolves to whether the dialog was shown: false when the host prevented the request, or
-   * when its code could not be loaded (reported as a `dsw-error`).
+   * when its code could not be loaded (reported as a `dsw-error`). With `select` (a sign-in that
+   * reached several accounts), opens it on the choice, with no request event (the host allowed
+   * the sign-in, and the choice is part of it), and resolves with what to announce.
    */
-  async open(): Promise<boolean> {
+  open(): Promise<boolean>;
+  open(select: AccountSelectionRequest): Promise<Notice | false | undefined>;
+  async open(select?: AccountSelectionRequest): Promise<boolean | Notice | undefined> {
     const sourceId = this.host.source;
-    if (!sourceId || !this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId }))) return false;
-    const dialog = await this.ready();
-    dialog?.show();
-    return !!dialog;
-  }
-
-  /**
-   * Opens the dialog on the choice among the accounts a sign-in reached (no request event: the
-   * host allowed the sign-in, and the choice is part of it). Resolves with what to announce.
-   */
-  async select(request: AccountSelectionRequest): Promise<Notice | undefined> {
-    return (await this.ready())?.chooseAccounts?.(request);
-  }
-
-  /** The dialog, loaded, created and rendered; undefined when its code could not be had. */
-  private async ready(): Promise<SettingsDialog | undefined> {
-    const sourceId = this.host.source;
+    if (!sourceId || !(select || this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId })))) return false;
     let dialogClass: SettingsDialogClass;
     try {
       dialogClass = await loadSettingsDialog();
     } catch {
       const error = new NetworkError('The connection settings could not be loaded');
       this.host.dispatchEvent(new DswErrorEvent({ error, action: 'load', sourceId }));
-      return undefined;
+      return false;
     }
     // The host may have registered the class under its own name (white-label, versions);
     // `getName` is recent, hence the fallback.
@@ -71,10 +59,12 @@ export class SettingsOpener implements ReactiveController {
     // Not upgraded: another class holds the default name and the host registered ours under none.
     if (!(dialog instanceof dialogClass)) {
       console.warn(`data-source-widgets: <${tag}> is taken by another class; register ConnectionSettingsDialog under a name of your own.`);
-      return undefined;
+      return false;
     }
     await dialog.updateComplete;
-    return dialog;
+    if (select) return dialog.chooseAccounts?.(select);
+    dialog.show();
+    return true;
   }
 
   /** Beside the widget's own template in its shadow root, where Lit leaves it alone. */

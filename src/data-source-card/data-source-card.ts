@@ -162,11 +162,9 @@ export class DataSourceCard extends SourceWidget {
     // An update that removed the focused control (Connect once connected, a Retry that worked, a
     // failure's Re-connect once mended) would drop focus to <body>, sending a keyboard or screen
     // reader user back to the top of the page. The card's own action stands where they were.
-    if (this.hadFocus && !this.shadowRoot!.activeElement) this.actionButton()?.focus();
-  }
-
-  private actionButton(): HTMLElement | null {
-    return this.shadowRoot!.querySelector<HTMLElement>('[part~="settings-button"], [part~="connect-button"], [part~="retry-button"]');
+    if (this.hadFocus && !this.shadowRoot!.activeElement) {
+      this.shadowRoot!.querySelector<HTMLElement>('[part~="settings-button"], [part~="connect-button"], [part~="retry-button"]')?.focus();
+    }
   }
 
   /** The name once known; the source ID until then (unreachable endpoint, unknown source). */
