@@ -10,6 +10,7 @@ import { demoRoutes } from './demo-routes.js';
 import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
 import { OAuthRuntime, type OAuthOptions } from './oauth/index.js';
 import { newNonce, noticePage, pageHeaders } from './pages.js';
+import { selectionRoutes } from './selection.js';
 import { findRoute, type Route } from './router.js';
 import { serveFile } from './static-files.js';
 import { rejectQuery } from './validation.js';
@@ -108,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     ...(options.oauth && { oauth: new OAuthRuntime(options.oauth, db, connections, now, log) }),
   };
-  const api = [...apiRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
+  const api = [...apiRoutes(app), ...selectionRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
     if (error instanceof ClientGoneError) {

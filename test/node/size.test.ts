@@ -7,9 +7,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 const budgets: Record<string, { before?: number; all?: number }> = {
-  'a page of cards (provider + card)': { before: 26_000, all: 38_550 },
-  'a page of banners (provider + banner)': { before: 26_200 },
-  'everything (the CDN build)': { all: 41_150 },
+  // The account selection (issue 12): +120 B before any click for the contract's new outcome
+  // (its accounts validated), the hand-off from the sign-in to the dialog and the opener's entry
+  // to it; the step itself (+4.4 kB) loads with the dialog.
+  'a page of cards (provider + card)': { before: 26_120, all: 43_150 },
+  'a page of banners (provider + banner)': { before: 26_325 },
+  'everything (the CDN build)': { all: 45_600 },
 };
 
 test('every page stays within its min+gzip budget', () => {
