@@ -158,6 +158,11 @@ export const dialogStyles = css`
   tbody th {
     font-weight: 400;
   }
+  /* A row's control brought into view (Tab, arrow keys, a screen reader) brings its whole row:
+     below the sticky header (the scroll padding, windowed-rows.ts) with the row's own margin. */
+  tbody :is(button, time) {
+    scroll-margin-block: calc((var(--_row-block-size) - 1.5 * var(--_rem)) / 2);
+  }
   tr.failing {
     background: var(--_danger-surface);
   }

@@ -4,6 +4,7 @@ import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import type { ChangeAction } from '../controllers/connection-actions.js';
 import { ModalController } from '../controllers/modal-controller.js';
+import { RovingTabindex } from '../controllers/roving-tabindex.js';
 import { DialogClosedEvent } from '../events/dialog-closed.js';
 import { DialogOpenedEvent } from '../events/dialog-opened.js';
 import { controls } from '../styles/controls.js';
@@ -13,7 +14,7 @@ import { bodyView } from './body-view.js';
 import { confirmView } from './confirm-view.js';
 import { messageView } from './message-view.js';
 import { dialogStyles } from './connection-settings-dialog.styles.js';
-import type { RowAction } from './rows.js';
+import { rowStops, type RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
 import { WindowedRows } from './windowed-rows.js';
@@ -29,7 +30,6 @@ import { WindowedRows } from './windowed-rows.js';
  *
  * @summary The connection settings of one data source, in a modal dialog.
  * @tag connection-settings-dialog
- *
  *
  * @slot logo - Replaces the data source's logo in the header.
  * @slot empty - Shown instead of the table when no account is connected (default: a short text).
@@ -108,7 +108,6 @@ export class ConnectionSettingsDialog extends SourceWidget {
   @state() private query = '';
   /** The account whose delete confirmation is open. */
   @state() private confirming?: Connection;
-
   @query('#dialog') private dialog?: HTMLDialogElement;
   @query('#confirm') private confirmDialog?: HTMLDialogElement;
   @query('#tip') private tip?: HTMLElement;
@@ -133,6 +132,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
 
   constructor() {
     super();
+    new RovingTabindex(this, rowStops); // one Tab stop per row
     this.actions.onStart((action, connection) => this.keepFocus(action, connection));
   }
 

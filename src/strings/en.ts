@@ -95,4 +95,7 @@ export const en: Strings = {
   nextFailure: 'Next account',
   failurePosition: (index, count) => `${num(index)} of ${num(count)}`,
   failureNavigation: 'Accounts that need attention',
+  sortedAscending: (column) => `Sorted by ${column}, ascending`,
+  sortedDescending: (column) => `Sorted by ${column}, descending`,
+  actionFor: (action, source) => `${action}: ${source}`,
 };

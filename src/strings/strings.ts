@@ -107,4 +107,14 @@ export interface Strings {
   failurePosition: (index: number, count: number) => string;
   /** Accessible name of the previous / next group when several accounts fail. */
   failureNavigation: string;
+
+  // Accessibility
+  /** Announced when the table is sorted by `column` (a column header's text). */
+  sortedAscending: (column: string) => string;
+  sortedDescending: (column: string) => string;
+  /**
+   * The accessible name of a button repeated once per data source on a page (Retry, Dismiss…):
+   * its visible `action` text, kept whole (label in name), with the data source it acts on.
+   */
+  actionFor: (action: string, source: string) => string;
 }

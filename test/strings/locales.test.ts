@@ -75,6 +75,9 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   bannerExpiringTitle: one(NAMES),
   bannerExpiringManyTitle: one(COUNTS),
   expiringMessage: one(RELATIVE),
+  sortedAscending: one(['Account', 'Created Date', 'Erstellt am']),
+  sortedDescending: one(['Account', 'Created Date', 'Erstellt am']),
+  actionFor: SOURCES.map((source, i) => [['Retry', 'Dismiss message', 'Open connection settings'][i]!, source]),
 };
 
 const call = (strings: Strings, key: FunctionKey, args: readonly unknown[]) =>
@@ -161,6 +164,9 @@ describe('strings: locales', () => {
           expect(strings.refreshDataLabel(account)).to.contain(strings.refreshData);
           expect(strings.connectLabel(account)).to.contain(strings.connect);
           expect(strings.connectionSettingsLabel(account)).to.contain(strings.connectionSettings);
+          for (const action of [strings.retry, strings.dismiss, strings.dismissNotice, strings.openSettings, strings.previousFailure]) {
+            expect(strings.actionFor(action, account)).to.contain(action);
+          }
         }
       });
 

@@ -181,4 +181,7 @@ export const ar: Strings = {
   nextFailure: 'الحساب التالي',
   failurePosition: (index, count) => `${num(index)} من ${num(count)}`,
   failureNavigation: 'حسابات تحتاج إلى إجراء',
+  sortedAscending: (column) => `مرتّبة حسب ${iso(column)} تصاعديًا`,
+  sortedDescending: (column) => `مرتّبة حسب ${iso(column)} تنازليًا`,
+  actionFor: (action, source) => `${action}: ${iso(source)}`,
 };

@@ -121,4 +121,7 @@ export const de: Strings = {
   nextFailure: 'Nächstes Konto',
   failurePosition: (index, count) => `${num(index)} von ${num(count)}`,
   failureNavigation: 'Konten, die Aufmerksamkeit erfordern',
+  sortedAscending: (column) => `Sortiert nach ${column}, aufsteigend`,
+  sortedDescending: (column) => `Sortiert nach ${column}, absteigend`,
+  actionFor: (action, source) => `${action}: ${source}`,
 };

@@ -139,4 +139,7 @@ export const es: Strings = {
   nextFailure: 'Cuenta siguiente',
   failurePosition: (index, count) => `${num(index)} de ${num(count)}`,
   failureNavigation: 'Cuentas que requieren atención',
+  sortedAscending: (column) => `Ordenado por ${column}, de forma ascendente`,
+  sortedDescending: (column) => `Ordenado por ${column}, de forma descendente`,
+  actionFor: (action, source) => `${action}: ${source}`,
 };

@@ -136,4 +136,7 @@ export const fr: Strings = {
   nextFailure: 'Compte suivant',
   failurePosition: (index, count) => `${num(index)} sur ${num(count)}`,
   failureNavigation: 'Comptes nécessitant votre attention',
+  sortedAscending: (column) => `Trié par ${column}, ordre croissant`,
+  sortedDescending: (column) => `Trié par ${column}, ordre décroissant`,
+  actionFor: (action, source) => `${action}\u00A0: ${source}`,
 };

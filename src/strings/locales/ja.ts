@@ -99,4 +99,7 @@ export const ja: Strings = {
   nextFailure: '次のアカウント',
   failurePosition: (index, count) => `${num(count)}件中${num(index)}件目`,
   failureNavigation: '対応が必要なアカウント',
+  sortedAscending: (column) => `「${column}」の昇順で並べ替えました`,
+  sortedDescending: (column) => `「${column}」の降順で並べ替えました`,
+  actionFor: (action, source) => `${action}（${source}）`,
 };

@@ -138,4 +138,7 @@ export const ptBR: Strings = {
   nextFailure: 'Próxima conta',
   failurePosition: (index, count) => `${num(index)} de ${num(count)}`,
   failureNavigation: 'Contas que precisam de atenção',
+  sortedAscending: (column) => `Ordenado por ${column}, em ordem crescente`,
+  sortedDescending: (column) => `Ordenado por ${column}, em ordem decrescente`,
+  actionFor: (action, source) => `${action}: ${source}`,
 };

@@ -98,4 +98,7 @@ export const zhCN: Strings = {
   nextFailure: '下一个账户',
   failurePosition: (index, count) => `第 ${num(index)} 个，共 ${num(count)} 个`,
   failureNavigation: '需要处理的账户',
+  sortedAscending: (column) => `已按“${column}”升序排列`,
+  sortedDescending: (column) => `已按“${column}”降序排列`,
+  actionFor: (action, source) => `${action}（${source}）`,
 };
