@@ -232,9 +232,8 @@ export class DataSourceCard extends SourceWidget {
     // unknown source (it may be a moment away from existing) can be tried again.
     if (view.kind === 'loading' && !view.slow) return html`<span class="skeleton button" aria-hidden="true"></span>`;
     if (view.kind === 'loading' || view.kind === 'failed' || view.kind === 'unknown') {
-      return html`<button part="button retry-button" @click=${() => this.data.retry()}>
-        ${this.countdown.seconds === undefined ? s.retry : s.retryNow}
-      </button>`;
+      const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
+      return html`<button part="button retry-button" aria-label=${s.actionFor(retry, this.name)} @click=${() => this.data.retry()}>${retry}</button>`;
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
@@ -267,16 +266,18 @@ export class DataSourceCard extends SourceWidget {
    */
   private renderStale(state: SourceState, s: Strings): TemplateResult | typeof nothing {
     if (!state.error) return nothing;
+    const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
     return html`<p part="stale" class="stale">
       <span id="stale-text">${s.revalidateFailed}${this.renderCountdown(s)}</span>
       <button
         class="quiet"
         part="button retry-button"
+        aria-label=${s.actionFor(retry, this.name)}
         aria-describedby="stale-text"
         aria-busy=${state.revalidating ? 'true' : 'false'}
         @click=${() => this.data.retry()}
       >
-        ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.countdown.seconds === undefined ? s.retry : s.retryNow}
+        ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${retry}
       </button>
     </p>`;
   }
@@ -293,6 +294,7 @@ export class DataSourceCard extends SourceWidget {
         strings: s,
         pending: this.connector.pending && this.connector.lastConnectionId === current.id,
         showAccount: true,
+        source: this.name,
         onReconnect: (connection) => this.actions.reconnect(connection),
         onNavigate: (next) => (this.pickedFailure = failures[next]!.id),
       })}
@@ -312,6 +314,7 @@ export class DataSourceCard extends SourceWidget {
       actions: this.actions,
       live: true,
       onDismiss: this.connector.pending ? undefined : this.onDismissNotice,
+      source: this.name,
     });
   }
 
