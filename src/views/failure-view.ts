@@ -114,6 +114,7 @@ export const failureStyles = css`
   }
   .pager {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: calc(0.25 * var(--_rem));
     margin-inline-start: auto;
