@@ -154,7 +154,10 @@ export class DataSourceCard extends SourceWidget {
   }
 
   protected override willUpdate(): void {
-    this.hadFocus = !!this.shadowRoot?.activeElement;
+    // Still owed from an update that had nothing to give focus to (a Retry that worked shows the
+    // loading placeholder first), while nothing else took focus since.
+    const lost = this.hadFocus && (!document.activeElement || document.activeElement === document.body);
+    this.hadFocus = lost || !!this.shadowRoot?.activeElement;
   }
 
   protected override updated(): void {
@@ -233,7 +236,7 @@ export class DataSourceCard extends SourceWidget {
     if (view.kind === 'loading' && !view.slow) return html`<span class="skeleton button" aria-hidden="true"></span>`;
     if (view.kind === 'loading' || view.kind === 'failed' || view.kind === 'unknown') {
       const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
-      return html`<button part="button retry-button" aria-label=${s.actionFor(retry, this.name)} @click=${() => this.data.retry()}>${retry}</button>`;
+      return html`<button part="button retry-button" aria-label=${retry + s.ofSource(this.name)} @click=${() => this.data.retry()}>${retry}</button>`;
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
@@ -272,7 +275,7 @@ export class DataSourceCard extends SourceWidget {
       <button
         class="quiet"
         part="button retry-button"
-        aria-label=${s.actionFor(retry, this.name)}
+        aria-label=${retry + s.ofSource(this.name)}
         aria-describedby="stale-text"
         aria-busy=${state.revalidating ? 'true' : 'false'}
         @click=${() => this.data.retry()}

@@ -167,7 +167,7 @@ export class ReconnectBanner extends SourceWidget {
     const index = failureIndex(failures, this.pickedFailure);
     const current = failures[index]!;
     const name = this.data.state.source?.name;
-    const named = (text: string) => s.actionFor(text, name ?? this.source);
+    const named = (text: string) => text + s.ofSource(name ?? this.source);
     return html`<section part="banner" class="banner root ${alert.tone}" aria-labelledby="title">
       <span part="icon" class="warning">${expiring ? hourglassIcon : warningIcon}</span>
       <div class="body">

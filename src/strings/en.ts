@@ -97,5 +97,5 @@ export const en: Strings = {
   failureNavigation: 'Accounts that need attention',
   sortedAscending: (column) => `Sorted by ${column}, ascending`,
   sortedDescending: (column) => `Sorted by ${column}, descending`,
-  actionFor: (action, source) => `${action}: ${source}`,
+  ofSource: (source) => `: ${source}`,
 };

@@ -113,8 +113,9 @@ export interface Strings {
   sortedAscending: (column: string) => string;
   sortedDescending: (column: string) => string;
   /**
-   * The accessible name of a button repeated once per data source on a page (Retry, Dismiss…):
-   * its visible `action` text, kept whole (label in name), with the data source it acts on.
+   * Follows the visible text of a button repeated once per data source on a page (Retry,
+   * Dismiss…) in its accessible name: "Retry" + ": Google Ads". The text comes first and whole
+   * (label in name, WCAG 2.5.3), so this names the source only.
    */
-  actionFor: (action: string, source: string) => string;
+  ofSource: (source: string) => string;
 }

@@ -64,7 +64,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
         class="${options.tone ?? 'danger'} reconnect"
         part="button reconnect-button"
         data-prefetch="authorization"
-        aria-label=${name(s.reconnectLabel(current.accountName)) ?? s.reconnectLabel(current.accountName)}
+        aria-label=${name(s.reconnectLabel(current.accountName))}
         aria-busy=${pending ? 'true' : 'false'}
         @click=${() => options.onReconnect(current)}
       >
@@ -73,11 +73,11 @@ export function failureView(options: FailureViewOptions): TemplateResult {
       ${options.actions ?? nothing}
       ${count > 1
         ? html`<div class="pager" part="pager" role="group" aria-label=${s.failureNavigation}>
-            <button class="quiet icon" aria-label=${name(s.previousFailure) ?? s.previousFailure} @click=${() => step(-1)}>
+            <button class="quiet icon" aria-label=${name(s.previousFailure)} @click=${() => step(-1)}>
               ${chevron('previous')}
             </button>
             <span class="position">${s.failurePosition(index + 1, count)}</span>
-            <button class="quiet icon" aria-label=${name(s.nextFailure) ?? s.nextFailure} @click=${() => step(1)}>
+            <button class="quiet icon" aria-label=${name(s.nextFailure)} @click=${() => step(1)}>
               ${chevron('next')}
             </button>
           </div>`

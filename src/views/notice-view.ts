@@ -15,21 +15,21 @@ type NoticeActions = Pick<ConnectionActions, 'retryConnect' | 'add'>;
 export function noticeActions(notice: Notice | undefined, s: Strings, actions: NoticeActions, buttonClass = '', source?: string): TemplateResult {
   const name = named(s, source);
   return html`${notice?.retry
-    ? html`<button class=${buttonClass} part="button" aria-label=${ifDefined(name(s.retry))} data-prefetch="authorization" @click=${() => actions.retryConnect()}>${s.retry}</button>`
+    ? html`<button class=${buttonClass} part="button" aria-label=${name(s.retry)} data-prefetch="authorization" @click=${() => actions.retryConnect()}>${s.retry}</button>`
     : nothing}${notice?.offerAddNew
-    ? html`<button class=${buttonClass} part="button" aria-label=${ifDefined(name(s.addAsNewConnection))} data-prefetch="authorization" @click=${() => actions.add()}>${s.addAsNewConnection}</button>`
+    ? html`<button class=${buttonClass} part="button" aria-label=${name(s.addAsNewConnection)} data-prefetch="authorization" @click=${() => actions.add()}>${s.addAsNewConnection}</button>`
     : nothing}`;
 }
 
 /**
  * The accessible name of a button that each data source's widget repeats on a page (Retry,
- * Dismiss…): its text with the data source (`actionFor`), so that a list of buttons or a voice
- * command tells them apart; undefined (the text alone) where one source is in view (the dialog).
+ * Dismiss…): its text followed by the data source (`ofSource`), so that a list of buttons or a voice
+ * command tells them apart; the text alone where one source is in view (the dialog).
  */
 export const named =
   (s: Strings, source: string | undefined) =>
-  (text: string): string | undefined =>
-    source ? s.actionFor(text, source) : undefined;
+  (text: string): string =>
+    source ? text + s.ofSource(source) : text;
 
 export interface NoticeViewOptions {
   notice: Notice | undefined;
@@ -52,7 +52,7 @@ export function noticeView({ notice, strings: s, actions, live, onDismiss, sourc
     <p class="notice-text" role=${ifDefined(live ? 'status' : undefined)}>${notice?.text ?? nothing}</p>
     ${noticeActions(notice, s, actions, '', source)}
     ${notice && onDismiss
-      ? html`<button class="quiet icon" part="button" aria-label=${named(s, source)(s.dismissNotice) ?? s.dismissNotice} @click=${onDismiss}>${closeIcon}</button>`
+      ? html`<button class="quiet icon" part="button" aria-label=${named(s, source)(s.dismissNotice)} @click=${onDismiss}>${closeIcon}</button>`
       : nothing}
   </div>`;
 }

@@ -6,6 +6,7 @@ import { describe } from 'node:test';
 import { connectSuite } from './connect.js';
 import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
+import { focusSuite } from './focus.js';
 import { lateSuite } from './late.js';
 import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
@@ -15,6 +16,7 @@ import { restartSuite } from './restart.js';
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
   connectSuite();
+  focusSuite();
   pagesSuite();
   manageSuite();
   reconnectSuite();

@@ -183,5 +183,5 @@ export const ar: Strings = {
   failureNavigation: 'حسابات تحتاج إلى إجراء',
   sortedAscending: (column) => `مرتّبة حسب ${iso(column)} تصاعديًا`,
   sortedDescending: (column) => `مرتّبة حسب ${iso(column)} تنازليًا`,
-  actionFor: (action, source) => `${action}: ${iso(source)}`,
+  ofSource: (source) => `: ${iso(source)}`,
 };

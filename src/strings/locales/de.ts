@@ -123,5 +123,5 @@ export const de: Strings = {
   failureNavigation: 'Konten, die Aufmerksamkeit erfordern',
   sortedAscending: (column) => `Sortiert nach ${column}, aufsteigend`,
   sortedDescending: (column) => `Sortiert nach ${column}, absteigend`,
-  actionFor: (action, source) => `${action}: ${source}`,
+  ofSource: (source) => `: ${source}`,
 };

@@ -141,5 +141,5 @@ export const es: Strings = {
   failureNavigation: 'Cuentas que requieren atención',
   sortedAscending: (column) => `Ordenado por ${column}, de forma ascendente`,
   sortedDescending: (column) => `Ordenado por ${column}, de forma descendente`,
-  actionFor: (action, source) => `${action}: ${source}`,
+  ofSource: (source) => `: ${source}`,
 };

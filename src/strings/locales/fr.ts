@@ -138,5 +138,5 @@ export const fr: Strings = {
   failureNavigation: 'Comptes nécessitant votre attention',
   sortedAscending: (column) => `Trié par ${column}, ordre croissant`,
   sortedDescending: (column) => `Trié par ${column}, ordre décroissant`,
-  actionFor: (action, source) => `${action}\u00A0: ${source}`,
+  ofSource: (source) => `\u00A0: ${source}`,
 };

@@ -101,5 +101,5 @@ export const ja: Strings = {
   failureNavigation: '対応が必要なアカウント',
   sortedAscending: (column) => `「${column}」の昇順で並べ替えました`,
   sortedDescending: (column) => `「${column}」の降順で並べ替えました`,
-  actionFor: (action, source) => `${action}（${source}）`,
+  ofSource: (source) => `（${source}）`,
 };

@@ -140,5 +140,5 @@ export const ptBR: Strings = {
   failureNavigation: 'Contas que precisam de atenção',
   sortedAscending: (column) => `Ordenado por ${column}, em ordem crescente`,
   sortedDescending: (column) => `Ordenado por ${column}, em ordem decrescente`,
-  actionFor: (action, source) => `${action}: ${source}`,
+  ofSource: (source) => `: ${source}`,
 };

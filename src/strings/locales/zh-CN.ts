@@ -100,5 +100,5 @@ export const zhCN: Strings = {
   failureNavigation: '需要处理的账户',
   sortedAscending: (column) => `已按“${column}”升序排列`,
   sortedDescending: (column) => `已按“${column}”降序排列`,
-  actionFor: (action, source) => `${action}（${source}）`,
+  ofSource: (source) => `（${source}）`,
 };
