@@ -243,7 +243,7 @@ export class DataSourceCard extends SourceWidget {
       return html`<button
         class="settings"
         part="button settings-button"
-        aria-label=${ifDefined(nameWith(s.connectionSettings, s.connectionSettingsLabel(this.name)))}
+        aria-label=${s.connectionSettings + s.ofSource(this.name)}
         data-prefetch="settings"
         @click=${() => void this.settingsDialog.open()}>
         ${s.connectionSettings}
@@ -254,7 +254,7 @@ export class DataSourceCard extends SourceWidget {
     return html`<button
       class="primary"
       part="button connect-button"
-      aria-label=${ifDefined(nameWith(s.connect, s.connectLabel(this.name)))}
+      aria-label=${s.connect + s.ofSource(this.name)}
       data-prefetch="authorization"
       aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
@@ -345,14 +345,6 @@ function nextFrame(): Promise<void> {
 
 /** Names and messages longer than this may be cut (see `.clamp`) and get a tooltip. */
 const LONG_TEXT = 60;
-
-/**
- * `label` as a button's accessible name only when it contains the button's visible `text` (WCAG
- * label in name): a host that overrode the text but not its label keeps the visible text as name.
- */
-function nameWith(text: string, label: string): string | undefined {
-  return label.includes(text) ? label : undefined;
-}
 
 /** "Google Ads" → "GA": a stand-in logo that needs no request. */
 function initials(name: string): string {

@@ -19,8 +19,6 @@ export const en: Strings = {
   connect: 'Connect',
   reconnect: 'Re-connect',
   connectionSettings: 'Connection settings',
-  connectLabel: (source) => `Connect ${source}`,
-  connectionSettingsLabel: (source) => `Connection settings for ${source}`,
   loadFailed: 'The connections could not be loaded.',
   unknownSource: 'This data source is not available.',
   noEndpoint: 'No endpoint is configured for this widget.',

@@ -19,8 +19,6 @@ export interface Strings {
   reconnect: string;
   connectionSettings: string;
   /** Accessible names that say where the card's buttons act; each contains the visible text. */
-  connectLabel: (sourceName: string) => string;
-  connectionSettingsLabel: (sourceName: string) => string;
   loadFailed: string;
   unknownSource: string;
   noEndpoint: string;

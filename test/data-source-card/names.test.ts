@@ -1,5 +1,5 @@
-// Buttons repeated on a page say where they act: "Connection settings for Google Ads", while the
-// visible text stays "Connection settings" (and stays inside the name, WCAG label in name).
+// Buttons repeated on a page say where they act: "Connection settings: Google Ads", while the
+// visible text stays "Connection settings" (and starts the name, WCAG label in name).
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/reconnect-banner.js';
@@ -18,18 +18,18 @@ describe('data-source-card: names that say where they act', function () {
     await cardLoaded(google!);
     await cardLoaded(facebook!);
     expect(text(part(google!, 'connect-button'))).to.equal('Connect');
-    expect(visible(part(google!, 'connect-button')!.getAttribute('aria-label'))).to.equal('Connect Google Ads');
+    expect(visible(part(google!, 'connect-button')!.getAttribute('aria-label'))).to.equal('Connect: Google Ads');
     expect(text(part(facebook!, 'settings-button'))).to.equal('Connection settings');
-    expect(visible(part(facebook!, 'settings-button')!.getAttribute('aria-label'))).to.equal('Connection settings for Facebook Ads');
+    expect(visible(part(facebook!, 'settings-button')!.getAttribute('aria-label'))).to.equal('Connection settings: Facebook Ads');
     await expect(provider).to.be.accessible();
   });
 
-  it('a host that renames the button but not its label keeps the visible text as the name', async () => {
+  it('a host that renames the button keeps its own text first in the name', async () => {
     await serve([googleAds([])]);
     const provider = await underProvider(html`<data-source-card source="google-ads" .strings=${{ connect: 'Link account' }}></data-source-card>`);
     const card = provider.querySelector('data-source-card')!;
     await cardLoaded(card);
-    expect(part(card, 'connect-button')!.hasAttribute('aria-label')).to.equal(false);
+    expect(visible(part(card, 'connect-button')!.getAttribute('aria-label'))).to.equal('Link account: Google Ads');
     await expect(card).to.be.accessible();
   });
 
@@ -66,7 +66,7 @@ describe('data-source-card: names that say where they act', function () {
       'Dismiss: Facebook Ads',
       'Next account: Google Ads',
       'Previous account: Facebook Ads',
-      'Connection settings for Google Ads',
+      'Connection settings: Google Ads',
     ]);
     // Each button's visible text is inside its name (label in name).
     const buttons = [...provider.querySelectorAll('data-source-card, reconnect-banner')].flatMap((el) => [...el.shadowRoot!.querySelectorAll('button')]);

@@ -24,14 +24,14 @@ export function focusSuite(): void {
       const server = await demoServer(t);
       const { page, problems } = await open(t, `${server.url}/`);
       await visible(card(page, 'linkedin-ads').getByText(said('Not connected')));
-      await tabTo(page, 'button', 'Connect LinkedIn Ads');
+      await tabTo(page, 'button', 'Connect: LinkedIn Ads');
       await decide(await popupFrom(page), { approve: 'Summit Legal Partners' });
-      await focusIs(page, 'button', 'Connection settings for LinkedIn Ads');
+      await focusIs(page, 'button', 'Connection settings: LinkedIn Ads');
 
       await page.keyboard.press('Enter');
       await focusIs(page, 'button', 'Close');
       await page.keyboard.press('Escape');
-      await focusIs(page, 'button', 'Connection settings for LinkedIn Ads');
+      await focusIs(page, 'button', 'Connection settings: LinkedIn Ads');
       assert.deepEqual(problems, []);
     });
 
@@ -39,14 +39,14 @@ export function focusSuite(): void {
       const server = await demoServer(t);
       const { page, problems } = await open(t, `${server.url}/`);
       await visible(card(page, 'tiktok-ads').getByText(said('Not connected')));
-      await tabTo(page, 'button', 'Connect TikTok Ads');
+      await tabTo(page, 'button', 'Connect: TikTok Ads');
       await decide(await popupFrom(page), 'deny');
       await visible(card(page, 'tiktok-ads').getByRole('status').filter({ hasText: /Nothing was/ }));
-      await focusIs(page, 'button', 'Connect TikTok Ads');
+      await focusIs(page, 'button', 'Connect: TikTok Ads');
 
       await tabTo(page, 'button', 'Dismiss message: TikTok Ads');
       await page.keyboard.press('Enter');
-      await focusIs(page, 'button', 'Connect TikTok Ads');
+      await focusIs(page, 'button', 'Connect: TikTok Ads');
       assert.deepEqual(problems, []);
     });
 
@@ -86,7 +86,7 @@ export function focusSuite(): void {
       assert.ok(await reconnect.evaluate((button) => button.matches(':focus')), 'the card\'s Re-connect');
       await decide(await popupFrom(page), { approve: FAILING_GA4 });
       await reconnect.waitFor({ state: 'detached' });
-      await focusIs(page, 'button', `Connection settings for ${GA4}`);
+      await focusIs(page, 'button', `Connection settings: ${GA4}`);
       assert.deepEqual(problems, []);
     });
 
@@ -94,7 +94,7 @@ export function focusSuite(): void {
       const server = await demoServer(t);
       const { page, problems } = await open(t, `${server.url}/`);
       await visible(card(page, 'ga4').getByText(/^3 accounts/));
-      await tabTo(page, 'button', `Connection settings for ${GA4}`);
+      await tabTo(page, 'button', `Connection settings: ${GA4}`);
       await page.keyboard.press('Enter');
       await focusIs(page, 'button', 'Close');
 
@@ -139,7 +139,7 @@ export function focusSuite(): void {
 
       // Escape: the opener (Connection settings) became Connect with no account left; focus goes there.
       await page.keyboard.press('Escape');
-      await focusIs(page, 'button', `Connect ${GA4}`);
+      await focusIs(page, 'button', `Connect: ${GA4}`);
       assert.deepEqual(problems, []);
     });
 
@@ -151,14 +151,14 @@ export function focusSuite(): void {
       });
       const linkedin = card(page, 'linkedin-ads');
       await visible(linkedin.getByText(said('Not connected')));
-      await tabTo(page, 'button', 'Connect LinkedIn Ads');
+      await tabTo(page, 'button', 'Connect: LinkedIn Ads');
       const popup = await popupFrom(page);
       await visible(linkedin.getByRole('status').filter({ hasText: said('The sign-in took too long') }));
-      await focusIs(page, 'button', 'Connect LinkedIn Ads');
+      await focusIs(page, 'button', 'Connect: LinkedIn Ads');
 
       await decide(popup, { approve: 'Summit Legal Partners' });
       await visible(linkedin.getByRole('status').filter({ hasText: said('Summit Legal Partners is connected.') }));
-      await focusIs(page, 'button', 'Connection settings for LinkedIn Ads');
+      await focusIs(page, 'button', 'Connection settings: LinkedIn Ads');
       assert.deepEqual(problems, []);
     });
 
@@ -180,7 +180,7 @@ export function focusSuite(): void {
       await context.unroute(/\/api\/data-sources[/?]/, overloaded);
       await page.keyboard.press('Enter');
       await visible(linkedin.getByText(said('Not connected')));
-      await focusIs(page, 'button', 'Connect LinkedIn Ads');
+      await focusIs(page, 'button', 'Connect: LinkedIn Ads');
     });
   });
 }

@@ -68,8 +68,6 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   bannerManyTitle: one(COUNTS),
   failurePosition: pairs,
   retryingIn: one(COUNTS),
-  connectLabel: one(SOURCES),
-  connectionSettingsLabel: one(SOURCES),
   expiringSoon: one(COUNTS),
   expiresIn: one(RELATIVE),
   bannerExpiringTitle: one(NAMES),
@@ -162,8 +160,6 @@ describe('strings: locales', () => {
           expect(strings.reconnectLabel(account)).to.contain(strings.reconnect);
           expect(strings.makeMainLabel(account)).to.contain(strings.makeMain);
           expect(strings.refreshDataLabel(account)).to.contain(strings.refreshData);
-          expect(strings.connectLabel(account)).to.contain(strings.connect);
-          expect(strings.connectionSettingsLabel(account)).to.contain(strings.connectionSettings);
         }
       });
 

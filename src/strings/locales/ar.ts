@@ -53,8 +53,6 @@ export const ar: Strings = {
   connect: 'ربط',
   reconnect: 'إعادة الربط',
   connectionSettings: 'إعدادات الربط',
-  connectLabel: (source) => `ربط ${iso(source)}`,
-  connectionSettingsLabel: (source) => `إعدادات الربط لـ ${iso(source)}`,
   loadFailed: 'تعذّر تحميل الحسابات المرتبطة.',
   unknownSource: 'مصدر البيانات هذا غير متاح.',
   noEndpoint: 'لم يتم إعداد نقطة نهاية لهذه الأداة.',

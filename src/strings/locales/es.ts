@@ -31,8 +31,6 @@ export const es: Strings = {
   connect: 'Conectar',
   reconnect: 'Reconectar',
   connectionSettings: 'Configuración de conexión',
-  connectLabel: (source) => `Conectar ${source}`,
-  connectionSettingsLabel: (source) => `Configuración de conexión de ${source}`,
   loadFailed: 'No se pudieron cargar las conexiones.',
   unknownSource: 'Esta fuente de datos no está disponible.',
   noEndpoint: 'No hay ningún endpoint configurado para este widget.',

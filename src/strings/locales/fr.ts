@@ -31,8 +31,6 @@ export const fr: Strings = {
   connect: 'Connecter',
   reconnect: 'Reconnecter',
   connectionSettings: 'Paramètres de connexion',
-  connectLabel: (source) => `Connecter ${source}`,
-  connectionSettingsLabel: (source) => `Paramètres de connexion de ${source}`,
   loadFailed: 'Impossible de charger les connexions.',
   unknownSource: 'Cette source de données n’est pas disponible.',
   noEndpoint: 'Aucun point de terminaison n’est configuré pour ce widget.',

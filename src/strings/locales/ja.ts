@@ -20,8 +20,6 @@ export const ja: Strings = {
   connect: '接続',
   reconnect: '再接続',
   connectionSettings: '接続設定',
-  connectLabel: (source) => `「${source}」に接続`,
-  connectionSettingsLabel: (source) => `「${source}」の接続設定`,
   loadFailed: '接続を読み込めませんでした。',
   unknownSource: 'このデータソースは利用できません。',
   noEndpoint: 'このウィジェットにはエンドポイントが設定されていません。',

@@ -30,8 +30,6 @@ export const ptBR: Strings = {
   connect: 'Conectar',
   reconnect: 'Reconectar',
   connectionSettings: 'Configurações de conexão',
-  connectLabel: (source) => `Conectar ${source}`,
-  connectionSettingsLabel: (source) => `Configurações de conexão de ${source}`,
   loadFailed: 'Não foi possível carregar as conexões.',
   unknownSource: 'Esta fonte de dados não está disponível.',
   noEndpoint: 'Nenhum endpoint foi configurado para este widget.',

@@ -21,8 +21,6 @@ export const zhCN: Strings = {
   connect: '连接',
   reconnect: '重新连接',
   connectionSettings: '连接设置',
-  connectLabel: (source) => `连接“${source}”`,
-  connectionSettingsLabel: (source) => `“${source}”的连接设置`,
   loadFailed: '无法加载连接。',
   unknownSource: '此数据源不可用。',
   noEndpoint: '此组件未配置端点。',
