@@ -297,7 +297,7 @@ export class DataSourceCard extends SourceWidget {
         strings: s,
         pending: this.connector.pending && this.connector.lastConnectionId === current.id,
         showAccount: true,
-        source: this.name,
+        ofSource: s.ofSource(this.name),
         onReconnect: (connection) => this.actions.reconnect(connection),
         onNavigate: (next) => (this.pickedFailure = failures[next]!.id),
       })}
@@ -317,7 +317,7 @@ export class DataSourceCard extends SourceWidget {
       actions: this.actions,
       live: true,
       onDismiss: this.connector.pending ? undefined : this.onDismissNotice,
-      source: this.name,
+      ofSource: s.ofSource(this.name),
     });
   }
 

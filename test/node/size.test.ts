@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 const budgets: Record<string, { before?: number; all?: number }> = {
-  'a page of cards (provider + card)': { before: 26_100, all: 38_500 },
+  // all: +600 B for the dialog's keyboard and screen-reader table (one Tab stop per row, dates read
+  // whole, the sort announced) and focus kept when the opener is gone (issue 16).
+  'a page of cards (provider + card)': { before: 26_100, all: 39_100 },
   'a page of banners (provider + banner)': { before: 26_300 },
-  'everything (the CDN build)': { all: 41_000 },
+  'everything (the CDN build)': { all: 41_700 },
 };
 
 test('every page stays within its min+gzip budget', () => {
