@@ -36,14 +36,15 @@ describe('data-source-card: names that say where they act', function () {
   it('no two buttons of a page of cards and banners share a name, and each name holds its visible text', async () => {
     // Two data sources, each with two failing accounts: Re-connect, the pager, Open connection
     // settings, Dismiss and Connection settings, twice over.
-    await serve([googleAds(connections(2, [0, 1])), { ...googleAds(connections(2, [0, 1])), id: 'facebook-ads', name: 'Facebook Ads' }]);
+    const long = 'Facebook Ads for the Northwind Outfitters International Holdings group';
+    await serve([googleAds(connections(2, [0, 1])), { ...googleAds(connections(2, [0, 1])), id: 'facebook-ads', name: long }]);
     const provider = await underProvider(html`<reconnect-banner source="google-ads"></reconnect-banner>
       <reconnect-banner source="facebook-ads"></reconnect-banner>
       <data-source-card source="google-ads"></data-source-card>
       <data-source-card source="facebook-ads"></data-source-card>`);
     for (const card of provider.querySelectorAll('data-source-card')) await cardLoaded(card);
     await waitUntil(() => [...provider.querySelectorAll('reconnect-banner')].every((b) => b.shadowRoot!.querySelector('[part~="pager"]')), 'banners');
-    type Node = { role: string; name: string; children: Node[] };
+    type Node = { role: string; name: string; description?: string; children: Node[] };
     const flat = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
     const names = async (tag: string) => {
       const trees = await Promise.all(
@@ -52,7 +53,11 @@ describe('data-source-card: names that say where they act', function () {
           return executeServerCommand('ax-tree', { selectors: [`#${el.id}`] }) as Promise<Node[]>;
         }),
       );
-      return trees.flatMap((tree) => flat(tree).filter((n) => n.role === 'button').map((n) => visible(n.name)));
+      const nodes = trees.flatMap((tree) => flat(tree));
+      // No description that repeats the name (a title equal to the label, say).
+      const repeats = nodes.filter((n) => n.description && visible(n.name).includes(visible(n.description)));
+      expect(repeats.map((n) => `${n.role} "${visible(n.name)}"`), `${tag}: descriptions repeating the name`).to.deep.equal([]);
+      return nodes.filter((n) => n.role === 'button').map((n) => visible(n.name));
     };
     const banners = await names('reconnect-banner');
     const cards = await names('data-source-card');
@@ -61,11 +66,11 @@ describe('data-source-card: names that say where they act', function () {
     for (const list of [banners, cards]) expect(list.filter((name, i) => list.indexOf(name) !== i), 'names used twice').to.deep.equal([]);
     expect([...banners, ...cards]).to.include.members([
       'Re-connect Account 1: Google Ads',
-      'Re-connect Account 1: Facebook Ads',
+      `Re-connect Account 1: ${long}`,
       'Open connection settings: Google Ads',
-      'Dismiss: Facebook Ads',
+      `Dismiss: ${long}`,
       'Next account: Google Ads',
-      'Previous account: Facebook Ads',
+      `Previous account: ${long}`,
       'Connection settings: Google Ads',
     ]);
     // Each button's visible text is inside its name (label in name).
