@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AuthorizationStore } from './authorizations.js';
 import type { ConnectionStore } from './connections.js';
 import type { Db } from './db.js';
+import type { OAuthRuntime } from './oauth/index.js';
 
 /** What the route handlers share; built once per server by `startServer`. */
 export interface App {
@@ -15,5 +16,7 @@ export interface App {
    */
   baseUrl: (req: IncomingMessage) => string;
   callbackCoop: boolean;
+  /** The OAuth client side (tokens, refresh job); absent when no platform is configured. */
+  oauth?: OAuthRuntime;
   log: (message: string) => void;
 }

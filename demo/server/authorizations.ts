@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiErrorDetail, AuthorizationOutcome } from '../../src/api/types.js';
+import type { App } from './app.js';
 import type { Db } from './db.js';
+import { HttpError } from './http.js';
 
 /** How long a state is accepted: long enough to sign in, short enough to limit replay. */
 export const STATE_TTL_MS = 10 * 60 * 1000;
@@ -89,3 +91,27 @@ export class AuthorizationStore {
       .run(error.code, error.message, this.now(), state);
   }
 }
+
+/** The callback's URL on the origin the request came to: the one registered with the platform. */
+export function callbackUrl(baseUrl: string): string {
+  return `${baseUrl}/api/authorizations/callback`;
+}
+
+/**
+ * Where the pop-up goes for a new state: the platform's authorization endpoint, with PKCE and,
+ * for a re-connect, the account expected as `login_hint`.
+ */
+export async function authorizationUrlFor(app: App, baseUrl: string, row: AuthorizationRow): Promise<string> {
+  const hint = row.connection_id ? app.connections.findAccount(row.source_id, row.connection_id)?.accountId : undefined;
+  const url = await app.oauth?.authorizationUrl(row.source_id, row.state, callbackUrl(baseUrl), hint).catch(() => undefined);
+  if (!url) {
+    app.authorizations.fail(row.state, PLATFORM_UNAVAILABLE);
+    throw new HttpError(503, 'platform_unavailable', PLATFORM_UNAVAILABLE.message, { 'Retry-After': '30' });
+  }
+  return url;
+}
+
+export const PLATFORM_UNAVAILABLE: ApiErrorDetail = {
+  code: 'platform_unavailable',
+  message: "The data platform's sign-in cannot be reached right now. Please try again in a moment.",
+};

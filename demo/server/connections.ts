@@ -100,7 +100,7 @@ export class ConnectionStore {
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
-      ...(row.logo_url && { logoUrl: row.logo_url }),
+      ...(row.logo_url && { logoUrl: fromEndpoint(row.logo_url) }),
       connectionCount: row.connection_count,
       errorCount: row.error_count,
     }));
@@ -130,7 +130,7 @@ export class ConnectionStore {
     return {
       id: row.id,
       name: row.name,
-      ...(row.logo_url && { logoUrl: row.logo_url }),
+      ...(row.logo_url && { logoUrl: fromEndpoint(row.logo_url) }),
       connections: this.listConnections(sourceId),
     };
   }
@@ -213,11 +213,12 @@ export class ConnectionStore {
    * Fresh credentials for an account: the existing row of that account is updated in place
    * (error cleared, same id, expiry renewed), else a row is added; either way it becomes main.
    */
-  authorize(sourceId: string, accountId: string, accountName: string): string {
+  authorize(sourceId: string, accountId: string, accountName: string, expiresAt?: string): string {
     return this.db.transaction(() => {
       this.requireSource(sourceId);
       const now = this.iso();
-      const expires = new Date(this.now() + GRANT_DAYS * DAY).toISOString();
+      // The platform's own end of the grant when it says one (its refresh token's expiry).
+      const expires = expiresAt ?? new Date(this.now() + GRANT_DAYS * DAY).toISOString();
       const existing = this.db.prepare('SELECT id FROM connections WHERE source_id = ? AND account_id = ?').get(sourceId, accountId) as { id: string } | undefined;
       let id: string;
       if (existing) {
@@ -247,4 +248,12 @@ export class ConnectionStore {
       return this.getConnection(sourceId, connectionId);
     })();
   }
+}
+
+/**
+ * A logo's URL as the contract gives it: relative to the endpoint (`logos/x.svg`, served under
+ * it), so that it still points here when a host's proxy mounts the endpoint elsewhere.
+ */
+function fromEndpoint(url: string): string {
+  return url.replace(/^\/logos\//, 'logos/');
 }

@@ -8,8 +8,8 @@ import { ConnectionStore } from './connections.js';
 import { openDatabase } from './db.js';
 import { demoRoutes } from './demo-routes.js';
 import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
+import { OAuthRuntime, type OAuthOptions } from './oauth/index.js';
 import { newNonce, noticePage, pageHeaders } from './pages.js';
-import { providerRoutes } from './provider.js';
 import { findRoute, type Route } from './router.js';
 import { serveFile } from './static-files.js';
 import { rejectQuery } from './validation.js';
@@ -32,6 +32,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Where server faults are reported (default: stderr); never the client. */
   log?: (message: string) => void;
+  /** The data platforms' authorization servers and this backend's client registrations. */
+  oauth?: OAuthOptions;
 }
 
 export interface RunningServer {
@@ -95,17 +97,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = openDatabase(options.dbPath, now());
   let url = '';
   let port = 0;
+  const connections = new ConnectionStore(db, now);
   const app: App = {
     db,
-    connections: new ConnectionStore(db, now),
+    connections,
     authorizations: new AuthorizationStore(db, now),
     now,
     baseUrl: (req) => requestOrigin(req, port, url),
     callbackCoop: options.callbackCoop ?? false,
     log,
+    ...(options.oauth && { oauth: new OAuthRuntime(options.oauth, db, connections, now, log) }),
   };
   const api = [...apiRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
-  const pages = providerRoutes(app);
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
     if (error instanceof ClientGoneError) {
@@ -148,11 +151,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!target.startsWith('/')) return sendText(res, 400, 'Bad request target.\n');
     const requestUrl = new URL(`http://server${target}`);
     const { pathname } = requestUrl;
+    // Logos under the endpoint too, where the API's relative `logoUrl`s point.
+    if (pathname.startsWith('/api/logos/')) return serveFile(LOGOS, pathname.slice('/api/logos'.length), req, res);
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       if (cors(req, res)) return;
       return dispatch(api, 'json', req, res, requestUrl);
     }
-    if (pathname.startsWith('/provider/')) return dispatch(pages, 'html', req, res, requestUrl);
     if (pathname.startsWith('/logos/')) return serveFile(LOGOS, pathname.slice('/logos'.length), req, res);
     // `/dist` alone is no file; under it, the same traversal-safe lookup as every static root.
     if (options.distRoot && (pathname === '/dist' || pathname.startsWith('/dist/'))) {
@@ -178,11 +182,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (error) {
+    await app.oauth?.close();
     db.close();
     throw error;
   }
   ({ port } = server.address() as AddressInfo);
   url = `http://127.0.0.1:${port}`;
+  try {
+    await options.oauth?.register?.([url, `http://localhost:${port}`, `http://[::1]:${port}`]);
+    await app.oauth?.provisionSeed();
+  } catch (error) {
+    await new Promise((resolve) => server.close(resolve));
+    await app.oauth?.close();
+    db.close();
+    throw error;
+  }
+  app.oauth?.job.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -190,8 +205,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          db.close();
-          resolve();
+          // The refresh job's last renewal finishes before the database it writes to closes.
+          void (app.oauth?.close() ?? Promise.resolve()).finally(() => {
+            db.close();
+            resolve();
+          });
         });
         // Keep-alive sockets would hold `close` open until they time out.
         server.closeAllConnections();

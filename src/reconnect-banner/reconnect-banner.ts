@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import type { Notice } from '../controllers/connect-controller.js';
@@ -129,6 +130,7 @@ export class ReconnectBanner extends SourceWidget {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     this.hadFocus = !!this.shadowRoot?.activeElement;
     if (changed.has('source')) {
       this.dismissed = readDismissed(this.source);

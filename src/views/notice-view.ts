@@ -42,9 +42,10 @@ export interface NoticeViewOptions {
 export function noticeView({ notice, strings: s, actions, live, onDismiss, ofSource = '' }: NoticeViewOptions): TemplateResult {
   return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
     <p class="notice-text" role=${ifDefined(live ? 'status' : undefined)}>${notice?.text ?? nothing}</p>
-    ${noticeActions(notice, s, actions, '', ofSource)}
-    ${notice && onDismiss
-      ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice + ofSource} @click=${onDismiss}>${closeIcon}</button>`
+    ${notice
+      ? html`${noticeActions(notice, s, actions, '', ofSource)}${onDismiss
+          ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice + ofSource} @click=${onDismiss}>${closeIcon}</button>`
+          : nothing}`
       : nothing}
   </div>`;
 }
