@@ -20,7 +20,7 @@ const faults = (problems: string[]) => problems.filter((p) => !/\/logos\/.*ERR_A
 /** Uses the host page's demo controls (setup, not the flow under test). */
 async function makeFail(page: Page, option: string): Promise<void> {
   await page.getByLabel('Connection', { exact: true }).selectOption({ label: option });
-  await page.getByRole('button', { name: said('Make it fail') }).click();
+  await page.getByRole('button', { name: said('Revoke at the platform') }).click();
   await visible(page.locator('#controls-status').filter({ hasText: said('now fails') }));
 }
 
