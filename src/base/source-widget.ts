@@ -36,7 +36,7 @@ export class SourceWidget extends LitElement {
   /** Days before expiry an account shows as Expiring; unset: the provider's, else the data source's, else 7. */
   @property({ type: Number, attribute: 'expiry-warning-days' }) expiryWarningDays?: number;
 
-  /** `light` or `dark`; unset follows the OS preference. */
+  /** `light` or `dark`; unset follows the page's `color-scheme` (the OS preference where the page declares `light dark`). */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   protected readonly data = new SourceController(this);

@@ -4,6 +4,7 @@ import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import type { ChangeAction } from '../controllers/connection-actions.js';
 import { ModalController } from '../controllers/modal-controller.js';
+import { RovingTabindex } from '../controllers/roving-tabindex.js';
 import { DialogClosedEvent } from '../events/dialog-closed.js';
 import { DialogOpenedEvent } from '../events/dialog-opened.js';
 import { controls } from '../styles/controls.js';
@@ -13,7 +14,7 @@ import { bodyView } from './body-view.js';
 import { confirmView } from './confirm-view.js';
 import { messageView } from './message-view.js';
 import { dialogStyles } from './connection-settings-dialog.styles.js';
-import type { RowAction } from './rows.js';
+import { rowStops, type RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
 import { SelectionStep, selectionStyles } from './selection-step.js';
@@ -112,7 +113,6 @@ export class ConnectionSettingsDialog extends SourceWidget {
   @state() private query = '';
   /** The account whose delete confirmation is open. */
   @state() private confirming?: Connection;
-
   @query('#dialog') private dialog?: HTMLDialogElement;
   @query('#confirm') private confirmDialog?: HTMLDialogElement;
   @query('#tip') private tip?: HTMLElement;
@@ -138,6 +138,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
 
   constructor() {
     super();
+    new RovingTabindex(this, rowStops); // one Tab stop per row
     this.actions.onStart((action, connection) => this.keepFocus(action, connection));
   }
 

@@ -19,8 +19,6 @@ export const en: CoreStrings = {
   connect: 'Connect',
   reconnect: 'Re-connect',
   connectionSettings: 'Connection settings',
-  connectLabel: (source) => `Connect ${source}`,
-  connectionSettingsLabel: (source) => `Connection settings for ${source}`,
   loadFailed: 'The connections could not be loaded.',
   unknownSource: 'This data source is not available.',
   noEndpoint: 'No endpoint is configured for this widget.',
@@ -95,4 +93,7 @@ export const en: CoreStrings = {
   nextFailure: 'Next account',
   failurePosition: (index, count) => `${num(index)} of ${num(count)}`,
   failureNavigation: 'Accounts that need attention',
+  sortedAscending: (column) => `Sorted by ${column}, ascending`,
+  sortedDescending: (column) => `Sorted by ${column}, descending`,
+  ofSource: (source) => `: ${source}`,
 };

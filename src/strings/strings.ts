@@ -19,8 +19,6 @@ export interface Strings extends SelectionStrings {
   reconnect: string;
   connectionSettings: string;
   /** Accessible names that say where the card's buttons act; each contains the visible text. */
-  connectLabel: (sourceName: string) => string;
-  connectionSettingsLabel: (sourceName: string) => string;
   loadFailed: string;
   unknownSource: string;
   noEndpoint: string;
@@ -107,6 +105,17 @@ export interface Strings extends SelectionStrings {
   failurePosition: (index: number, count: number) => string;
   /** Accessible name of the previous / next group when several accounts fail. */
   failureNavigation: string;
+
+  // Accessibility
+  /** Announced when the table is sorted by `column` (a column header's text). */
+  sortedAscending: (column: string) => string;
+  sortedDescending: (column: string) => string;
+  /**
+   * Follows the visible text of a button repeated once per data source on a page (Retry,
+   * Dismiss…) in its accessible name: "Retry" + ": Google Ads". The text comes first and whole
+   * (label in name, WCAG 2.5.3), so this names the source only.
+   */
+  ofSource: (source: string) => string;
 }
 
 /**

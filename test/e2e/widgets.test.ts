@@ -7,6 +7,7 @@ import { axeSuite } from './axe.js';
 import { connectSuite } from './connect.js';
 import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
+import { focusSuite } from './focus.js';
 import { lateSuite } from './late.js';
 import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
@@ -18,6 +19,7 @@ import { ssrSuite } from './ssr.js';
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
   connectSuite();
+  focusSuite();
   pagesSuite();
   manageSuite();
   reconnectSuite();

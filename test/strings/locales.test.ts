@@ -72,8 +72,6 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   bannerManyTitle: one(COUNTS),
   failurePosition: pairs,
   retryingIn: one(COUNTS),
-  connectLabel: one(SOURCES),
-  connectionSettingsLabel: one(SOURCES),
   expiringSoon: one(COUNTS),
   expiresIn: one(RELATIVE),
   bannerExpiringTitle: one(NAMES),
@@ -83,6 +81,9 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   selectedCount: pairs,
   connectAccounts: one(COUNTS),
   accountsConnected: one(COUNTS),
+  sortedAscending: one(['Account', 'Created Date', 'Erstellt am']),
+  sortedDescending: one(['Account', 'Created Date', 'Erstellt am']),
+  ofSource: one(SOURCES),
 };
 
 const call = (strings: Strings, key: FunctionKey, args: readonly unknown[]) =>
@@ -173,8 +174,6 @@ describe('strings: locales', () => {
           expect(strings.reconnectLabel(account)).to.contain(strings.reconnect);
           expect(strings.makeMainLabel(account)).to.contain(strings.makeMain);
           expect(strings.refreshDataLabel(account)).to.contain(strings.refreshData);
-          expect(strings.connectLabel(account)).to.contain(strings.connect);
-          expect(strings.connectionSettingsLabel(account)).to.contain(strings.connectionSettings);
         }
       });
 

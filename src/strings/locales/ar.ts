@@ -53,8 +53,6 @@ export const ar: Strings = {
   connect: 'ربط',
   reconnect: 'إعادة الربط',
   connectionSettings: 'إعدادات الربط',
-  connectLabel: (source) => `ربط ${iso(source)}`,
-  connectionSettingsLabel: (source) => `إعدادات الربط لـ ${iso(source)}`,
   loadFailed: 'تعذّر تحميل الحسابات المرتبطة.',
   unknownSource: 'مصدر البيانات هذا غير متاح.',
   noEndpoint: 'لم يتم إعداد نقطة نهاية لهذه الأداة.',
@@ -220,4 +218,7 @@ export const ar: Strings = {
   nextFailure: 'الحساب التالي',
   failurePosition: (index, count) => `${num(index)} من ${num(count)}`,
   failureNavigation: 'حسابات تحتاج إلى إجراء',
+  sortedAscending: (column) => `مرتّبة حسب ${iso(column)} تصاعديًا`,
+  sortedDescending: (column) => `مرتّبة حسب ${iso(column)} تنازليًا`,
+  ofSource: (source) => `: ${iso(source)}`,
 };

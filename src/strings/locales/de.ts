@@ -28,8 +28,6 @@ export const de: Strings = {
   connect: 'Verbinden',
   reconnect: 'Erneut verbinden',
   connectionSettings: 'Verbindungseinstellungen',
-  connectLabel: (source) => `Verbinden: ${source}`,
-  connectionSettingsLabel: (source) => `Verbindungseinstellungen für ${source}`,
   loadFailed: 'Die Verbindungen konnten nicht geladen werden.',
   unknownSource: 'Diese Datenquelle ist nicht verfügbar.',
   noEndpoint: 'Für dieses Widget ist kein Endpunkt konfiguriert.',
@@ -139,4 +137,7 @@ export const de: Strings = {
   nextFailure: 'Nächstes Konto',
   failurePosition: (index, count) => `${num(index)} von ${num(count)}`,
   failureNavigation: 'Konten, die Aufmerksamkeit erfordern',
+  sortedAscending: (column) => `Sortiert nach ${column}, aufsteigend`,
+  sortedDescending: (column) => `Sortiert nach ${column}, absteigend`,
+  ofSource: (source) => `: ${source}`,
 };

@@ -31,8 +31,6 @@ export const es: Strings = {
   connect: 'Conectar',
   reconnect: 'Reconectar',
   connectionSettings: 'Configuración de conexión',
-  connectLabel: (source) => `Conectar ${source}`,
-  connectionSettingsLabel: (source) => `Configuración de conexión de ${source}`,
   loadFailed: 'No se pudieron cargar las conexiones.',
   unknownSource: 'Esta fuente de datos no está disponible.',
   noEndpoint: 'No hay ningún endpoint configurado para este widget.',
@@ -164,4 +162,7 @@ export const es: Strings = {
   nextFailure: 'Cuenta siguiente',
   failurePosition: (index, count) => `${num(index)} de ${num(count)}`,
   failureNavigation: 'Cuentas que requieren atención',
+  sortedAscending: (column) => `Ordenado por ${column}, de forma ascendente`,
+  sortedDescending: (column) => `Ordenado por ${column}, de forma descendente`,
+  ofSource: (source) => `: ${source}`,
 };

@@ -31,8 +31,6 @@ export const fr: Strings = {
   connect: 'Connecter',
   reconnect: 'Reconnecter',
   connectionSettings: 'Paramètres de connexion',
-  connectLabel: (source) => `Connecter ${source}`,
-  connectionSettingsLabel: (source) => `Paramètres de connexion de ${source}`,
   loadFailed: 'Impossible de charger les connexions.',
   unknownSource: 'Cette source de données n’est pas disponible.',
   noEndpoint: 'Aucun point de terminaison n’est configuré pour ce widget.',
@@ -166,4 +164,7 @@ export const fr: Strings = {
   nextFailure: 'Compte suivant',
   failurePosition: (index, count) => `${num(index)} sur ${num(count)}`,
   failureNavigation: 'Comptes nécessitant votre attention',
+  sortedAscending: (column) => `Trié par ${column}, ordre croissant`,
+  sortedDescending: (column) => `Trié par ${column}, ordre décroissant`,
+  ofSource: (source) => `\u00A0: ${source}`,
 };

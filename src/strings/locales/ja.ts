@@ -20,8 +20,6 @@ export const ja: Strings = {
   connect: '接続',
   reconnect: '再接続',
   connectionSettings: '接続設定',
-  connectLabel: (source) => `「${source}」に接続`,
-  connectionSettingsLabel: (source) => `「${source}」の接続設定`,
   loadFailed: '接続を読み込めませんでした。',
   unknownSource: 'このデータソースは利用できません。',
   noEndpoint: 'このウィジェットにはエンドポイントが設定されていません。',
@@ -114,4 +112,7 @@ export const ja: Strings = {
   nextFailure: '次のアカウント',
   failurePosition: (index, count) => `${num(count)}件中${num(index)}件目`,
   failureNavigation: '対応が必要なアカウント',
+  sortedAscending: (column) => `「${column}」の昇順で並べ替えました`,
+  sortedDescending: (column) => `「${column}」の降順で並べ替えました`,
+  ofSource: (source) => `（${source}）`,
 };

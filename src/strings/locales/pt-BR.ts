@@ -30,8 +30,6 @@ export const ptBR: Strings = {
   connect: 'Conectar',
   reconnect: 'Reconectar',
   connectionSettings: 'Configurações de conexão',
-  connectLabel: (source) => `Conectar ${source}`,
-  connectionSettingsLabel: (source) => `Configurações de conexão de ${source}`,
   loadFailed: 'Não foi possível carregar as conexões.',
   unknownSource: 'Esta fonte de dados não está disponível.',
   noEndpoint: 'Nenhum endpoint foi configurado para este widget.',
@@ -163,4 +161,7 @@ export const ptBR: Strings = {
   nextFailure: 'Próxima conta',
   failurePosition: (index, count) => `${num(index)} de ${num(count)}`,
   failureNavigation: 'Contas que precisam de atenção',
+  sortedAscending: (column) => `Ordenado por ${column}, em ordem crescente`,
+  sortedDescending: (column) => `Ordenado por ${column}, em ordem decrescente`,
+  ofSource: (source) => `: ${source}`,
 };

@@ -21,8 +21,6 @@ export const zhCN: Strings = {
   connect: '连接',
   reconnect: '重新连接',
   connectionSettings: '连接设置',
-  connectLabel: (source) => `连接“${source}”`,
-  connectionSettingsLabel: (source) => `“${source}”的连接设置`,
   loadFailed: '无法加载连接。',
   unknownSource: '此数据源不可用。',
   noEndpoint: '此组件未配置端点。',
@@ -112,4 +110,7 @@ export const zhCN: Strings = {
   nextFailure: '下一个账户',
   failurePosition: (index, count) => `第 ${num(index)} 个，共 ${num(count)} 个`,
   failureNavigation: '需要处理的账户',
+  sortedAscending: (column) => `已按“${column}”升序排列`,
+  sortedDescending: (column) => `已按“${column}”降序排列`,
+  ofSource: (source) => `（${source}）`,
 };
