@@ -245,18 +245,15 @@ export class LinkStore {
   }
 }
 
-/**
- * The connections of these sources that were connected through a link, with who did it (the
- * link's recipient, null when the link named nobody), by connection ID.
- */
-export function connectedBy(db: Db, sourceIds: readonly string[]): Map<string, string | null> {
+/** Who connected, through a link naming them, each of these sources' connections, by connection ID. */
+export function connectedBy(db: Db, sourceIds: readonly string[]): Map<string, string> {
   if (!sourceIds.length) return new Map();
   const rows = db
     .prepare(`SELECT connection_id, recipient FROM connect_links
-              WHERE status = 'used' AND connection_id IS NOT NULL
+              WHERE status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL
                 AND source_id IN (${sourceIds.map(() => '?').join(',')})
               ORDER BY ended_at`)
-    .all(...sourceIds) as { connection_id: string; recipient: string | null }[];
+    .all(...sourceIds) as { connection_id: string; recipient: string }[];
   // The latest use wins: ordered by time, later rows overwrite.
   return new Map(rows.map((row) => [row.connection_id, row.recipient]));
 }

@@ -47,9 +47,9 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-interface Call<T> {
+export interface Call<T> {
   method: Method;
   path: string;
   body?: unknown;
@@ -133,6 +133,14 @@ export class ApiClient {
   async deleteConnection(sourceId: string, connectionId: string, options?: RequestOptions): Promise<void> {
     const path = `data-sources/${segment(sourceId)}/connections/${segment(connectionId)}`;
     await this.send({ method: 'DELETE', path, signal: options?.signal });
+  }
+
+  /**
+   * Any call of the contract, for the parts written as functions of the client in modules that
+   * load on demand (`links.ts`): the same headers, timeouts, retries of reads and errors.
+   */
+  request<T>(method: Method, path: string, options: Omit<Call<T>, 'method' | 'path'> = {}): Promise<T> {
+    return this.send({ ...options, method, path });
   }
 
   /**

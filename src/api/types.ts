@@ -36,10 +36,10 @@ export interface Connection {
    */
   expiresAt?: string | null;
   /**
-   * Present when the account was connected through a connect link: who used it (the name or
-   * e-mail the link was made for), or null when the link named nobody. Absent otherwise.
+   * Who connected the account through a connect link (the name or e-mail the link was made
+   * for); absent when it was not connected through a link, or the link named nobody.
    */
-  connectedBy?: string | null;
+  connectedBy?: string;
 }
 
 /** A data source as listed by `GET /data-sources`, with a summary of its connections. */

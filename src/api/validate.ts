@@ -28,23 +28,23 @@ import type {
 
 type Fields = Record<string, unknown>;
 
-const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+export const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
-function fail(expected: string, value: unknown, path: string): never {
+export function fail(expected: string, value: unknown, path: string): never {
   const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   throw new InvalidResponseError(`expected ${expected}, got ${got}`, path);
 }
 
-function object(value: unknown, path: string): Fields {
+export function object(value: unknown, path: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object', value, path);
   return value as Fields;
 }
 
-function string(value: unknown, path: string): string {
+export function string(value: unknown, path: string): string {
   return typeof value === 'string' ? value : fail('a string', value, path);
 }
 
-function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
+export function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
   return value === undefined || value === null ? undefined : check(value, path);
 }
 
@@ -53,23 +53,23 @@ function count(value: unknown, path: string): number {
   return value as number;
 }
 
-function timestamp(value: unknown, path: string): string {
+export function timestamp(value: unknown, path: string): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail('an ISO-8601 timestamp', value, path);
   return value;
 }
 
-function oneOf<T extends string>(allowed: readonly T[]) {
+export function oneOf<T extends string>(allowed: readonly T[]) {
   return (value: unknown, path: string): T =>
     allowed.includes(value as T) ? (value as T) : fail(`one of ${allowed.join(', ')}`, value, path);
 }
 
-function list<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T[] {
+export function list<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T[] {
   if (!Array.isArray(value)) fail('an array', value, path);
   return value.map((item, index) => check(item, `${path}[${index}]`));
 }
 
 /** Drops `undefined` fields so results deep-equal their JSON source. */
-function compact<T extends object>(value: T): T {
+export function compact<T extends object>(value: T): T {
   // A copy rather than `delete`: deleting a key switches V8 to a slow dictionary object, about
   // three times the memory of a plain one, and the store keeps thousands of these.
   const result = {} as T;
@@ -78,7 +78,7 @@ function compact<T extends object>(value: T): T {
 }
 
 /** The authorization URL is opened in a pop-up we own: only http(s), never `javascript:`. */
-function webUrl(value: unknown, path: string): string {
+export function webUrl(value: unknown, path: string): string {
   const url = string(value, path);
   let protocol = '';
   try {
@@ -123,6 +123,7 @@ export function validateConnection(value: unknown, path = ''): Connection {
     createdAt: timestamp(v.createdAt, at('createdAt')),
     updatedAt: v.updatedAt === null ? null : timestamp(v.updatedAt, at('updatedAt')),
     expiresAt: optional(v.expiresAt, at('expiresAt'), timestamp),
+    connectedBy: optional(v.connectedBy, at('connectedBy'), string),
   });
 }
 
@@ -136,6 +137,7 @@ export function validateDataSourceSummary(value: unknown, path = ''): DataSource
     connectionCount: count(v.connectionCount, at('connectionCount')),
     errorCount: count(v.errorCount, at('errorCount')),
     expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
+    pendingLinkCount: optional(v.pendingLinkCount, at('pendingLinkCount'), count),
     connections: optional(v.connections, at('connections'), connectionArray),
   });
 }
@@ -149,12 +151,13 @@ const connectionArray = (value: unknown, path: string): Connection[] => list(val
 export function validateDataSourceBatch(value: unknown, path = ''): DataSource[] {
   const { items } = object(value, path);
   return list(items, join(path, 'items'), (item, at) => {
-    const { id, name, logoUrl, expiryWarningDays, connections } = validateDataSourceSummary(item, at);
+    const { id, name, logoUrl, expiryWarningDays, pendingLinkCount, connections } = validateDataSourceSummary(item, at);
     return compact({
       id,
       name,
       logoUrl,
       expiryWarningDays,
+      pendingLinkCount,
       connections: connections ?? connectionArray(undefined, join(at, 'connections')),
     });
   });
@@ -173,6 +176,7 @@ export function validateDataSource(value: unknown, path = ''): DataSource {
     name: string(v.name, at('name')),
     logoUrl: optional(v.logoUrl, at('logoUrl'), string),
     expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
+    pendingLinkCount: optional(v.pendingLinkCount, at('pendingLinkCount'), count),
     connections: list(v.connections, at('connections'), validateConnection),
   });
 }
