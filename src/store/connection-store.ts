@@ -4,6 +4,7 @@ import type { Connection, DataSource } from '../api/types.js';
 import { idleState, sortConnections, type SourceState } from './source-state.js';
 import { SourceList, type SourceListState } from './source-list.js';
 import { RETRY_DELAYS_MS, SLOW_MS, retryDelay } from './retries.js';
+import type { LinkPoll } from './link-poll.js';
 import { TabSync } from './tab-sync.js';
 
 /** The contract's limit of IDs in one `GET /data-sources?include=connections&ids=…`. */
@@ -75,6 +76,8 @@ export class ConnectionStore {
   private flushQueued = false;
   /** Set once the endpoint refused the batch query: single loads from then on. */
   private noBatch = false;
+  /** Loaded once a source shown has pending connect links (see link-poll.ts). */
+  private links?: Promise<LinkPoll | undefined>;
 
   constructor(
     readonly client: ApiClient,
@@ -289,6 +292,11 @@ export class ConnectionStore {
     }
   }
 
+  /** The sources some widget shows now. */
+  shown(): string[] {
+    return [...this.entries].filter(([, entry]) => entry.listeners.size).map(([id]) => id);
+  }
+
   /** The data-sources list, fetched once however many widgets show it. */
   getList(): SourceListState {
     return this.list.state;
@@ -304,6 +312,7 @@ export class ConnectionStore {
       entry.listeners.clear();
     }
     this.list.dispose();
+    void this.links?.then((poll) => poll?.stop());
     this.watchWindow();
   }
 
@@ -439,6 +448,9 @@ export class ConnectionStore {
       error: undefined,
     });
     this.list.patch(entry.state.sourceId, entry.state.connections);
+    // Failing to load (offline) forgets the attempt: the next answer with pending links tries again.
+    if (source.pendingLinkCount) this.links ??= import('./link-poll.js').then(({ LinkPoll }) => new LinkPoll(this), () => (this.links = undefined));
+    void this.links?.then((poll) => poll?.update());
   }
 
   /** Applies `change` and tells the listeners, unless it changes nothing. */
@@ -451,6 +463,7 @@ export class ConnectionStore {
 
   private readonly revalidateShown = (): void => {
     if (document.visibilityState === 'hidden') return;
+    void this.links?.then((poll) => poll?.update(true));
     for (const [sourceId, entry] of this.entries) {
       if (entry.listeners.size > 0 && entry.state.status === 'ready') {
         this.load(sourceId, { force: true })?.catch(() => {});

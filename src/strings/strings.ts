@@ -3,7 +3,10 @@
  * `strings` property of the provider or of one widget (a partial object of these keys).
  * Texts that depend on a number or a name are functions.
  */
-export interface Strings {
+export interface Strings extends CoreStrings, LinkStrings {}
+
+/** The texts every widget may show before any click (English in `en.ts`). */
+export interface CoreStrings {
   // Shared
   loading: string;
   retry: string;
@@ -21,6 +24,8 @@ export interface Strings {
   /** Accessible names that say where the card's buttons act; each contains the visible text. */
   connectLabel: (sourceName: string) => string;
   connectionSettingsLabel: (sourceName: string) => string;
+  /** The card's way to send a connect link to a teammate, while nothing is connected. */
+  askSomeoneElse: string;
   loadFailed: string;
   unknownSource: string;
   noEndpoint: string;
@@ -107,4 +112,84 @@ export interface Strings {
   failurePosition: (index: number, count: number) => string;
   /** Accessible name of the previous / next group when several accounts fail. */
   failureNavigation: string;
+}
+
+/**
+ * The texts of the dialog's connect links and history (English in `en-links.ts`, which loads
+ * with the dialog: these texts are not needed before then).
+ */
+export interface LinkStrings {
+  // Dialog: views and rows
+  /** The dialog's footer buttons that switch views. */
+  showLinks: string;
+  showHistory: string;
+  backToAccounts: string;
+  /** Under an account connected through a link: who connected it. */
+  connectedByLine: (person: string) => string;
+  /** A failing row's way into the history of that account. */
+  whatHappened: string;
+  whatHappenedLabel: (accountName: string) => string;
+
+  // Connect links
+  linksTitle: string;
+  linksIntro: (sourceName: string) => string;
+  linkRecipientLabel: string;
+  linkNoteLabel: string;
+  linkExpiryLabel: string;
+  /** An option of the expiry choice: a whole number of days. */
+  linkDays: (days: number) => string;
+  createLink: string;
+  /** `expires` is a full date and time in the widget's locale. */
+  linkCreated: (expires: string) => string;
+  linkUrlLabel: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFailed: string;
+  emailLink: string;
+  linkEmailSubject: (sourceName: string) => string;
+  /** `note` is empty when the person gave none. */
+  linkEmailBody: (sourceName: string, url: string, note: string) => string;
+  pendingLinksTitle: string;
+  /** "2 links wait to be used": the count of pending links. */
+  pendingLinksCount: (count: number) => string;
+  noPendingLinks: string;
+  linkFor: (recipient: string) => string;
+  linkForAnyone: string;
+  /** `created` and `expires` are relative times from Intl ("5 minutes ago", "in 7 days"). */
+  linkDates: (created: string, expires: string) => string;
+  revokeLink: string;
+  linkRevoked: string;
+  linkExpired: string;
+  /** A teammate used a link: `person` connected `accountName`. */
+  linkUsedBy: (accountName: string, person: string) => string;
+  linkUsed: (accountName: string) => string;
+  linkCreateFailed: string;
+  linkRevokeFailed: string;
+  linksLoadFailed: string;
+
+  // History
+  historyTitle: string;
+  historyFilterLabel: string;
+  historyAllAccounts: string;
+  historyEmpty: string;
+  historyEmptyFiltered: (accountName: string) => string;
+  /** The status under the list: how many events are shown. */
+  historyCount: (count: number) => string;
+  showOlder: string;
+  historyLoadFailed: string;
+  /** Who did it ("by ana@example.com"), after the event's text. */
+  historyBy: (person: string) => string;
+  historyViaLink: string;
+  eventConnected: (accountName: string) => string;
+  eventReconnected: (accountName: string) => string;
+  eventFailed: (accountName: string) => string;
+  eventRecovered: (accountName: string) => string;
+  eventRefreshed: (accountName: string) => string;
+  eventMadeMain: (accountName: string) => string;
+  eventExpiring: (accountName: string) => string;
+  eventDeleted: (accountName: string) => string;
+  eventLinkCreated: string;
+  eventLinkUsed: (accountName: string) => string;
+  eventLinkRevoked: string;
+  eventUnknown: string;
 }

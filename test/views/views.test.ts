@@ -2,12 +2,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { HttpError, NetworkError, TimeoutError, UnauthorizedError, InvalidResponseError } from '../../src/api/errors.js';
 import type { Notice } from '../../src/controllers/connect-controller.js';
-import { en } from '../../src/strings/en.js';
+import type { Strings } from '../../src/strings/strings.js';
+import { en as core } from '../../src/strings/en.js';
+import { enLinks } from '../../src/strings/en-links.js';
 import { actionFailureText, loadFailureText } from '../../src/views/error-text.js';
 import { failureIndex, failureView } from '../../src/views/failure-view.js';
 import { deepActiveElement, focusNextAfter } from '../../src/views/focus.js';
 import { noticeActions, noticeView } from '../../src/views/notice-view.js';
 import { connections } from '../../mocks/data.js';
+
+/** English whole: the texts of every card, and those the dialog's links and history add. */
+const en: Strings = { ...core, ...enLinks };
 
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((container) => container.remove()));
