@@ -32,9 +32,9 @@ export class SettingsOpener implements ReactiveController {
 
   /**
    * Resolves to whether the dialog was shown: false when the host prevented the request, or
-   * when its code could not be loaded (reported as a `dsw-error`).
+   * when its code could not be loaded (reported as a `dsw-error`). `view` picks what it shows.
    */
-  async open(): Promise<boolean> {
+  async open(view?: SettingsDialog['view']): Promise<boolean> {
     const sourceId = this.host.source;
     if (!sourceId || !this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId }))) return false;
     let dialogClass: SettingsDialogClass;
@@ -54,6 +54,7 @@ export class SettingsOpener implements ReactiveController {
       console.warn(`data-source-widgets: <${tag}> is taken by another class; register ConnectionSettingsDialog under a name of your own.`);
       return false;
     }
+    if (view) dialog.view = view;
     await dialog.updateComplete;
     dialog.show();
     return true;

@@ -13,3 +13,11 @@ export { MainChangedEvent, type MainChangedDetail } from './main-changed.js';
 export { DialogOpenedEvent } from './dialog-opened.js';
 export { DialogClosedEvent } from './dialog-closed.js';
 export { DswErrorEvent, type ErrorDetail, type DswAction } from './error.js';
+export {
+  ConnectLinkCreatedEvent,
+  ConnectLinkUsedEvent,
+  ConnectLinkRevokedEvent,
+  ConnectLinkExpiredEvent,
+  type ConnectLinkDetail,
+  type ConnectLinkUsedDetail,
+} from './connect-link.js';

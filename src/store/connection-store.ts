@@ -292,11 +292,6 @@ export class ConnectionStore {
     }
   }
 
-  /** The sources some widget shows now. */
-  shown(): string[] {
-    return [...this.entries].filter(([, entry]) => entry.listeners.size).map(([id]) => id);
-  }
-
   /** The data-sources list, fetched once however many widgets show it. */
   getList(): SourceListState {
     return this.list.state;
@@ -312,7 +307,6 @@ export class ConnectionStore {
       entry.listeners.clear();
     }
     this.list.dispose();
-    void this.links?.then((poll) => poll?.stop());
     this.watchWindow();
   }
 
@@ -448,9 +442,11 @@ export class ConnectionStore {
       error: undefined,
     });
     this.list.patch(entry.state.sourceId, entry.state.connections);
+    const { sourceId } = entry.state;
+    const waiting = !!source.pendingLinkCount && entry.listeners.size > 0;
     // Failing to load (offline) forgets the attempt: the next answer with pending links tries again.
-    if (source.pendingLinkCount) this.links ??= import('./link-poll.js').then(({ LinkPoll }) => new LinkPoll(this), () => (this.links = undefined));
-    void this.links?.then((poll) => poll?.update());
+    if (waiting) this.links ??= import('./link-poll.js').then(({ LinkPoll }) => new LinkPoll(this), () => (this.links = undefined));
+    void this.links?.then((poll) => poll?.note(sourceId, waiting));
   }
 
   /** Applies `change` and tells the listeners, unless it changes nothing. */
@@ -463,7 +459,6 @@ export class ConnectionStore {
 
   private readonly revalidateShown = (): void => {
     if (document.visibilityState === 'hidden') return;
-    void this.links?.then((poll) => poll?.update(true));
     for (const [sourceId, entry] of this.entries) {
       if (entry.listeners.size > 0 && entry.state.status === 'ready') {
         this.load(sourceId, { force: true })?.catch(() => {});

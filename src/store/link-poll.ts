@@ -20,29 +20,37 @@ export const LINK_POLL_LIMIT_MS = 30 * 60_000;
  * only when a source reports one.
  */
 export class LinkPoll {
+  private readonly waiting = new Set<string>();
   private timer?: ReturnType<typeof setTimeout>;
   private since: number;
 
   constructor(private readonly store: ConnectionStore) {
     this.since = store.now();
+    // The user back on the page: the bound starts again.
+    const back = () => {
+      if (document.visibilityState === 'hidden') return;
+      this.since = this.store.now();
+      this.plan();
+    };
+    document.addEventListener('visibilitychange', back);
+    window.addEventListener('focus', back);
   }
 
-  /** A source's data arrived, or the user came back to the page (`active`): plan the next look. */
-  update(active = false): void {
-    if (active) this.since = this.store.now();
-    if (this.timer !== undefined) return;
-    const waiting = this.store.shown().filter((id) => this.store.get(id).source?.pendingLinkCount);
-    if (!waiting.length || this.store.now() - this.since > LINK_POLL_LIMIT_MS) return;
+  /** A source's data arrived: whether it still has pending links and someone shows it. */
+  note(sourceId: string, waiting: boolean): void {
+    if (waiting) this.waiting.add(sourceId);
+    else this.waiting.delete(sourceId);
+    this.plan();
+  }
+
+  private plan(): void {
+    if (this.timer !== undefined || !this.waiting.size || this.store.now() - this.since > LINK_POLL_LIMIT_MS) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      // A hidden page asks nothing; the timer goes on, so the poll resumes when it shows again.
-      if (document.visibilityState === 'hidden') return this.update();
-      for (const id of waiting) this.store.load(id, { force: true })?.catch(() => this.update());
+      // A hidden page asks nothing; the poll resumes when it shows again (see the constructor).
+      if (document.visibilityState === 'hidden') return;
+      // Each answer notes its source again, which plans the next look; a failed one plans it here.
+      for (const id of this.waiting) this.store.load(id, { force: true })?.catch(() => this.plan());
     }, LINK_POLL_MS);
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { LinkStrings } from './strings.js';
-import { addEnglish } from './registry.js';
+import { en } from './en.js';
+import { registerStrings } from './registry.js';
 
 // As in en.ts: Intl objects built on first use and kept.
 let rules: Intl.PluralRules | undefined;
@@ -76,10 +77,13 @@ export const enLinks: LinkStrings = {
   eventUnknown: 'Another change',
 };
 
-let added = false;
-/** Adds these texts to English, once: the dialog calls it when it is created. */
+/**
+ * Adds these texts to English, once: the dialog calls it when it is created. They join `en`
+ * itself (the card's bundle then carries none of them), and an empty registration tells the
+ * widgets that texts changed, so merged texts are made again with them.
+ */
 export function useLinkStrings(): void {
-  if (added) return;
-  added = true;
-  addEnglish(enLinks);
+  if ('showLinks' in en) return;
+  Object.assign(en, enLinks);
+  registerStrings('en', {});
 }

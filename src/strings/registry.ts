@@ -17,9 +17,8 @@ const bundled: Record<string, () => Promise<Strings>> = {
   ar: () => import('./locales/ar.js').then((m) => m.ar),
 };
 
-// English of the parts that load on demand joins through `addEnglish` (see en-links.ts).
+// English of the parts that load on demand joins `en` as they load (see en-links.ts).
 const loaded = new Map<string, Strings>([['en', en as Strings]]);
-let english: Partial<Strings> = {};
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();
 const listeners = new Set<() => void>();
@@ -65,13 +64,7 @@ export function localeKey(tag: string): string {
 export function stringsFor(key: string): Strings | undefined {
   const base = key in bundled ? loaded.get(key) : en;
   // Complete once the dialog's part is here; only the dialog reads the keys that part adds.
-  return base && ({ ...en, ...english, ...base, ...overrides.get(key) } as Strings);
-}
-
-/** English texts of a part that loaded on demand (the dialog's links and history). */
-export function addEnglish(strings: Partial<Strings>): void {
-  english = { ...english, ...strings };
-  changed();
+  return base && ({ ...en, ...base, ...overrides.get(key) } as Strings);
 }
 
 /** Loads the texts of locale `key` (a no-op for English and registered locales); never rejects. */
