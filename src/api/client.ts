@@ -136,14 +136,6 @@ export class ApiClient {
   }
 
   /**
-   * Any call of the contract, for the parts written as functions of the client in modules that
-   * load on demand (`links.ts`): the same headers, timeouts, retries of reads and errors.
-   */
-  request<T>(method: Method, path: string, options: Omit<Call<T>, 'method' | 'path'> = {}): Promise<T> {
-    return this.send({ ...options, method, path });
-  }
-
-  /**
    * The endpoint as an absolute URL ending in `/`, so relative paths land under it. Resolved on
    * every call rather than at construction: the client may be created before there is a page
    * (SSR), and the page's `<base>` may change.
@@ -161,7 +153,11 @@ export class ApiClient {
     return url.href;
   }
 
-  private async send<T>(call: Call<T>): Promise<T> {
+  /**
+   * One call of the contract: validated answer, typed errors, retries of reads. Public for the
+   * parts written as functions of a client in modules that load on demand (api/links.ts).
+   */
+  async send<T>(call: Call<T>): Promise<T> {
     const { signal } = call;
     // Only reads are retried blindly: a write that got no answer may still have happened.
     const safe = call.method === 'GET';

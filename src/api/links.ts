@@ -16,15 +16,15 @@ export function createConnectLink(client: ApiClient, sourceId: string, body: Con
   if (body.recipient) request.recipient = body.recipient;
   if (body.note) request.note = body.note;
   if (body.expiresInDays !== undefined) request.expiresInDays = body.expiresInDays;
-  return client.request('POST', `${sourcePath(sourceId)}/links`, { body: request, read: validateCreatedConnectLink, ...options });
+  return client.send({ method: 'POST', path: `${sourcePath(sourceId)}/links`, body: request, read: validateCreatedConnectLink, signal: options?.signal });
 }
 
 export function listConnectLinks(client: ApiClient, sourceId: string, options?: RequestOptions): Promise<ConnectLinkList> {
-  return client.request('GET', `${sourcePath(sourceId)}/links`, { read: validateConnectLinkList, ...options });
+  return client.send({ method: 'GET', path: `${sourcePath(sourceId)}/links`, read: validateConnectLinkList, signal: options?.signal });
 }
 
 export async function revokeConnectLink(client: ApiClient, sourceId: string, linkId: string, options?: RequestOptions): Promise<void> {
-  await client.request('DELETE', `${sourcePath(sourceId)}/links/${segment(linkId)}`, { ...options });
+  await client.send({ method: 'DELETE', path: `${sourcePath(sourceId)}/links/${segment(linkId)}`, signal: options?.signal });
 }
 
 export interface HistoryQuery {
@@ -41,5 +41,5 @@ export function getHistory(client: ApiClient, sourceId: string, query: HistoryQu
   if (query.cursor) params.set('cursor', query.cursor);
   if (query.limit) params.set('limit', String(query.limit));
   const search = params.size ? `?${params}` : '';
-  return client.request('GET', `${sourcePath(sourceId)}/history${search}`, { read: validateHistoryPage, ...options });
+  return client.send({ method: 'GET', path: `${sourcePath(sourceId)}/history${search}`, read: validateHistoryPage, signal: options?.signal });
 }

@@ -13,9 +13,58 @@ import type {
   HistoryEventType,
   HistoryPage,
 } from './types.js';
-import { compact, fail, join, list, object, oneOf, optional, string, timestamp, webUrl } from './validate.js';
+import { InvalidResponseError } from './errors.js';
 
-const linkStatus = oneOf<ConnectLinkStatus>(['pending', 'used', 'revoked', 'expired']);
+// The small checks of validate.ts, written again here: importing them from there would make that
+// module export them, and every card would carry the exports (a module shared by a card and the
+// dialog loads whole with the card).
+type Fields = Record<string, unknown>;
+const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+
+function fail(expected: string, value: unknown, path: string): never {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  throw new InvalidResponseError(`expected ${expected}, got ${got}`, path);
+}
+
+function object(value: unknown, path: string): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object', value, path);
+  return value as Fields;
+}
+
+function string(value: unknown, path: string): string {
+  return typeof value === 'string' ? value : fail('a string', value, path);
+}
+
+function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
+  return value === undefined || value === null ? undefined : check(value, path);
+}
+
+function timestamp(value: unknown, path: string): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail('an ISO-8601 timestamp', value, path);
+  return value;
+}
+
+function list<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T[] {
+  if (!Array.isArray(value)) fail('an array', value, path);
+  return value.map((item, index) => check(item, `${path}[${index}]`));
+}
+
+/** Only http(s): the link is shown, copied and mailed as the one to open. */
+function webUrl(value: unknown, path: string): string {
+  const url = string(value, path);
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // Not an absolute URL: refused below.
+  }
+  return protocol === 'https:' || protocol === 'http:' ? url : fail('an absolute http(s) URL', url, path);
+}
+
+const linkStatuses: readonly ConnectLinkStatus[] = ['pending', 'used', 'revoked', 'expired'];
+function linkStatus(value: unknown, path: string): ConnectLinkStatus {
+  return linkStatuses.includes(value as ConnectLinkStatus) ? (value as ConnectLinkStatus) : fail(`one of ${linkStatuses.join(', ')}`, value, path);
+}
 
 function nullableString(value: unknown, path: string): string | null {
   return value === null || value === undefined ? null : string(value, path);
@@ -49,11 +98,13 @@ export function validateConnectLinkRequest(value: unknown, path = ''): ConnectLi
   const v = object(value, path);
   const days = v.expiresInDays;
   if (days !== undefined && days !== null && !Number.isInteger(days)) fail('a whole number of days', days, join(path, 'expiresInDays'));
-  return compact({
-    recipient: optional(v.recipient, join(path, 'recipient'), string),
-    note: optional(v.note, join(path, 'note'), string),
-    expiresInDays: (days ?? undefined) as number | undefined,
-  });
+  const request: ConnectLinkRequest = {};
+  const recipient = optional(v.recipient, join(path, 'recipient'), string);
+  const note = optional(v.note, join(path, 'note'), string);
+  if (recipient !== undefined) request.recipient = recipient;
+  if (note !== undefined) request.note = note;
+  if (typeof days === 'number') request.expiresInDays = days;
+  return request;
 }
 
 // A newer endpoint may record more kinds of events: shown as a plain line, never an error.

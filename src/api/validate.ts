@@ -28,23 +28,23 @@ import type {
 
 type Fields = Record<string, unknown>;
 
-export const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
-export function fail(expected: string, value: unknown, path: string): never {
+function fail(expected: string, value: unknown, path: string): never {
   const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   throw new InvalidResponseError(`expected ${expected}, got ${got}`, path);
 }
 
-export function object(value: unknown, path: string): Fields {
+function object(value: unknown, path: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object', value, path);
   return value as Fields;
 }
 
-export function string(value: unknown, path: string): string {
+function string(value: unknown, path: string): string {
   return typeof value === 'string' ? value : fail('a string', value, path);
 }
 
-export function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
+function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
   return value === undefined || value === null ? undefined : check(value, path);
 }
 
@@ -53,23 +53,23 @@ function count(value: unknown, path: string): number {
   return value as number;
 }
 
-export function timestamp(value: unknown, path: string): string {
+function timestamp(value: unknown, path: string): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail('an ISO-8601 timestamp', value, path);
   return value;
 }
 
-export function oneOf<T extends string>(allowed: readonly T[]) {
+function oneOf<T extends string>(allowed: readonly T[]) {
   return (value: unknown, path: string): T =>
     allowed.includes(value as T) ? (value as T) : fail(`one of ${allowed.join(', ')}`, value, path);
 }
 
-export function list<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T[] {
+function list<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T[] {
   if (!Array.isArray(value)) fail('an array', value, path);
   return value.map((item, index) => check(item, `${path}[${index}]`));
 }
 
 /** Drops `undefined` fields so results deep-equal their JSON source. */
-export function compact<T extends object>(value: T): T {
+function compact<T extends object>(value: T): T {
   // A copy rather than `delete`: deleting a key switches V8 to a slow dictionary object, about
   // three times the memory of a plain one, and the store keeps thousands of these.
   const result = {} as T;
@@ -78,7 +78,7 @@ export function compact<T extends object>(value: T): T {
 }
 
 /** The authorization URL is opened in a pop-up we own: only http(s), never `javascript:`. */
-export function webUrl(value: unknown, path: string): string {
+function webUrl(value: unknown, path: string): string {
   const url = string(value, path);
   let protocol = '';
   try {
@@ -110,35 +110,55 @@ export function validateErrorBody(value: unknown, path = ''): ErrorBody {
   return { error: validateApiErrorDetail(v.error, join(path, 'error')) };
 }
 
-export function validateConnection(value: unknown, path = ''): Connection {
-  const v = object(value, path);
+type Check<T> = (value: unknown, path: string) => T;
+
+/**
+ * The fields of `v` (at `path`): `need(key, check)` reads a required one, `may(key, check)` an
+ * optional one. Each key is written once per field, which the widgets' bundle feels.
+ */
+function fields(v: Fields, path: string) {
   const at = (key: string) => join(path, key);
+  return {
+    v,
+    need: <T>(key: string, check: Check<T>): T => check(v[key], at(key)),
+    may: <T>(key: string, check: Check<T>): T | undefined => optional(v[key], at(key), check),
+  };
+}
+
+export function validateConnection(value: unknown, path = ''): Connection {
+  const { v, need, may } = fields(object(value, path), path);
   return compact({
-    id: string(v.id, at('id')),
-    accountName: string(v.accountName, at('accountName')),
-    accountId: string(v.accountId, at('accountId')),
-    status: connectionStatus(v.status, at('status')),
-    error: optional(v.error, at('error'), validateApiErrorDetail),
-    role: connectionRole(v.role, at('role')),
-    createdAt: timestamp(v.createdAt, at('createdAt')),
-    updatedAt: v.updatedAt === null ? null : timestamp(v.updatedAt, at('updatedAt')),
-    expiresAt: optional(v.expiresAt, at('expiresAt'), timestamp),
-    connectedBy: optional(v.connectedBy, at('connectedBy'), string),
+    id: need('id', string),
+    accountName: need('accountName', string),
+    accountId: need('accountId', string),
+    status: need('status', connectionStatus),
+    error: may('error', validateApiErrorDetail),
+    role: need('role', connectionRole),
+    createdAt: need('createdAt', timestamp),
+    updatedAt: v.updatedAt === null ? null : need('updatedAt', timestamp),
+    expiresAt: may('expiresAt', timestamp),
+    connectedBy: may('connectedBy', string),
   });
 }
 
+/** The fields a source has in every answer that describes one. */
+function sourceFields({ need, may }: ReturnType<typeof fields>) {
+  return {
+    id: need('id', string),
+    name: need('name', string),
+    logoUrl: may('logoUrl', string),
+    expiryWarningDays: may('expiryWarningDays', count),
+    pendingLinkCount: may('pendingLinkCount', count),
+  };
+}
+
 export function validateDataSourceSummary(value: unknown, path = ''): DataSourceSummary {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
+  const read = fields(object(value, path), path);
   return compact({
-    id: string(v.id, at('id')),
-    name: string(v.name, at('name')),
-    logoUrl: optional(v.logoUrl, at('logoUrl'), string),
-    connectionCount: count(v.connectionCount, at('connectionCount')),
-    errorCount: count(v.errorCount, at('errorCount')),
-    expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
-    pendingLinkCount: optional(v.pendingLinkCount, at('pendingLinkCount'), count),
-    connections: optional(v.connections, at('connections'), connectionArray),
+    ...sourceFields(read),
+    connectionCount: read.need('connectionCount', count),
+    errorCount: read.need('errorCount', count),
+    connections: read.may('connections', connectionArray),
   });
 }
 
@@ -151,15 +171,8 @@ const connectionArray = (value: unknown, path: string): Connection[] => list(val
 export function validateDataSourceBatch(value: unknown, path = ''): DataSource[] {
   const { items } = object(value, path);
   return list(items, join(path, 'items'), (item, at) => {
-    const { id, name, logoUrl, expiryWarningDays, pendingLinkCount, connections } = validateDataSourceSummary(item, at);
-    return compact({
-      id,
-      name,
-      logoUrl,
-      expiryWarningDays,
-      pendingLinkCount,
-      connections: connections ?? connectionArray(undefined, join(at, 'connections')),
-    });
+    const read = fields(object(item, at), at);
+    return compact({ ...sourceFields(read), connections: read.need('connections', connectionArray) });
   });
 }
 
@@ -169,16 +182,8 @@ export function validateDataSourceList(value: unknown, path = ''): DataSourceLis
 }
 
 export function validateDataSource(value: unknown, path = ''): DataSource {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
-  return compact({
-    id: string(v.id, at('id')),
-    name: string(v.name, at('name')),
-    logoUrl: optional(v.logoUrl, at('logoUrl'), string),
-    expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
-    pendingLinkCount: optional(v.pendingLinkCount, at('pendingLinkCount'), count),
-    connections: list(v.connections, at('connections'), validateConnection),
-  });
+  const read = fields(object(value, path), path);
+  return compact({ ...sourceFields(read), connections: read.need('connections', connectionArray) });
 }
 
 export function validateConnectionList(value: unknown, path = ''): ConnectionList {
@@ -195,23 +200,21 @@ export function validateAuthorizationRequest(value: unknown, path = ''): Authori
 }
 
 export function validateAuthorization(value: unknown, path = ''): Authorization {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
+  const { need, may } = fields(object(value, path), path);
   return compact({
-    authorizationUrl: webUrl(v.authorizationUrl, at('authorizationUrl')),
-    state: string(v.state, at('state')),
-    expiresAt: optional(v.expiresAt, at('expiresAt'), timestamp),
+    authorizationUrl: need('authorizationUrl', webUrl),
+    state: need('state', string),
+    expiresAt: may('expiresAt', timestamp),
   });
 }
 
 export function validateAuthorizationOutcome(value: unknown, path = ''): AuthorizationOutcome {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
+  const { need, may } = fields(object(value, path), path);
   return compact({
-    state: string(v.state, at('state')),
-    status: authorizationStatus(v.status, at('status')),
-    connectionId: optional(v.connectionId, at('connectionId'), string),
-    error: optional(v.error, at('error'), validateApiErrorDetail),
+    state: need('state', string),
+    status: need('status', authorizationStatus),
+    connectionId: may('connectionId', string),
+    error: may('error', validateApiErrorDetail),
   });
 }
 

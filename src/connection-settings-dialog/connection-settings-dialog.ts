@@ -205,7 +205,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   }
 
   protected override render(): TemplateResult {
-    const s = this.l10n.strings;
+    const s = this.panels.strings;
     const state = this.data.state;
     const name = state.source?.name;
     const logo = state.source?.logoUrl && this.data.store?.client.resolveUrl(state.source.logoUrl);

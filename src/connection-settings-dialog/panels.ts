@@ -3,7 +3,8 @@ import { ConnectLinksController } from '../controllers/connect-links.js';
 import { HistoryController } from '../controllers/history.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { SourceController, SourceHost } from '../controllers/source-controller.js';
-import { useLinkStrings } from '../strings/en-links.js';
+import { withLinkStrings } from '../strings/en-links.js';
+import type { Strings } from '../strings/strings.js';
 import { checkIcon, warningIcon } from '../styles/icons.js';
 import { historyView } from './history-view.js';
 import { LINK_DAYS, linksView } from './links-view.js';
@@ -34,10 +35,14 @@ export class DialogPanels implements ReactiveController {
     private readonly data: SourceController,
     private readonly l10n: LocaleController,
   ) {
-    useLinkStrings();
     this.links = new ConnectLinksController(host, data, l10n);
     this.history = new HistoryController(host, data);
     host.addController(this);
+  }
+
+  /** The dialog's texts, with the English of links and history under them (see en-links.ts). */
+  get strings(): Strings {
+    return withLinkStrings(this.l10n.strings);
   }
 
   hostUpdate(): void {
@@ -87,7 +92,7 @@ export class DialogPanels implements ReactiveController {
   /** The body: `accounts()` (the table) in the accounts view, else this view's. */
   render(accounts: () => TemplateResult): TemplateResult {
     if (this.host.view === 'accounts') return accounts();
-    const s = this.l10n.strings;
+    const s = this.strings;
     const state = this.data.state;
     const now = this.data.store?.now() ?? Date.now();
     const back = html`<button type="button" class="quiet back" part="back-button" @click=${() => this.go('accounts')}>${s.backToAccounts}</button>`;
@@ -119,7 +124,7 @@ export class DialogPanels implements ReactiveController {
 
   /** The footer's view buttons and the links' live region. */
   footer(): TemplateResult {
-    const s = this.l10n.strings;
+    const s = this.strings;
     const notice = this.links.notice;
     const icon = notice?.tone === 'error' ? warningIcon : notice?.tone === 'success' ? checkIcon : nothing;
     return html`<p class="message ${notice?.tone ?? ''}" part="message" role="status">${notice ? html`${icon}<span>${notice.text}</span>` : nothing}</p>

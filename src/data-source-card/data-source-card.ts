@@ -247,7 +247,7 @@ export class DataSourceCard extends SourceWidget {
     }
     const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
     // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
-    return html`<button class="quiet" part="button ask-button" data-prefetch="settings" @click=${() => void this.settingsDialog.open('links')}>${s.askSomeoneElse}</button><button
+    return html`<button class="quiet" part="button ask-button" @click=${() => this.settingsDialog.open('links')}>${s.askSomeoneElse}</button><button
       class="primary"
       part="button connect-button"
       aria-label=${ifDefined(nameWith(s.connect, s.connectLabel(this.name)))}

@@ -4,7 +4,6 @@ import type { Connection, DataSource } from '../api/types.js';
 import { idleState, sortConnections, type SourceState } from './source-state.js';
 import { SourceList, type SourceListState } from './source-list.js';
 import { RETRY_DELAYS_MS, SLOW_MS, retryDelay } from './retries.js';
-import type { LinkPoll } from './link-poll.js';
 import { TabSync } from './tab-sync.js';
 
 /** The contract's limit of IDs in one `GET /data-sources?include=connections&ids=…`. */
@@ -76,8 +75,6 @@ export class ConnectionStore {
   private flushQueued = false;
   /** Set once the endpoint refused the batch query: single loads from then on. */
   private noBatch = false;
-  /** Loaded once a source shown has pending connect links (see link-poll.ts). */
-  private links?: Promise<LinkPoll | undefined>;
 
   constructor(
     readonly client: ApiClient,
@@ -442,11 +439,11 @@ export class ConnectionStore {
       error: undefined,
     });
     this.list.patch(entry.state.sourceId, entry.state.connections);
-    const { sourceId } = entry.state;
-    const waiting = !!source.pendingLinkCount && entry.listeners.size > 0;
-    // Failing to load (offline) forgets the attempt: the next answer with pending links tries again.
-    if (waiting) this.links ??= import('./link-poll.js').then(({ LinkPoll }) => new LinkPoll(this), () => (this.links = undefined));
-    void this.links?.then((poll) => poll?.note(sourceId, waiting));
+    // Connect links wait to be used: the source is checked again soon (link-poll.ts, loaded then).
+    // Failing to load (offline), nothing: the next answer with pending links tries again.
+    if (source.pendingLinkCount && entry.listeners.size) {
+      import('./link-poll.js').then((m) => m.pollLinks(this, entry.state.sourceId), () => {});
+    }
   }
 
   /** Applies `change` and tells the listeners, unless it changes nothing. */

@@ -19,7 +19,7 @@ export const LINK_POLL_LIMIT_MS = 30 * 60_000;
  * itself when no link is pending and costs nothing to pages without links: this module loads
  * only when a source reports one.
  */
-export class LinkPoll {
+class LinkPoll {
   private readonly waiting = new Set<string>();
   private timer?: ReturnType<typeof setTimeout>;
   private since: number;
@@ -36,10 +36,9 @@ export class LinkPoll {
     window.addEventListener('focus', back);
   }
 
-  /** A source's data arrived: whether it still has pending links and someone shows it. */
-  note(sourceId: string, waiting: boolean): void {
-    if (waiting) this.waiting.add(sourceId);
-    else this.waiting.delete(sourceId);
+  /** A source's data arrived with pending links, and a widget shows it: look again soon. */
+  note(sourceId: string): void {
+    this.waiting.add(sourceId);
     this.plan();
   }
 
@@ -49,8 +48,22 @@ export class LinkPoll {
       this.timer = undefined;
       // A hidden page asks nothing; the poll resumes when it shows again (see the constructor).
       if (document.visibilityState === 'hidden') return;
-      // Each answer notes its source again, which plans the next look; a failed one plans it here.
-      for (const id of this.waiting) this.store.load(id, { force: true })?.catch(() => this.plan());
+      // Each answer with links still pending, for a source still shown, notes it again (the
+      // store does); a failed load keeps it here.
+      const ids = [...this.waiting];
+      this.waiting.clear();
+      for (const id of ids) {
+        this.store.load(id, { force: true })?.catch(() => this.note(id));
+      }
     }, LINK_POLL_MS);
   }
+}
+
+const polls = new WeakMap<ConnectionStore, LinkPoll>();
+
+/** A source of `store` has pending links and is shown: look at it again soon. */
+export function pollLinks(store: ConnectionStore, sourceId: string): void {
+  let poll = polls.get(store);
+  if (!poll) polls.set(store, (poll = new LinkPoll(store)));
+  poll.note(sourceId);
 }

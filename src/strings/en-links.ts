@@ -1,6 +1,5 @@
 import type { LinkStrings } from './strings.js';
-import { en } from './en.js';
-import { registerStrings } from './registry.js';
+import type { Strings } from './strings.js';
 
 // As in en.ts: Intl objects built on first use and kept.
 let rules: Intl.PluralRules | undefined;
@@ -77,13 +76,25 @@ export const enLinks: LinkStrings = {
   eventUnknown: 'Another change',
 };
 
+/** Names and messages inside these texts, isolated as the locale controller does for the others. */
+const isolated = Object.fromEntries(
+  Object.entries(enLinks).map(([key, value]) => [
+    key,
+    typeof value === 'function'
+      ? (...args: unknown[]) => (value as (...a: unknown[]) => string)(...args.map((arg) => (typeof arg === 'string' ? `\u2068${arg}\u2069` : arg)))
+      : value,
+  ]),
+) as unknown as LinkStrings;
+
+const merged = new WeakMap<Strings, Strings>();
+
 /**
- * Adds these texts to English, once: the dialog calls it when it is created. They join `en`
- * itself (the card's bundle then carries none of them), and an empty registration tells the
- * widgets that texts changed, so merged texts are made again with them.
+ * A widget's texts with the English of links and history under them: a locale's own texts and
+ * the host's overrides win, and English fills in what a page in English does not have yet. These
+ * texts are not in the widgets' merged texts because the card's bundle would then carry them.
  */
-export function useLinkStrings(): void {
-  if ('showLinks' in en) return;
-  Object.assign(en, enLinks);
-  registerStrings('en', {});
+export function withLinkStrings(strings: Strings): Strings {
+  let result = merged.get(strings);
+  if (!result) merged.set(strings, (result = { ...isolated, ...strings }));
+  return result;
 }

@@ -17,7 +17,7 @@ const bundled: Record<string, () => Promise<Strings>> = {
   ar: () => import('./locales/ar.js').then((m) => m.ar),
 };
 
-// English of the parts that load on demand joins `en` as they load (see en-links.ts).
+// English of the dialog's links and history is added where it is used (see en-links.ts).
 const loaded = new Map<string, Strings>([['en', en as Strings]]);
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();
@@ -63,7 +63,6 @@ export function localeKey(tag: string): string {
 /** The texts of locale `key` if they are here (English under whatever is missing), else undefined. */
 export function stringsFor(key: string): Strings | undefined {
   const base = key in bundled ? loaded.get(key) : en;
-  // Complete once the dialog's part is here; only the dialog reads the keys that part adds.
   return base && ({ ...en, ...base, ...overrides.get(key) } as Strings);
 }
 
