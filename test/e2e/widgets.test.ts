@@ -8,6 +8,7 @@ import { connectSuite } from './connect.js';
 import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
 import { lateSuite } from './late.js';
+import { linksSuite } from './links.js';
 import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
@@ -17,6 +18,7 @@ import { ssrSuite } from './ssr.js';
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
   connectSuite();
+  linksSuite();
   pagesSuite();
   manageSuite();
   reconnectSuite();
