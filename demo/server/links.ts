@@ -299,12 +299,12 @@ export function linkRoutes(app: App): Route[] {
         const body = await readJsonObject(req, ['recipient', 'note', 'expiresInDays']);
         const recipient = textField(body.recipient ?? undefined, 'recipient', 200);
         const note = textField(body.note ?? undefined, 'note', 1000);
-        const days = body.expiresInDays ?? undefined;
-        if (days !== undefined && (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_LINK_DAYS)) {
-          throw new HttpError(400, 'invalid_body', `The field "expiresInDays" must be a whole number of days from 1 to ${MAX_LINK_DAYS}.`);
+        const days = body.expiresInDays;
+        if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_LINK_DAYS) {
+          throw new HttpError(400, 'invalid_body', `The field "expiresInDays" is required: a whole number of days from 1 to ${MAX_LINK_DAYS}.`);
         }
         app.connections.requireSource(sourceId);
-        const { row, token } = app.links.create(sourceId, { recipient, note, days: days as number | undefined });
+        const { row, token } = app.links.create(sourceId, { recipient, note, days });
         const answer: CreatedConnectLink = { ...toLink(row, app.now()), url: linkUrl(app.baseUrl(req), row.id, token) };
         sendJson(res, 201, answer);
       },

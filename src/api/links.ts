@@ -12,10 +12,9 @@ const sourcePath = (sourceId: string) => `data-sources/${segment(sourceId)}`;
 
 export function createConnectLink(client: ApiClient, sourceId: string, body: ConnectLinkRequest, options?: RequestOptions): Promise<CreatedConnectLink> {
   // Only the contract's fields, and only those set.
-  const request: ConnectLinkRequest = {};
+  const request: ConnectLinkRequest = { expiresInDays: body.expiresInDays };
   if (body.recipient) request.recipient = body.recipient;
   if (body.note) request.note = body.note;
-  if (body.expiresInDays !== undefined) request.expiresInDays = body.expiresInDays;
   return client.send({ method: 'POST', path: `${sourcePath(sourceId)}/links`, body: request, read: validateCreatedConnectLink, signal: options?.signal });
 }
 

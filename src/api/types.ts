@@ -161,8 +161,8 @@ export interface CreatedConnectLink extends ConnectLink {
 export interface ConnectLinkRequest {
   recipient?: string;
   note?: string;
-  /** 1 to 30; 7 when absent. */
-  expiresInDays?: number;
+  /** How long the link works: 1 to 30 days. */
+  expiresInDays: number;
 }
 
 /** `GET /data-sources/{sourceId}/links`: the pending links, newest first. */

@@ -97,13 +97,12 @@ export function validateConnectLinkList(value: unknown, path = ''): ConnectLinkL
 export function validateConnectLinkRequest(value: unknown, path = ''): ConnectLinkRequest {
   const v = object(value, path);
   const days = v.expiresInDays;
-  if (days !== undefined && days !== null && !Number.isInteger(days)) fail('a whole number of days', days, join(path, 'expiresInDays'));
-  const request: ConnectLinkRequest = {};
+  if (!Number.isInteger(days) || (days as number) < 1) fail('a whole number of days', days, join(path, 'expiresInDays'));
+  const request: ConnectLinkRequest = { expiresInDays: days as number };
   const recipient = optional(v.recipient, join(path, 'recipient'), string);
   const note = optional(v.note, join(path, 'note'), string);
   if (recipient !== undefined) request.recipient = recipient;
   if (note !== undefined) request.note = note;
-  if (typeof days === 'number') request.expiresInDays = days;
   return request;
 }
 

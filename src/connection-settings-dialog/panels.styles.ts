@@ -107,6 +107,7 @@ export const panelStyles = css`
   }
   .events .reason {
     flex-basis: 100%;
+    max-inline-size: none;
   }
   .by {
     display: block;
