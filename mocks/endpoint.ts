@@ -3,6 +3,7 @@
 import { http, HttpResponse, delay, type RequestHandler } from 'msw';
 import type { AuthorizationOutcome, Connection } from '../src/api/types.js';
 import type { MockSource } from './data.js';
+import { linkHandlers, pendingLinkCount } from './links.js';
 
 export interface MockEndpoint {
   handlers: RequestHandler[];
@@ -83,8 +84,9 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       if (typeof query === 'string') return error(400, 'invalid_query', query);
       const chosen = query ? query.ids.flatMap((id) => sources.get(id) ?? []) : [...sources.values()];
       return HttpResponse.json({
-        items: chosen.map(({ connections, ...s }) => ({
+        items: chosen.map(({ connections, links: _links, history: _history, ...s }) => ({
           ...s,
+          ...pendingLinkCount({ ...s, connections, links: _links }),
           connectionCount: connections.length,
           errorCount: connections.filter((c) => c.status === 'error').length,
           ...(query && { connections: sortedConnections(connections) }),
@@ -95,7 +97,9 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       const failure = await guard();
       if (failure) return failure;
       const { source } = find(String(params.sourceId));
-      return source ? HttpResponse.json(source) : error(404, 'not_found', 'Unknown data source');
+      if (!source) return error(404, 'not_found', 'Unknown data source');
+      const { links: _links, history: _history, ...data } = source;
+      return HttpResponse.json({ ...data, ...pendingLinkCount(source) });
     }),
     http.patch(`${base}/data-sources/:sourceId/connections/:id`, async ({ params }) => {
       const failure = await guard();
@@ -143,6 +147,7 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       const outcome = outcomes.get(String(params.state));
       return outcome ? HttpResponse.json(outcome) : error(404, 'not_found', 'Unknown state');
     }),
+    ...linkHandlers(base, sources, guard),
   ];
 
   function complete(state: string, account = { accountName: 'New account', accountId: '999-000-111' }) {
