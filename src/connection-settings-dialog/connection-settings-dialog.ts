@@ -201,6 +201,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
     this.tooltip.hide();
     this.confirming = undefined;
     this.open = false;
+    this.view = 'accounts';
     this.dispatchEvent(new DialogClosedEvent({ sourceId: this.source }));
   }
 

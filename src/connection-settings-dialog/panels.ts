@@ -3,6 +3,7 @@ import { ConnectLinksController } from '../controllers/connect-links.js';
 import { HistoryController } from '../controllers/history.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { SourceController, SourceHost } from '../controllers/source-controller.js';
+import { watchPendingLinks } from '../store/link-poll.js';
 import { withLinkStrings } from '../strings/en-links.js';
 import type { Strings } from '../strings/strings.js';
 import { checkIcon, warningIcon } from '../styles/icons.js';
@@ -35,6 +36,7 @@ export class DialogPanels implements ReactiveController {
     private readonly data: SourceController,
     private readonly l10n: LocaleController,
   ) {
+    watchPendingLinks();
     this.links = new ConnectLinksController(host, data, l10n);
     this.history = new HistoryController(host, data);
     host.addController(this);

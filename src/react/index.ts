@@ -11,6 +11,10 @@ import { DataSourceCard as CardElement } from '../data-source-card/data-source-c
 import { DataSourceProvider as ProviderElement } from '../data-source-provider/data-source-provider.js';
 import { ReconnectBanner as BannerElement } from '../reconnect-banner/reconnect-banner.js';
 import type {
+  ConnectLinkCreatedEvent,
+  ConnectLinkExpiredEvent,
+  ConnectLinkRevokedEvent,
+  ConnectLinkUsedEvent,
   ConnectRequestEvent,
   ConnectionAddedEvent,
   ConnectionExpiringEvent,
@@ -41,6 +45,10 @@ const dialogEvents = {
   onConnectionAdded: 'dsw-connection-added' as EventName<ConnectionAddedEvent>,
   onConnectionReconnected: 'dsw-connection-reconnected' as EventName<ConnectionReconnectedEvent>,
   onConnectionExpiring: 'dsw-connection-expiring' as EventName<ConnectionExpiringEvent>,
+  onConnectLinkCreated: 'dsw-connect-link-created' as EventName<ConnectLinkCreatedEvent>,
+  onConnectLinkUsed: 'dsw-connect-link-used' as EventName<ConnectLinkUsedEvent>,
+  onConnectLinkRevoked: 'dsw-connect-link-revoked' as EventName<ConnectLinkRevokedEvent>,
+  onConnectLinkExpired: 'dsw-connect-link-expired' as EventName<ConnectLinkExpiredEvent>,
   onError: 'dsw-error' as EventName<DswErrorEvent>,
 };
 

@@ -1,4 +1,4 @@
-import type { ConnectionStore } from './connection-store.js';
+import { ConnectionStore } from './connection-store.js';
 
 /** How often a shown source with pending connect links is loaded again (ms). */
 export const LINK_POLL_MS = 4_000;
@@ -16,8 +16,10 @@ export const LINK_POLL_LIMIT_MS = 30 * 60_000;
  * expire; it would hold a connection per tab through the host's proxy (which may buffer or cut
  * it) and ask every host to implement a streaming route. The poll uses the route every host
  * already has, rides the store's batched loads (one request for every source shown), stops by
- * itself when no link is pending and costs nothing to pages without links: this module loads
- * only when a source reports one.
+ * itself when no link is pending, and costs the cards nothing: this module comes with the
+ * settings dialog's code (links are made there), which installs it (`watchPendingLinks`). A page
+ * where that code has not loaded yet (reloaded after a link was made, no settings opened or
+ * pointed at) shows the new account at its next revalidation (window focus) instead.
  */
 class LinkPoll {
   private readonly waiting = new Set<string>();
@@ -61,9 +63,21 @@ class LinkPoll {
 
 const polls = new WeakMap<ConnectionStore, LinkPoll>();
 
-/** A source of `store` has pending links and is shown: look at it again soon. */
-export function pollLinks(store: ConnectionStore, sourceId: string): void {
+/** What the store knows of a source (its entry): who shows it, and its ID. */
+interface Shown {
+  listeners: ReadonlySet<unknown>;
+  state: { sourceId: string };
+}
+
+/** A source of `store` has pending links: if a widget shows it, look at it again soon. */
+function pollLinks(store: ConnectionStore, entry: Shown): void {
+  if (!entry.listeners.size) return;
   let poll = polls.get(store);
   if (!poll) polls.set(store, (poll = new LinkPoll(store)));
-  poll.note(sourceId);
+  poll.note(entry.state.sourceId);
+}
+
+/** Lets every store poll its sources with pending links (the settings dialog calls it). */
+export function watchPendingLinks(): void {
+  ConnectionStore.pendingLinks ??= pollLinks;
 }

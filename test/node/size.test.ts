@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 const budgets: Record<string, { before?: number; all?: number }> = {
-  'a page of cards (provider + card)': { before: 26_100, all: 38_500 },
+  // `all` +7,500 B for the settings dialog's connect links and history (issue 13), which load with it.
+  'a page of cards (provider + card)': { before: 26_100, all: 46_000 },
   'a page of banners (provider + banner)': { before: 26_300 },
-  'everything (the CDN build)': { all: 41_000 },
+  'everything (the CDN build)': { all: 48_800 },
 };
 
 test('every page stays within its min+gzip budget', () => {
