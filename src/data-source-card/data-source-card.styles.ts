@@ -84,8 +84,9 @@ export const cardStyles = css`
     color: var(--_warning);
   }
   .actions {
-    flex: none;
+    flex: 0 1 auto;
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
     margin-inline-start: auto;
