@@ -144,7 +144,7 @@ export class LinkStore {
   pending(sourceId: string): ConnectLink[] {
     const now = this.now();
     const rows = this.db
-      .prepare(`SELECT * FROM connect_links WHERE source_id = ? AND status = 'pending' AND expires_at > ? ORDER BY created_at DESC, id DESC`)
+      .prepare(`SELECT * FROM connect_links WHERE source_id = ? AND status = 'pending' AND expires_at > ? ORDER BY created_at DESC, rowid DESC`)
       .all(sourceId, now) as LinkRow[];
     return rows.map((row) => toLink(row, now));
   }
