@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ConnectLink } from '../api/types.js';
 import type { ConnectLinksController } from '../controllers/connect-links.js';
 import { formatTimestamp } from '../format/dates.js';
@@ -95,7 +96,7 @@ function pendingView(o: LinksViewOptions): TemplateResult {
   } else {
     content = html`<p class="count">${s.pendingLinksCount(links.links.length)}</p>
       <ul class="pending" part="pending-links" @click=${o.onRevoke}>
-        ${links.links.map((link) => pendingItem(link, o))}
+        ${repeat(links.links, (link) => link.id, (link) => pendingItem(link, o))}
       </ul>`;
   }
   return html`<h4 class="pending-title">${s.pendingLinksTitle}</h4>
