@@ -47,14 +47,15 @@ export class ConnectLinksController implements ReactiveController {
     clearTimeout(this.expiryTimer);
   }
 
-  /** After each change of the source's data: a pending count that fell, or new accounts, mean a link ended. */
+  /** After each change of the source's data: a pending count that moved, or new accounts, may mean a link ended. */
   hostUpdate(): void {
     if (!this.links || this.loading) return;
     const state = this.data.state;
     const count = state.source?.pendingLinkCount ?? 0;
     const arrived = state.connections.some((c) => !this.known?.has(c.id));
-    if (count < this.pending || (arrived && this.links.length)) void this.load();
-    else this.pending = count;
+    // A link used, revoked or made elsewhere (another tab), or an account that may have come
+    // through one: the list is asked for again.
+    if (count !== this.pending || (arrived && this.links.length)) void this.load();
   }
 
   /** Loads the pending links (the Links view opened, or a change to check). */
