@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { ConnectLinkList, CreatedConnectLink, DataSource, HistoryPage } from '../../src/api/types.js';
-import { assertError, call, getSource, serve, submitProvider, type TestServer } from './server-helpers.js';
+import { assertError, Browser, call, getSource, serve, type TestServer } from './server-helpers.js';
 
 const DAY = 86_400_000;
 
@@ -22,16 +22,31 @@ async function history(server: TestServer, sourceId: string, query = ''): Promis
   return answer.body;
 }
 
-/** Follows a link as the teammate's browser would: its page, Continue, the provider, the callback. */
+/** The link page's Continue: the platform's authorization URL it redirects to. */
+async function start(url: string): Promise<string> {
+  const started = await fetch(url, { method: 'POST', redirect: 'manual' });
+  assert.equal(started.status, 303, await started.text());
+  return started.headers.get('location')!;
+}
+
+/** Signs in at the platform and approves `accountId`; then opens the backend's callback. */
+async function approve(server: TestServer, authorizationUrl: string, accountId: string): Promise<{ status: number; html: string }> {
+  const browser = new Browser();
+  const begun = await browser.fetch(authorizationUrl);
+  const signIn = new URL(begun.headers.get('location')!, authorizationUrl).href;
+  await browser.fetch(signIn);
+  const submitted = await browser.fetch(`${signIn}/confirm`, { method: 'POST', body: new URLSearchParams({ account: accountId }) });
+  assert.equal(submitted.status, 303, await submitted.text());
+  const resumed = await browser.fetch(new URL(submitted.headers.get('location')!, signIn).href);
+  const callback = await fetch(new URL(resumed.headers.get('location')!, server.url), { redirect: 'manual' });
+  return { status: callback.status, html: await callback.text() };
+}
+
+/** Follows a link as the teammate's browser would: its page, Continue, the platform, the callback. */
 async function useLink(server: TestServer, url: string, accountId: string): Promise<{ status: number; html: string }> {
   const page = await fetch(url);
   assert.equal(page.status, 200, await page.text());
-  const started = await fetch(url, { method: 'POST', redirect: 'manual' });
-  assert.equal(started.status, 303);
-  const state = new URL(started.headers.get('location')!).searchParams.get('state')!;
-  const decided = await submitProvider(server, state, { accountId });
-  const callback = await fetch(new URL(decided.headers.get('location')!, server.url), { redirect: 'manual' });
-  return { status: callback.status, html: await callback.text() };
+  return approve(server, await start(url), accountId);
 }
 
 describe('connect links', () => {
@@ -108,12 +123,10 @@ describe('connect links', () => {
   it('does not connect through a link revoked while its sign-in was under way', async (t) => {
     const server = await serve(t);
     const link = await createLink(server, 'tiktok-ads');
-    const started = await fetch(link.url, { method: 'POST', redirect: 'manual' });
-    const state = new URL(started.headers.get('location')!).searchParams.get('state')!;
+    const authorizationUrl = await start(link.url);
     await call(server, 'DELETE', `/api/data-sources/tiktok-ads/links/${link.id}`);
-    const decided = await submitProvider(server, state, { accountId: '7215530982614478849' });
-    const callback = await fetch(new URL(decided.headers.get('location')!, server.url), { redirect: 'manual' });
-    assert.match(await callback.text(), /not connected/);
+    const callback = await approve(server, authorizationUrl, '7215530982614478849');
+    assert.match(callback.html, /not connected/);
     assert.deepEqual((await getSource(server, 'tiktok-ads')).connections, []);
   });
 
