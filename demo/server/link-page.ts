@@ -113,8 +113,16 @@ export function linkPageRoutes(app: App): Route[] {
           const message = "The data platform's sign-in cannot be reached right now. Please try again in a moment: the link still works.";
           return sendHtml(res, 503, noticePage(nonce, 'Please try again', message), { ...pageHeaders(nonce, "'none'"), 'Retry-After': '30' });
         }
-        res.writeHead(303, { Location: location, 'Referrer-Policy': 'no-referrer' });
-        res.end();
+        // Not a redirect: the page's `form-action` would block one to the platform's origin. The
+        // `Refresh` header goes on at once; the link is there for a browser that does not.
+        const nonce = newNonce();
+        const name = sourceInfo(row.source_id)?.name ?? row.source_id;
+        const page = renderPage({
+          title: `Continue to ${name}`,
+          nonce,
+          body: `<h1>Continue to ${escapeHtml(name)}</h1>\n<p><a href="${escapeHtml(location)}">Sign in to ${escapeHtml(name)}</a> to choose the account to connect.</p>`,
+        });
+        sendHtml(res, 200, page, { ...pageHeaders(nonce, "'none'"), Refresh: `0; url=${location}` });
       },
     },
   ];

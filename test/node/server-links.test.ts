@@ -25,8 +25,8 @@ async function history(server: TestServer, sourceId: string, query = ''): Promis
 /** The link page's Continue: the platform's authorization URL it redirects to. */
 async function start(url: string): Promise<string> {
   const started = await fetch(url, { method: 'POST', redirect: 'manual' });
-  assert.equal(started.status, 303, await started.text());
-  return started.headers.get('location')!;
+  assert.equal(started.status, 200, await started.text());
+  return /^0; url=(.+)$/.exec(started.headers.get('refresh') ?? '')![1]!;
 }
 
 /** Signs in at the platform and approves `accountId`; then opens the backend's callback. */
