@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 
 const budgets: Record<string, { before?: number; all?: number }> = {
   // `all` +7,500 B for the settings dialog's connect links and history (issue 13), which load with it.
-  'a page of cards (provider + card)': { before: 26_100, all: 46_000 },
+  'a page of cards (provider + card)': { before: 26_100, all: 46_200 },
   'a page of banners (provider + banner)': { before: 26_300 },
-  'everything (the CDN build)': { all: 48_800 },
+  'everything (the CDN build)': { all: 48_900 },
 };
 
 test('every page stays within its min+gzip budget', () => {
