@@ -4,7 +4,7 @@ import { HistoryController } from '../controllers/history.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { SourceController, SourceHost } from '../controllers/source-controller.js';
 import { watchPendingLinks } from '../store/link-poll.js';
-import { withLinkStrings } from '../strings/en-links.js';
+import { withDialogStrings } from '../strings/en-dialog.js';
 import type { Strings } from '../strings/strings.js';
 import { checkIcon, warningIcon } from '../styles/icons.js';
 import { historyView } from './history-view.js';
@@ -42,9 +42,9 @@ export class DialogPanels implements ReactiveController {
     host.addController(this);
   }
 
-  /** The dialog's texts, with the English of links and history under them (see en-links.ts). */
+  /** The dialog's texts, with the English only the dialog shows under them (see en-dialog.ts). */
   get strings(): Strings {
-    return withLinkStrings(this.l10n.strings);
+    return withDialogStrings(this.l10n.strings);
   }
 
   hostUpdate(): void {

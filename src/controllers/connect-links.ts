@@ -4,7 +4,7 @@ import { createConnectLink, listConnectLinks, revokeConnectLink } from '../api/l
 import type { Connection, ConnectLink, ConnectLinkRequest, CreatedConnectLink } from '../api/types.js';
 import { ConnectLinkCreatedEvent, ConnectLinkExpiredEvent, ConnectLinkRevokedEvent, ConnectLinkUsedEvent } from '../events/connect-link.js';
 import { DswErrorEvent } from '../events/error.js';
-import { withLinkStrings } from '../strings/en-links.js';
+import { withDialogStrings } from '../strings/en-dialog.js';
 import type { LocaleController } from './locale-controller.js';
 import type { SourceController, SourceHost } from './source-controller.js';
 
@@ -106,7 +106,7 @@ export class ConnectLinksController implements ReactiveController {
       void store.reload(sourceId).catch(() => {});
       return true;
     } catch (error) {
-      this.notice = { tone: 'error', text: withLinkStrings(this.l10n.strings).linkCreateFailed };
+      this.notice = { tone: 'error', text: withDialogStrings(this.l10n.strings).linkCreateFailed };
       this.report(error, 'create-link');
       return false;
     } finally {
@@ -125,10 +125,10 @@ export class ConnectLinksController implements ReactiveController {
       await revokeConnectLink(store.client, sourceId, link.id);
       this.drop(link.id);
       this.host.dispatchEvent(new ConnectLinkRevokedEvent({ sourceId, link: { ...link, status: 'revoked' } }));
-      this.notice = { tone: 'success', text: withLinkStrings(this.l10n.strings).linkRevoked };
+      this.notice = { tone: 'success', text: withDialogStrings(this.l10n.strings).linkRevoked };
       void store.reload(sourceId).catch(() => {});
     } catch (error) {
-      this.notice = { tone: 'error', text: withLinkStrings(this.l10n.strings).linkRevokeFailed };
+      this.notice = { tone: 'error', text: withDialogStrings(this.l10n.strings).linkRevokeFailed };
       this.report(error, 'revoke-link');
     } finally {
       this.revoking.delete(link.id);
@@ -140,7 +140,7 @@ export class ConnectLinksController implements ReactiveController {
   async copy(): Promise<void> {
     const url = this.created?.url;
     if (!url) return;
-    const s = withLinkStrings(this.l10n.strings);
+    const s = withDialogStrings(this.l10n.strings);
     try {
       await navigator.clipboard.writeText(url);
       this.notice = { tone: 'success', text: s.linkCopied };
@@ -159,7 +159,7 @@ export class ConnectLinksController implements ReactiveController {
   /** Links that left the pending list: past their expiry they expired, else one was used if an account arrived. */
   private settle(before: readonly ConnectLink[], now: readonly ConnectLink[], arrived: readonly Connection[]): void {
     const sourceId = this.host.source;
-    const s = withLinkStrings(this.l10n.strings);
+    const s = withDialogStrings(this.l10n.strings);
     const clock = this.data.store?.now() ?? Date.now();
     const newest = arrived[0];
     for (const link of before) {

@@ -7,7 +7,7 @@ const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(
 const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(count) === 'one';
 const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
-/** The default (English) texts; those of the dialog's links and history are in `en-links.ts`. */
+/** The default (English) texts of every widget; those only the settings dialog shows are in `en-dialog.ts`. */
 export const en: CoreStrings = {
   loading: 'Loading…',
   retry: 'Retry',
@@ -43,45 +43,13 @@ export const en: CoreStrings = {
   endpointUnreachable: 'The service could not be reached. Check your connection, then retry.',
   dismissNotice: 'Dismiss message',
 
-  dialogTitle: (source) => `${source} connections`,
-  tableCaption: (source) => `Accounts connected to ${source}`,
-  addOrUpdate: 'Add or Update Connector',
-  columnStatus: 'Status',
-  columnAccount: 'Account',
-  columnId: 'ID',
-  columnCreated: 'Created Date',
-  columnUpdated: 'Updated Date',
-  columnActions: 'Actions',
-  statusActive: 'Active',
-  statusError: 'Error',
-  statusExpiring: 'Expiring',
-  expiresIn: (relative) => `Expires ${relative}`,
-  statusUnknown: 'Unknown',
-  main: 'Main',
-  secondary: 'Secondary',
-  never: 'Never',
-  makeMain: 'Make main',
-  // Starts with the visible text, so speech-input users can say what they see (WCAG 2.5.3).
-  makeMainLabel: (name) => `Make main: ${name}`,
-  refreshData: 'Refresh data',
-  refreshDataLabel: (name) => `Refresh data of ${name}`,
   reconnectLabel: (name) => `Re-connect ${name}`,
-  deleteLabel: (name) => `Delete ${name}`,
-  confirmDeleteTitle: 'Delete this connection?',
-  confirmDelete: (name, id) => `${name} (${id}) will stop sending data. You can connect it again later.`,
-  confirmDeleteButton: 'Delete',
   deleted: (name) => `${name} was deleted.`,
   deleteFailed: (name) => `${name} could not be deleted. It is still connected.`,
   madeMain: (name) => `${name} is now the main account.`,
   makeMainFailed: (name) => `${name} could not be made main.`,
   refreshRequested: (name) => `A data refresh of ${name} was requested.`,
   refreshFailed: (name) => `The data of ${name} could not be refreshed.`,
-  filterLabel: 'Filter accounts',
-  filterPlaceholder: 'Name or ID',
-  noMatch: (filter) => `No account matches “${filter}”.`,
-  shownCount: (shown, total) => `${num(shown)} of ${plural(total, 'account', 'accounts')}`,
-  emptyTitle: 'No account connected yet',
-  emptyBody: 'Add a connector to start importing data.',
   revalidateFailed: 'The list could not be updated and may be out of date.',
   failureReason: (text, reason) => `${text} ${reason}`,
 

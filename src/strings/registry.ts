@@ -17,7 +17,7 @@ const bundled: Record<string, () => Promise<Strings>> = {
   ar: () => import('./locales/ar.js').then((m) => m.ar),
 };
 
-// English of the dialog's links and history is added where it is used (see en-links.ts).
+// English only the settings dialog shows is added where it is used (see en-dialog.ts).
 const loaded = new Map<string, Strings>([['en', en as Strings]]);
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();

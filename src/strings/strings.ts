@@ -3,7 +3,7 @@
  * `strings` property of the provider or of one widget (a partial object of these keys).
  * Texts that depend on a number or a name are functions.
  */
-export interface Strings extends CoreStrings, LinkStrings {}
+export interface Strings extends CoreStrings, DialogStrings {}
 
 /** The texts every widget may show before any click (English in `en.ts`). */
 export interface CoreStrings {
@@ -51,47 +51,14 @@ export interface CoreStrings {
   /** Accessible name of the button that clears a connect notice. */
   dismissNotice: string;
 
-  // Dialog
-  dialogTitle: (sourceName: string) => string;
-  tableCaption: (sourceName: string) => string;
-  addOrUpdate: string;
-  columnStatus: string;
-  columnAccount: string;
-  columnId: string;
-  columnCreated: string;
-  columnUpdated: string;
-  columnActions: string;
-  statusActive: string;
-  statusError: string;
-  statusUnknown: string;
-  /** Status of an account whose authorization expires within the warning window. */
-  statusExpiring: string;
-  /** Under an expiring account: `relative` is Intl.RelativeTimeFormat's "in 5 days", in the widget's locale. */
-  expiresIn: (relative: string) => string;
-  main: string;
-  secondary: string;
-  never: string;
-  makeMain: string;
-  makeMainLabel: (accountName: string) => string;
-  refreshData: string;
-  refreshDataLabel: (accountName: string) => string;
+  // Dialog results and shared row texts (the actions run in every widget)
   reconnectLabel: (accountName: string) => string;
-  deleteLabel: (accountName: string) => string;
-  confirmDeleteTitle: string;
-  confirmDelete: (accountName: string, accountId: string) => string;
-  confirmDeleteButton: string;
   deleted: (accountName: string) => string;
   deleteFailed: (accountName: string) => string;
   madeMain: (accountName: string) => string;
   makeMainFailed: (accountName: string) => string;
   refreshRequested: (accountName: string) => string;
   refreshFailed: (accountName: string) => string;
-  filterLabel: string;
-  filterPlaceholder: string;
-  noMatch: (filter: string) => string;
-  shownCount: (shown: number, total: number) => string;
-  emptyTitle: string;
-  emptyBody: string;
   /** A reload of rows already shown failed; the rows stay. */
   revalidateFailed: string;
   /** A failed action's text followed by the endpoint's own explanation. */
@@ -115,10 +82,45 @@ export interface CoreStrings {
 }
 
 /**
- * The texts of the dialog's connect links and history (English in `en-links.ts`, which loads
- * with the dialog: these texts are not needed before then).
+ * The texts only the settings dialog shows: its table, its connect links and history (English
+ * in `en-dialog.ts`, which loads with the dialog: no page of cards needs them before then).
  */
-export interface LinkStrings {
+export interface DialogStrings {
+  // Dialog: table
+  dialogTitle: (sourceName: string) => string;
+  tableCaption: (sourceName: string) => string;
+  addOrUpdate: string;
+  columnStatus: string;
+  columnAccount: string;
+  columnId: string;
+  columnCreated: string;
+  columnUpdated: string;
+  columnActions: string;
+  statusActive: string;
+  statusError: string;
+  statusUnknown: string;
+  /** Status of an account whose authorization expires within the warning window. */
+  statusExpiring: string;
+  /** Under an expiring account: `relative` is Intl.RelativeTimeFormat's "in 5 days", in the widget's locale. */
+  expiresIn: (relative: string) => string;
+  main: string;
+  secondary: string;
+  never: string;
+  makeMain: string;
+  makeMainLabel: (accountName: string) => string;
+  refreshData: string;
+  refreshDataLabel: (accountName: string) => string;
+  deleteLabel: (accountName: string) => string;
+  confirmDeleteTitle: string;
+  confirmDelete: (accountName: string, accountId: string) => string;
+  confirmDeleteButton: string;
+  filterLabel: string;
+  filterPlaceholder: string;
+  noMatch: (filter: string) => string;
+  shownCount: (shown: number, total: number) => string;
+  emptyTitle: string;
+  emptyBody: string;
+
   // Dialog: views and rows
   /** The dialog's footer buttons that switch views. */
   showLinks: string;

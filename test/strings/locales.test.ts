@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Strings } from '../../src/strings/strings.js';
 import { en as core } from '../../src/strings/en.js';
-import { enLinks } from '../../src/strings/en-links.js';
+import { enDialog } from '../../src/strings/en-dialog.js';
 import { ar } from '../../src/strings/locales/ar.js';
 import { de } from '../../src/strings/locales/de.js';
 import { es } from '../../src/strings/locales/es.js';
@@ -11,7 +11,7 @@ import { ptBR } from '../../src/strings/locales/pt-BR.js';
 import { zhCN } from '../../src/strings/locales/zh-CN.js';
 
 /** English whole: the texts of every card, and those the dialog's links and history add. */
-const en: Strings = { ...core, ...enLinks };
+const en: Strings = { ...core, ...enDialog };
 
 /** Each locale with the Intl tag its numbers and plural categories come from. */
 const locales: { name: string; tag: string; strings: Strings }[] = [

@@ -4,7 +4,7 @@ import { HttpError, NetworkError, TimeoutError, UnauthorizedError, InvalidRespon
 import type { Notice } from '../../src/controllers/connect-controller.js';
 import type { Strings } from '../../src/strings/strings.js';
 import { en as core } from '../../src/strings/en.js';
-import { enLinks } from '../../src/strings/en-links.js';
+import { enDialog } from '../../src/strings/en-dialog.js';
 import { actionFailureText, loadFailureText } from '../../src/views/error-text.js';
 import { failureIndex, failureView } from '../../src/views/failure-view.js';
 import { deepActiveElement, focusNextAfter } from '../../src/views/focus.js';
@@ -12,7 +12,7 @@ import { noticeActions, noticeView } from '../../src/views/notice-view.js';
 import { connections } from '../../mocks/data.js';
 
 /** English whole: the texts of every card, and those the dialog's links and history add. */
-const en: Strings = { ...core, ...enLinks };
+const en: Strings = { ...core, ...enDialog };
 
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((container) => container.remove()));

@@ -1,4 +1,4 @@
-import type { LinkStrings } from './strings.js';
+import type { DialogStrings } from './strings.js';
 import type { Strings } from './strings.js';
 
 // As in en.ts: Intl objects built on first use and kept.
@@ -9,10 +9,43 @@ const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(c
 const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
 /**
- * The English texts of the dialog's connect links and history. Apart from `en.ts` because that
- * file ships with every card, and these are needed only once the dialog loads.
+ * The English texts only the settings dialog shows. Apart from `en.ts` because that file ships
+ * with every card, and these are needed only once the dialog loads.
  */
-export const enLinks: LinkStrings = {
+export const enDialog: DialogStrings = {
+  dialogTitle: (source) => `${source} connections`,
+  tableCaption: (source) => `Accounts connected to ${source}`,
+  addOrUpdate: 'Add or Update Connector',
+  columnStatus: 'Status',
+  columnAccount: 'Account',
+  columnId: 'ID',
+  columnCreated: 'Created Date',
+  columnUpdated: 'Updated Date',
+  columnActions: 'Actions',
+  statusActive: 'Active',
+  statusError: 'Error',
+  statusExpiring: 'Expiring',
+  expiresIn: (relative) => `Expires ${relative}`,
+  statusUnknown: 'Unknown',
+  main: 'Main',
+  secondary: 'Secondary',
+  never: 'Never',
+  makeMain: 'Make main',
+  // Starts with the visible text, so speech-input users can say what they see (WCAG 2.5.3).
+  makeMainLabel: (name) => `Make main: ${name}`,
+  refreshData: 'Refresh data',
+  refreshDataLabel: (name) => `Refresh data of ${name}`,
+  deleteLabel: (name) => `Delete ${name}`,
+  confirmDeleteTitle: 'Delete this connection?',
+  confirmDelete: (name, id) => `${name} (${id}) will stop sending data. You can connect it again later.`,
+  confirmDeleteButton: 'Delete',
+  filterLabel: 'Filter accounts',
+  filterPlaceholder: 'Name or ID',
+  noMatch: (filter) => `No account matches “${filter}”.`,
+  shownCount: (shown, total) => `${num(shown)} of ${plural(total, 'account', 'accounts')}`,
+  emptyTitle: 'No account connected yet',
+  emptyBody: 'Add a connector to start importing data.',
+
   showLinks: 'Ask someone else to connect',
   showHistory: 'History',
   backToAccounts: 'Back to the accounts',
@@ -78,22 +111,22 @@ export const enLinks: LinkStrings = {
 
 /** Names and messages inside these texts, isolated as the locale controller does for the others. */
 const isolated = Object.fromEntries(
-  Object.entries(enLinks).map(([key, value]) => [
+  Object.entries(enDialog).map(([key, value]) => [
     key,
     typeof value === 'function'
       ? (...args: unknown[]) => (value as (...a: unknown[]) => string)(...args.map((arg) => (typeof arg === 'string' ? `\u2068${arg}\u2069` : arg)))
       : value,
   ]),
-) as unknown as LinkStrings;
+) as unknown as DialogStrings;
 
 const merged = new WeakMap<Strings, Strings>();
 
 /**
- * A widget's texts with the English of links and history under them: a locale's own texts and
- * the host's overrides win, and English fills in what a page in English does not have yet. These
- * texts are not in the widgets' merged texts because the card's bundle would then carry them.
+ * A widget's texts with the dialog's English under them: a locale's own texts and the host's
+ * overrides win, and English fills in what a page in English does not have yet. These texts are
+ * not in the widgets' merged texts because every card's bundle would then carry them.
  */
-export function withLinkStrings(strings: Strings): Strings {
+export function withDialogStrings(strings: Strings): Strings {
   let result = merged.get(strings);
   if (!result) merged.set(strings, (result = { ...isolated, ...strings }));
   return result;
