@@ -13,6 +13,7 @@ import { LinkStore, linkRoutes } from './links.js';
 import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
 import { OAuthRuntime, type OAuthOptions } from './oauth/index.js';
 import { newNonce, noticePage, pageHeaders } from './pages.js';
+import { selectionRoutes } from './selection.js';
 import { findRoute, type Route } from './router.js';
 import { serveFile } from './static-files.js';
 import { rejectQuery } from './validation.js';
@@ -112,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     ...(options.oauth && { oauth: new OAuthRuntime(options.oauth, db, connections, now, log) }),
   };
-  const api = [...apiRoutes(app), ...linkRoutes(app), ...historyRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
+  const api = [...apiRoutes(app), ...selectionRoutes(app), ...linkRoutes(app), ...historyRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
   const linkPages = linkPageRoutes(app);
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {

@@ -49,6 +49,7 @@ export interface RequestOptions {
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
+/** One request of the contract, as `send` takes it. */
 export interface Call<T> {
   method: Method;
   path: string;
@@ -154,8 +155,8 @@ export class ApiClient {
   }
 
   /**
-   * One call of the contract: validated answer, typed errors, retries of reads. Public for the
-   * parts written as functions of a client in modules that load on demand (api/links.ts).
+   * Sends one call with the retries, credentials and checks above. Public for the calls that
+   * ship in a lazy chunk rather than in this class (the account selection: `selection.ts`).
    */
   async send<T>(call: Call<T>): Promise<T> {
     const { signal } = call;

@@ -16,6 +16,7 @@ import { DialogPanels, panelStyles, type DialogView } from './panels.js';
 import { refocusAfter, rowButton, type RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
+import { SelectionStep, selectionStyles } from './selection-step.js';
 import { WindowedRows } from './windowed-rows.js';
 
 /**
@@ -62,6 +63,7 @@ import { WindowedRows } from './windowed-rows.js';
  * @csspart tooltip - The tooltip with a date's full timestamp.
  * @csspart links - The Links view; also `links-button` (footer), `back-button`, `link-form`, `create-link-button`, `created-link`, `copy-link-button`, `email-link-button`, `pending-links`, `pending-link`, `revoke-link-button`.
  * @csspart history - The History view; also `history-button` (footer), `what-happened-button` (a failing row), `history-filter`, `history-list`, `history-event`, `show-older-button`.
+ * @csspart selection - The step where the user chooses which of the accounts a sign-in reached to connect.
  *
  * @cssprop --dsw-dialog-inline-size - The dialog's width (default 64 times the user's font size, within the viewport).
  * @cssprop --dsw-dialog-max-block-size - The dialog's maximum height (default 48 times the user's font size, within the viewport).
@@ -101,10 +103,13 @@ import { WindowedRows } from './windowed-rows.js';
  * @fires {ConnectLinkUsedEvent} dsw-connect-link-used - A pending link this dialog knew was used: `detail.connection` is the new account.
  * @fires {ConnectLinkRevokedEvent} dsw-connect-link-revoked - The user revoked a pending link.
  * @fires {ConnectLinkExpiredEvent} dsw-connect-link-expired - A pending link this dialog knew expired unused.
+ * @fires {AccountSelectionShownEvent} dsw-account-selection-shown - A sign-in reached several accounts: the dialog shows the step to choose among them (opened for it when the sign-in started in a card or banner).
+ * @fires {AccountSelectionConfirmedEvent} dsw-account-selection-confirmed - The chosen accounts are connected (after one `dsw-connection-added` or `dsw-connection-reconnected` each).
+ * @fires {AccountSelectionCancelledEvent} dsw-account-selection-cancelled - The user left the selection (Cancel, Escape, closing): nothing was connected.
  * @fires {DswErrorEvent} dsw-error - A load or an action failed; `detail.error.kind` says how, `detail.action` what.
  */
 export class ConnectionSettingsDialog extends SourceWidget {
-  static override styles = [tokens, controls, dialogStyles, panelStyles];
+  static override styles = [tokens, controls, dialogStyles, selectionStyles, panelStyles];
 
   /** Whether the dialog is open. Reflects; setting it opens or closes the dialog. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -136,6 +141,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
   private readonly rowsView = new RowsViewCache();
   private readonly windowed = new WindowedRows(this, () => this.renderRoot.querySelector<HTMLElement>('.body'));
   private readonly panels = new DialogPanels(this, this.data, this.l10n);
+  private readonly selection = new SelectionStep(this, this.data, this.l10n, () => this.addButton);
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
   private focusedRow?: string; // the row that had focus before this update
@@ -220,7 +226,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
         </button>
       </header>
       <div class="body" part="body">
-        ${this.open
+        ${this.selection.render() ?? (this.open
           ? this.panels.render(() => bodyView({
               state,
               hasStore: !!this.data.store,
@@ -239,11 +245,11 @@ export class ConnectionSettingsDialog extends SourceWidget {
               retryIn: this.countdown.seconds,
               expiry: this.expiry,
             }))
-          : nothing}
+          : nothing)}
       </div>
       <footer part="footer">
-        ${messageView(this.actions, this.connector.pending, s)}${this.panels.footer()}
-        <button id="add" type="button" class="primary" part="add-button" data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
+        ${messageView(this.actions, this.connector.pending, s)}${this.selection.active ? nothing : this.panels.footer()}
+        <button id="add" type="button" class="primary" part="add-button" ?hidden=${this.selection.active} data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
           ${plugIcon}${s.addOrUpdate}
         </button>
       </footer>

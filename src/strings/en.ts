@@ -7,7 +7,10 @@ const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(
 const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(count) === 'one';
 const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
-/** The default (English) texts of every widget; those only the settings dialog shows are in `en-dialog.ts`. */
+/**
+ * The default (English) texts of every widget; those only the settings dialog shows are in
+ * `en-dialog.ts`, those of the account selection in `en-selection.ts` (both load with their code).
+ */
 export const en: CoreStrings = {
   loading: 'Loading…',
   retry: 'Retry',

@@ -17,7 +17,6 @@ const bundled: Record<string, () => Promise<Strings>> = {
   ar: () => import('./locales/ar.js').then((m) => m.ar),
 };
 
-// English only the settings dialog shows is added where it is used (see en-dialog.ts).
 const loaded = new Map<string, Strings>([['en', en as Strings]]);
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();
@@ -62,8 +61,9 @@ export function localeKey(tag: string): string {
 
 /** The texts of locale `key` if they are here (English under whatever is missing), else undefined. */
 export function stringsFor(key: string): Strings | undefined {
-  const base = key in bundled ? loaded.get(key) : en;
-  return base && ({ ...en, ...base, ...overrides.get(key) } as Strings);
+  // `en` lacks the selection's texts: the code that shows them adds their English (en-selection.ts).
+  const base = key in bundled ? loaded.get(key) : (en as Strings);
+  return base && { ...en, ...base, ...overrides.get(key) };
 }
 
 /** Loads the texts of locale `key` (a no-op for English and registered locales); never rejects. */

@@ -3,7 +3,7 @@
  * `strings` property of the provider or of one widget (a partial object of these keys).
  * Texts that depend on a number or a name are functions.
  */
-export interface Strings extends CoreStrings, DialogStrings {}
+export interface Strings extends CoreStrings, DialogStrings, SelectionStrings {}
 
 /** The texts every widget may show before any click (English in `en.ts`). */
 export interface CoreStrings {
@@ -194,4 +194,30 @@ export interface DialogStrings {
   eventLinkUsed: (accountName: string) => string;
   eventLinkRevoked: string;
   eventUnknown: string;
+}
+
+/**
+ * The texts of the account selection (a sign-in that reaches several accounts), a step of the
+ * settings dialog. Their English ships with the dialog (`en-selection.ts`), not in `en`: a page of
+ * cards does not carry them.
+ */
+export interface SelectionStrings {
+  selectionTitle: string;
+  /** Under the title: how many accounts the sign-in reaches (2 or more). */
+  selectionIntro: (count: number, sourceName: string) => string;
+  selectionSearch: string;
+  /** Checks (or unchecks) every account the search shows. */
+  selectAll: string;
+  selectedCount: (selected: number, total: number) => string;
+  /** Beside an account connected already (pre-checked: choosing it renews it in place). */
+  alreadyConnected: string;
+  mainAccount: string;
+  /** The confirm button: how many accounts it connects. */
+  connectAccounts: (count: number) => string;
+  selectionEmpty: string;
+  accountsConnected: (count: number) => string;
+  selectionCancelled: string;
+  selectionFailed: string;
+  /** The choice came after the endpoint stopped accepting it (or it was made elsewhere). */
+  selectionExpired: string;
 }

@@ -13,6 +13,7 @@ import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
 import { restartSuite } from './restart.js';
+import { selectionSuite } from './selection.js';
 import { ssrSuite } from './ssr.js';
 
 describe('end to end', { concurrency: 2 }, () => {
@@ -28,4 +29,5 @@ describe('end to end', { concurrency: 2 }, () => {
   expirySuite();
   axeSuite();
   ssrSuite();
+  selectionSuite();
 });

@@ -7,10 +7,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 const budgets: Record<string, { before?: number; all?: number }> = {
-  // `all` +7,500 B for the settings dialog's connect links and history (issue 13), which load with it.
-  'a page of cards (provider + card)': { before: 26_100, all: 46_200 },
-  'a page of banners (provider + banner)': { before: 26_300 },
-  'everything (the CDN build)': { all: 48_900 },
+  // The account selection (issue 12): +120 B before any click for the contract's new outcome
+  // (its accounts validated), the hand-off from the sign-in to the dialog and the opener's entry
+  // to it; the step itself (+4.4 kB) loads with the dialog.
+  // Connect links and history (issue 13): +7,600 B in the dialog's lazy part; none before a click.
+  'a page of cards (provider + card)': { before: 26_120, all: 50_800 },
+  'a page of banners (provider + banner)': { before: 26_325 },
+  'everything (the CDN build)': { all: 53_300 },
 };
 
 test('every page stays within its min+gzip budget', () => {

@@ -15,10 +15,11 @@ import * as card from '../../stories/data-source-card.stories.js';
 import * as dialog from '../../stories/connection-settings-dialog.stories.js';
 import * as banner from '../../stories/reconnect-banner.stories.js';
 import * as provider from '../../stories/data-source-provider.stories.js';
+import * as selection from '../../stories/account-selection.stories.js';
 import { useHandlers, worker } from '../helpers/msw.js';
 
 type Module = { default: Meta } & Record<string, unknown>;
-const modules = [card, dialog, banner, provider] as unknown as Module[];
+const modules = [card, dialog, banner, provider, selection] as unknown as Module[];
 
 const WIDGETS = 'data-source-card, connection-settings-dialog, reconnect-banner';
 

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Strings } from '../../src/strings/strings.js';
 import { en as core } from '../../src/strings/en.js';
 import { enDialog } from '../../src/strings/en-dialog.js';
+import { enSelection } from '../../src/strings/en-selection.js';
 import { ar } from '../../src/strings/locales/ar.js';
 import { de } from '../../src/strings/locales/de.js';
 import { es } from '../../src/strings/locales/es.js';
@@ -10,8 +11,8 @@ import { ja } from '../../src/strings/locales/ja.js';
 import { ptBR } from '../../src/strings/locales/pt-BR.js';
 import { zhCN } from '../../src/strings/locales/zh-CN.js';
 
-/** English whole: the texts of every card, and those the dialog's links and history add. */
-const en: Strings = { ...core, ...enDialog };
+/** English whole: the texts built in, and those the dialog and the account selection add as they load. */
+const en: Strings = { ...core, ...enDialog, ...enSelection };
 
 /** Each locale with the Intl tag its numbers and plural categories come from. */
 const locales: { name: string; tag: string; strings: Strings }[] = [
@@ -106,6 +107,10 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   eventExpiring: one(NAMES),
   eventDeleted: one(NAMES),
   eventLinkUsed: one(NAMES),
+  selectionIntro: COUNTS.map((n, i) => [n, SOURCES[i % SOURCES.length]!]),
+  selectedCount: pairs,
+  connectAccounts: one(COUNTS),
+  accountsConnected: one(COUNTS),
 };
 
 const call = (strings: Strings, key: FunctionKey, args: readonly unknown[]) =>
@@ -124,6 +129,9 @@ const countTexts: Record<string, (strings: Strings, count: number) => string> = 
   linkDays: (s, n) => s.linkDays(n),
   pendingLinksCount: (s, n) => s.pendingLinksCount(n),
   historyCount: (s, n) => s.historyCount(n),
+  selectionIntro: (s, n) => s.selectionIntro(n, 'Google Ads'),
+  connectAccounts: (s, n) => s.connectAccounts(n),
+  accountsConnected: (s, n) => s.accountsConnected(n),
 };
 
 /**
@@ -142,6 +150,9 @@ const sameAllowed: Record<string, Record<string, string[]>> = {
     linkDays: ['zero=one', 'zero=other', 'one=other'],
     pendingLinksCount: ['zero=one', 'zero=other', 'one=other'],
     historyCount: ['zero=one', 'zero=other', 'one=other'],
+    selectionIntro: ['zero=one', 'zero=other', 'one=other'],
+    connectAccounts: ['zero=one', 'zero=other', 'one=other'],
+    accountsConnected: ['zero=one', 'zero=other', 'one=other'],
   },
   fr: { needsAttention: ['many=other'], expiringSoon: ['many=other'] },
   es: { needsAttention: ['many=other'], expiringSoon: ['many=other'] },

@@ -115,6 +115,36 @@ export const fr: Strings = {
   revalidateFailed: 'Impossible de mettre à jour la liste. Elle n’est peut-être plus à jour.',
   failureReason: (text, reason) => `${text} ${reason}`,
 
+  selectionTitle: 'Choisissez les comptes à connecter',
+  selectionIntro: (count, source) =>
+    plural(count, {
+      one: (n) => `Cette connexion donne accès à ${n} compte ${source}. Chaque compte choisi devient une connexion.`,
+      many: (n) => `Cette connexion donne accès à ${n} de comptes ${source}. Chaque compte choisi devient une connexion.`,
+      other: (n) => `Cette connexion donne accès à ${n} comptes ${source}. Chaque compte choisi devient une connexion.`,
+    }),
+  selectionSearch: 'Rechercher un compte',
+  selectAll: 'Tout sélectionner',
+  selectedCount: (selected, total) =>
+    plural(selected, {
+      one: (n) => `${n} sélectionné sur ${num(total)}`,
+      many: (n) => `${n} sélectionnés sur ${num(total)}`,
+      other: (n) => `${n} sélectionnés sur ${num(total)}`,
+    }),
+  alreadyConnected: 'Déjà connecté',
+  mainAccount: 'Compte principal',
+  connectAccounts: (count) =>
+    plural(count, { one: (n) => `Connecter ${n} compte`, many: (n) => `Connecter ${n} de comptes`, other: (n) => `Connecter ${n} comptes` }),
+  selectionEmpty: 'Choisissez au moins un compte.',
+  accountsConnected: (count) =>
+    plural(count, {
+      one: (n) => `${n} compte est connecté.`,
+      many: (n) => `${n} de comptes sont connectés.`,
+      other: (n) => `${n} comptes sont connectés.`,
+    }),
+  selectionCancelled: 'Sélection annulée : aucun compte n’a été ajouté.',
+  selectionFailed: 'Les comptes choisis n’ont pas pu être connectés.',
+  selectionExpired: 'Le choix est arrivé trop tard. Reconnectez-vous pour choisir vos comptes.',
+
   bannerTitle: (name) => `${name} doit être reconnecté`,
   bannerManyTitle: (count) =>
     plural(count, {
