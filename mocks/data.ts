@@ -1,5 +1,5 @@
 // Sample data for tests and stories: deterministic, so screenshots and assertions are stable.
-import type { Connection } from '../src/api/types.js';
+import type { Connection, ConnectLink, HistoryEvent } from '../src/api/types.js';
 
 const day = 86_400_000;
 const base = Date.UTC(2026, 9, 1, 9, 30);
@@ -51,6 +51,10 @@ export interface MockSource {
   logoUrl?: string;
   expiryWarningDays?: number;
   connections: Connection[];
+  /** Connect links, pending or not (see links.ts). */
+  links?: ConnectLink[];
+  /** Newest first. */
+  history?: HistoryEvent[];
 }
 
 export const googleAds = (list: Connection[]): MockSource => ({
@@ -58,3 +62,51 @@ export const googleAds = (list: Connection[]): MockSource => ({
   name: 'Google Ads',
   connections: list,
 });
+
+/** Pending connect links: one for a named teammate with a note, one for anyone, made before `now`. */
+export function sampleLinks(now = Date.now()): ConnectLink[] {
+  return [
+    {
+      id: 'lnk_1',
+      status: 'pending',
+      recipient: 'maria@bluebird.example',
+      note: 'For the Q3 report: the Search account, please.',
+      createdAt: new Date(now - 2 * 3_600_000).toISOString(),
+      expiresAt: new Date(now + 7 * day - 2 * 3_600_000).toISOString(),
+    },
+    {
+      id: 'lnk_2',
+      status: 'pending',
+      recipient: null,
+      note: null,
+      createdAt: new Date(now - 3 * day).toISOString(),
+      expiresAt: new Date(now + 4 * day).toISOString(),
+    },
+  ];
+}
+
+const EVENT_TYPES = ['refreshed', 'refreshed', 'made_main', 'failed', 'reconnected', 'recovered', 'refreshed'] as const;
+
+/**
+ * `count` events over the accounts of `list`, newest first, about eight hours apart and so over
+ * several days: each account connected at first, then refreshes, failures and repairs.
+ */
+export function sampleHistory(list: readonly Connection[], count: number, now = Date.now()): HistoryEvent[] {
+  return Array.from({ length: count }, (_, i) => {
+    const account = list[i % list.length]!;
+    const oldest = i >= count - list.length;
+    const type = oldest ? 'connected' : EVENT_TYPES[i % EVENT_TYPES.length]!;
+    const viaLink = oldest && i % 2 === 0;
+    return {
+      id: `evt_${count - i}`,
+      type,
+      at: new Date(now - (i + 1) * 8 * 3_600_000).toISOString(),
+      connectionId: account.id,
+      accountName: account.accountName,
+      accountId: account.accountId,
+      actor: viaLink ? 'maria@bluebird.example' : null,
+      viaLink,
+      message: type === 'failed' ? expiredGrant.message : null,
+    };
+  });
+}

@@ -3,6 +3,7 @@
 import { http, HttpResponse, delay, type RequestHandler } from 'msw';
 import type { AccountSelection, AuthorizationOutcome, Connection, SelectableAccount } from '../src/api/types.js';
 import type { MockSource } from './data.js';
+import { linkHandlers, pendingLinkCount } from './links.js';
 
 export interface MockEndpoint {
   handlers: RequestHandler[];
@@ -93,8 +94,9 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       if (typeof query === 'string') return error(400, 'invalid_query', query);
       const chosen = query ? query.ids.flatMap((id) => sources.get(id) ?? []) : [...sources.values()];
       return HttpResponse.json({
-        items: chosen.map(({ connections, ...s }) => ({
+        items: chosen.map(({ connections, links: _links, history: _history, ...s }) => ({
           ...s,
+          ...pendingLinkCount({ ...s, connections, links: _links }),
           connectionCount: connections.length,
           errorCount: connections.filter((c) => c.status === 'error').length,
           ...(query && { connections: sortedConnections(connections) }),
@@ -105,7 +107,9 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       const failure = await guard();
       if (failure) return failure;
       const { source } = find(String(params.sourceId));
-      return source ? HttpResponse.json(source) : error(404, 'not_found', 'Unknown data source');
+      if (!source) return error(404, 'not_found', 'Unknown data source');
+      const { links: _links, history: _history, ...data } = source;
+      return HttpResponse.json({ ...data, ...pendingLinkCount(source) });
     }),
     http.patch(`${base}/data-sources/:sourceId/connections/:id`, async ({ params }) => {
       const failure = await guard();
@@ -178,6 +182,7 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       const outcome = outcomes.get(String(params.state));
       return outcome ? HttpResponse.json(outcome) : error(404, 'not_found', 'Unknown state');
     }),
+    ...linkHandlers(base, sources, guard),
   ];
 
   /** New credentials for `account`: its connection renewed in place, or a new one (not yet main). */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { connection, connections, expiredGrant, expiringConnection } from '../mocks/data.js';
+import { connection, connections, expiredGrant, expiringConnection, sampleHistory, sampleLinks } from '../mocks/data.js';
 import { installFakePopup } from '../mocks/popup.js';
 import type { Connection } from '../src/api/types.js';
 import type { ConnectionSettingsDialog } from '../src/connection-settings-dialog/connection-settings-dialog.js';
@@ -13,6 +13,8 @@ import { googleAdsWith, logos, longNames } from './support/sources.js';
 interface DialogArgs {
   source: string;
   open: boolean;
+  /** What the dialog shows first: the accounts, the connect links or the history. */
+  view?: 'accounts' | 'links' | 'history';
   locale?: string;
   theme?: 'light' | 'dark';
 }
@@ -26,6 +28,7 @@ function dialog(args: DialogArgs, context: { id: string }, content: TemplateResu
     <connection-settings-dialog
       source=${args.source}
       .open=${args.open}
+      view=${ifDefined(args.view)}
       locale=${ifDefined(args.locale)}
       theme=${ifDefined(args.theme)}
       >${content}</connection-settings-dialog
@@ -41,6 +44,7 @@ const meta: Meta<DialogArgs> = {
   argTypes: {
     source: { control: 'text' },
     open: { control: 'boolean' },
+    view: { control: 'inline-radio', options: ['accounts', 'links', 'history'] },
     locale: { control: 'text' },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
@@ -245,3 +249,76 @@ export const WhiteLabel: Story = {
     </data-source-provider>`,
 };
 
+
+// ---- Connect links and history -------------------------------------------------------------
+
+/**
+ * "Ask someone else to connect" with no link yet: the form (their name or e-mail, a note, how
+ * long the link works). Create link makes one, with Copy and an e-mail to send it.
+ */
+export const NoLinks: Story = {
+  args: { view: 'links' },
+  beforeEach: (context) => void serve(context, [googleAdsWith()]),
+};
+
+/** Two links wait to be used: who each is for, when it was made, when it expires, and Revoke. */
+export const PendingLinks: Story = {
+  args: { view: 'links' },
+  beforeEach: (context) => void serve(context, [{ ...googleAdsWith(connections(1)), links: sampleLinks() }]),
+};
+
+/** A link just made: its URL, shown this once, with Copy and Send by e-mail. */
+export const LinkCreated: Story = {
+  args: { view: 'links' },
+  beforeEach: (context) => void serve(context, [googleAdsWith()]),
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('connection-settings-dialog');
+    const recipient = await waitFor(() => el?.shadowRoot?.querySelector<HTMLInputElement>('#link-recipient'), 'the form');
+    recipient.value = 'maria@bluebird.example';
+    await clickPart(canvasElement, 'connection-settings-dialog', 'create-link-button');
+    await waitFor(() => part(el, 'copy-link-button'), 'the new link');
+  },
+};
+
+/** A pending link reached its expiry while the dialog showed it: it leaves the list, and the dialog says so. */
+export const ExpiredLink: Story = {
+  args: { view: 'links' },
+  beforeEach: (context) => {
+    const now = Date.now();
+    const [link] = sampleLinks(now);
+    void serve(context, [{ ...googleAdsWith(connections(1)), links: [{ ...link!, expiresAt: new Date(now + 500).toISOString() }] }]);
+  },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('connection-settings-dialog');
+    const messages = () => [...(el?.shadowRoot?.querySelectorAll('[part~="message"]') ?? [])];
+    await waitFor(() => messages().some((m) => m.textContent?.includes('expired')), 'the expiry notice', 8000);
+  },
+};
+
+/** The history of a source nothing has happened to yet. */
+export const HistoryEmpty: Story = {
+  args: { view: 'history' },
+  beforeEach: (context) => void serve(context, [{ ...googleAdsWith(connections(2)), history: [] }]),
+};
+
+/** A long history: a list per day, newest first, relative times (exact on hover and focus), Show older. */
+export const HistoryLong: Story = {
+  args: { view: 'history' },
+  beforeEach: (context) => {
+    const list = connections(4, [2]);
+    void serve(context, [{ ...googleAdsWith(list), history: sampleHistory(list, 80) }]);
+  },
+};
+
+/** "What happened?" on a failing account: its history alone, with the failure's message. */
+export const HistoryFiltered: Story = {
+  beforeEach: (context) => {
+    const list = connections(4, [2]);
+    void serve(context, [{ ...googleAdsWith(list), history: sampleHistory(list, 40) }]);
+  },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('connection-settings-dialog');
+    await clickPart(canvasElement, 'connection-settings-dialog', 'what-happened-button');
+    await waitFor(() => part(el, 'history-event'), 'the account\'s events');
+  },
+};

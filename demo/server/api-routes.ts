@@ -5,6 +5,7 @@ import { outcomeOf } from './selection.js';
 import { callbackRoute } from './callback.js';
 import { connectionNotFound } from './connections.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
+import { connectionsWithLinks, withLinks } from './links.js';
 import type { Route } from './router.js';
 import {
   connectionIdParam,
@@ -32,7 +33,7 @@ export function apiRoutes(app: App): Route[] {
       query: true,
       handle({ res, url }) {
         const batch = listQuery(url);
-        const items = batch ? connections.loadSources(batch.ids) : connections.listSources();
+        const items = batch ? connections.loadSources(batch.ids).map((source) => withLinks(app, source)) : connections.listSources();
         sendJson(res, 200, { items } satisfies DataSourceList);
       },
     },
@@ -40,14 +41,16 @@ export function apiRoutes(app: App): Route[] {
       method: 'GET',
       pattern: SOURCE,
       kind: 'json',
-      handle: ({ res, params }) => sendJson(res, 200, connections.getSource(sourceIdParam(params.sourceId!))),
+      handle: ({ res, params }) => sendJson(res, 200, withLinks(app, connections.getSource(sourceIdParam(params.sourceId!)))),
     },
     {
       method: 'GET',
       pattern: `${SOURCE}/connections`,
       kind: 'json',
-      handle: ({ res, params }) =>
-        sendJson(res, 200, { items: connections.listConnections(sourceIdParam(params.sourceId!)) } satisfies ConnectionList),
+      handle({ res, params }) {
+        const sourceId = sourceIdParam(params.sourceId!);
+        sendJson(res, 200, { items: connectionsWithLinks(app, sourceId, connections.listConnections(sourceId)) } satisfies ConnectionList);
+      },
     },
     {
       method: 'POST',

@@ -4,6 +4,8 @@ import { EXPIRED, type AuthorizationRow } from './authorizations.js';
 import { offerSelection, outcomeOf } from './selection.js';
 import { sourceInfo } from './catalog.js';
 import { sendHtml } from './http.js';
+import { linkOutcomePage } from './link-page.js';
+import { refusalError } from './links.js';
 import { escapeHtml, newNonce, noticePage, pageHeaders, renderPage, scriptJson } from './pages.js';
 import type { Route } from './router.js';
 import type { ReachedAccount, TokenSet } from './oauth/client.js';
@@ -140,6 +142,12 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
   if (valid.length > 1) return offerSelection(app, row, valid, { tokens, refreshExpiresAt, discard });
 
   const previous = app.db.transaction((): StoredTokens | undefined | 'failed' => {
+    // A connect link used or revoked since this sign-in started connects nothing more.
+    const refusal = app.links.refusalForState(row.state);
+    if (refusal) {
+      fail(refusalError(refusal));
+      return 'failed';
+    }
     if (row.connection_id) {
       const expected = connections.findAccount(row.source_id, row.connection_id);
       if (!expected) {
@@ -159,9 +167,12 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
       old = undefined;
     }
     const expiresAt = refreshExpiresAt === undefined ? undefined : new Date(refreshExpiresAt).toISOString();
-    const connectionId = connections.authorize(row.source_id, checked.accountId, checked.accountName, expiresAt);
+    const by = app.links.actorForState(row.state);
+    const connectionId = connections.authorize(row.source_id, checked.accountId, checked.accountName, expiresAt, by);
     app.oauth!.tokens.save(connectionId, tokens, refreshExpiresAt);
     authorizations.complete(row.state, connectionId);
+    // A connect link behind this sign-in is used up, in the same transaction.
+    app.links.completeState(row.state, connectionId, checked);
     return old;
   })();
   if (previous === 'failed') return discard();
@@ -203,6 +214,12 @@ export function callbackRoute(app: App): Route {
       if (claimed.status === 200) await settle(app, claimed.row!, answer);
       const settled = app.authorizations.get(state)!;
       const status = claimed.status === 410 ? 410 : settled.error_code === 'invalid_callback' ? 400 : 200;
+      // A connect link's sign-in ends on a page of its own: no opener to tell, nothing to post.
+      if (app.links.forState(state)) {
+        const connectionId = settled.result_connection_id;
+        const account = connectionId ? app.connections.findAccount(settled.source_id, connectionId) : undefined;
+        return sendHtml(res, status, linkOutcomePage(nonce, settled, account?.accountName, settled.error_message ?? undefined), headers);
+      }
       sendHtml(res, status, outcomePage(app, nonce, settled), headers);
     },
   };

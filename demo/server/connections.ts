@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, DataSource, DataSourceSummary } from '../../src/api/types.js';
 import type { Db } from './db.js';
+import { recordHistory, type HistoryEntry } from './history.js';
 import { HttpError } from './http.js';
 
 interface SourceRow {
@@ -86,6 +87,12 @@ export class ConnectionStore {
 
   private iso(): string {
     return new Date(this.now()).toISOString();
+  }
+
+  /** Records a change to `row` in the history; called inside the transaction that makes it. */
+  private record(row: ConnectionRow, type: HistoryEntry['type'], extra: Partial<HistoryEntry> = {}): void {
+    const account = { connectionId: row.id, accountName: row.account_name, accountId: row.account_id };
+    recordHistory(this.db, { sourceId: row.source_id, type, at: this.iso(), ...account, ...extra });
   }
 
   listSources(): DataSourceSummary[] {
@@ -176,8 +183,9 @@ export class ConnectionStore {
 
   makeMain(sourceId: string, connectionId: string): Connection {
     return this.db.transaction(() => {
-      this.requireRow(sourceId, connectionId);
+      const row = this.requireRow(sourceId, connectionId);
       this.setMain(sourceId, connectionId);
+      if (!row.is_main) this.record(row, 'made_main');
       return this.getConnection(sourceId, connectionId);
     })();
   }
@@ -194,6 +202,7 @@ export class ConnectionStore {
         );
       }
       this.db.prepare('UPDATE connections SET updated_at = ? WHERE id = ?').run(this.iso(), connectionId);
+      this.record(this.requireRow(sourceId, connectionId), 'refreshed');
       return this.getConnection(sourceId, connectionId);
     })();
   }
@@ -203,23 +212,34 @@ export class ConnectionStore {
     this.db.transaction(() => {
       const row = this.requireRow(sourceId, connectionId);
       this.db.prepare('DELETE FROM connections WHERE id = ?').run(connectionId);
+      this.record(row, 'deleted');
       if (!row.is_main) return;
-      const next = this.db.prepare(`SELECT id FROM connections WHERE source_id = ? ${ORDER} LIMIT 1`).get(sourceId) as { id: string } | undefined;
-      if (next) this.setMain(sourceId, next.id);
+      const next = this.db.prepare(`SELECT * FROM connections WHERE source_id = ? ${ORDER} LIMIT 1`).get(sourceId) as ConnectionRow | undefined;
+      if (next) {
+        this.setMain(sourceId, next.id);
+        this.record(next, 'made_main');
+      }
     })();
   }
 
   /**
    * Fresh credentials for an account: the existing row of that account is updated in place
    * (error cleared, same id, expiry renewed), else a row is added; either way it becomes main.
+   * `by` says who, for the history (a teammate through a connect link).
    */
-  authorize(sourceId: string, accountId: string, accountName: string, expiresAt?: string): string {
+  authorize(
+    sourceId: string,
+    accountId: string,
+    accountName: string,
+    expiresAt?: string,
+    by: { actor?: string | null; viaLink?: boolean } = {},
+  ): string {
     return this.db.transaction(() => {
       this.requireSource(sourceId);
       const now = this.iso();
       // The platform's own end of the grant when it says one (its refresh token's expiry).
       const expires = expiresAt ?? new Date(this.now() + GRANT_DAYS * DAY).toISOString();
-      const existing = this.db.prepare('SELECT id FROM connections WHERE source_id = ? AND account_id = ?').get(sourceId, accountId) as { id: string } | undefined;
+      const existing = this.db.prepare('SELECT * FROM connections WHERE source_id = ? AND account_id = ?').get(sourceId, accountId) as ConnectionRow | undefined;
       let id: string;
       if (existing) {
         id = existing.id;
@@ -236,6 +256,10 @@ export class ConnectionStore {
           .run(id, sourceId, accountId, accountName, now, now, expires);
       }
       this.setMain(sourceId, id);
+      const row = this.requireRow(sourceId, id);
+      this.record(row, existing ? 'reconnected' : 'connected', by);
+      // Fresh credentials mend a failing account: that is worth its own line in the history.
+      if (existing && (existing.status === 'error' || isExpired(existing, now))) this.record(row, 'recovered', by);
       return id;
     })();
   }
@@ -243,8 +267,9 @@ export class ConnectionStore {
   /** Demo control: what a provider's revocation looks like to the platform. */
   fail(sourceId: string, connectionId: string, code: string, message: string): Connection {
     return this.db.transaction(() => {
-      this.requireRow(sourceId, connectionId);
+      const row = this.requireRow(sourceId, connectionId);
       this.db.prepare(`UPDATE connections SET status = 'error', error_code = ?, error_message = ? WHERE id = ?`).run(code, message, connectionId);
+      this.record(row, 'failed', { message });
       return this.getConnection(sourceId, connectionId);
     })();
   }

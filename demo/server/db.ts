@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { HISTORY_SCHEMA } from './history.js';
+import { LINKS_SCHEMA } from './links.js';
 import { seed } from './seed.js';
 
 export type Db = Database.Database;
 
 /** Bumped when the tables change; an older file is refused with a hint rather than misread. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
-const TABLES = ['authorizations', 'connections', 'data_sources'];
+const TABLES = ['history', 'connect_link_states', 'connect_links', 'authorizations', 'connections', 'data_sources'];
 
 const SCHEMA = `
   CREATE TABLE data_sources (
@@ -52,6 +54,8 @@ const SCHEMA = `
     expires_at            INTEGER NOT NULL,
     used_at               INTEGER
   );
+${LINKS_SCHEMA}
+${HISTORY_SCHEMA}
 `;
 
 /**
@@ -91,6 +95,7 @@ export function openDatabase(path: string, now: number, options: { reset?: boole
  */
 const MIGRATIONS: Record<number, string> = {
   1: 'ALTER TABLE connections ADD COLUMN expires_at TEXT',
+  2: LINKS_SCHEMA + HISTORY_SCHEMA,
 };
 
 function migrate(db: Db, from: number): void {

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { SOURCES } from './catalog.js';
+import { seedHistory } from './history.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -134,4 +135,5 @@ export function seed(db: Db, now: number): void {
       );
     }
   });
+  seedHistory(db, now);
 }

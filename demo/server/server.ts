@@ -7,6 +7,9 @@ import { AuthorizationStore } from './authorizations.js';
 import { ConnectionStore } from './connections.js';
 import { openDatabase } from './db.js';
 import { demoRoutes } from './demo-routes.js';
+import { historyRoutes } from './history.js';
+import { linkPageRoutes } from './link-page.js';
+import { LinkStore, linkRoutes } from './links.js';
 import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
 import { OAuthRuntime, type OAuthOptions } from './oauth/index.js';
 import { newNonce, noticePage, pageHeaders } from './pages.js';
@@ -103,13 +106,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db,
     connections,
     authorizations: new AuthorizationStore(db, now),
+    links: new LinkStore(db, now),
     now,
     baseUrl: (req) => requestOrigin(req, port, url),
     callbackCoop: options.callbackCoop ?? false,
     log,
     ...(options.oauth && { oauth: new OAuthRuntime(options.oauth, db, connections, now, log) }),
   };
-  const api = [...apiRoutes(app), ...selectionRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
+  const api = [...apiRoutes(app), ...selectionRoutes(app), ...linkRoutes(app), ...historyRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
+  const linkPages = linkPageRoutes(app);
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
     if (error instanceof ClientGoneError) {
@@ -158,6 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (cors(req, res)) return;
       return dispatch(api, 'json', req, res, requestUrl);
     }
+    if (pathname.startsWith('/connect/')) return dispatch(linkPages, 'html', req, res, requestUrl);
     if (pathname.startsWith('/logos/')) return serveFile(LOGOS, pathname.slice('/logos'.length), req, res);
     // `/dist` alone is no file; under it, the same traversal-safe lookup as every static root.
     if (options.distRoot && (pathname === '/dist' || pathname.startsWith('/dist/'))) {

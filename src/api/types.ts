@@ -35,6 +35,11 @@ export interface Connection {
    * not expire. Widgets show the connection as Expiring within the source's warning window.
    */
   expiresAt?: string | null;
+  /**
+   * Who connected the account through a connect link (the name or e-mail the link was made
+   * for); absent when it was not connected through a link, or the link named nobody.
+   */
+  connectedBy?: string;
 }
 
 /** A data source as listed by `GET /data-sources`, with a summary of its connections. */
@@ -47,6 +52,8 @@ export interface DataSourceSummary {
   errorCount: number;
   /** Days before `expiresAt` from which a connection shows as Expiring; 7 when absent. */
   expiryWarningDays?: number;
+  /** As in `DataSource`: connect links waiting to be used; absent when none. */
+  pendingLinkCount?: number;
   /**
    * Present only when asked for with `?include=connections` (the batched load of many cards):
    * the source's connections, main first, then newest first.
@@ -66,6 +73,11 @@ export interface DataSource {
   logoUrl?: string;
   /** Days before `expiresAt` from which a connection shows as Expiring; 7 when absent. */
   expiryWarningDays?: number;
+  /**
+   * How many connect links of this source wait to be used; absent when none. While some do,
+   * widgets that show the source check it every few seconds (see `store/link-poll.ts`).
+   */
+  pendingLinkCount?: number;
   connections: Connection[];
 }
 
@@ -142,4 +154,79 @@ export interface ErrorBody {
  */
 export interface AuthorizationMessage extends AuthorizationOutcome {
   type: 'dsw-authorization';
+}
+
+/** Where a connect link stands; only `pending` links are listed. */
+export type ConnectLinkStatus = 'pending' | 'used' | 'revoked' | 'expired';
+
+/** A link that lets someone else (a teammate holding the credentials) connect an account. */
+export interface ConnectLink {
+  id: string;
+  status: ConnectLinkStatus;
+  /** The teammate's name or e-mail, as the person who made the link wrote it. */
+  recipient: string | null;
+  /** A note shown to the teammate on the link's page. */
+  note: string | null;
+  /** ISO-8601 */
+  createdAt: string;
+  /** ISO-8601: after this the link's page refuses it. */
+  expiresAt: string;
+}
+
+/** `POST /data-sources/{sourceId}/links` answer: the link, with its URL (shown this once only). */
+export interface CreatedConnectLink extends ConnectLink {
+  /** The page to send to the teammate; it carries the single-use token. */
+  url: string;
+}
+
+/** `POST /data-sources/{sourceId}/links` body. */
+export interface ConnectLinkRequest {
+  recipient?: string;
+  note?: string;
+  /** How long the link works: 1 to 30 days. */
+  expiresInDays: number;
+}
+
+/** `GET /data-sources/{sourceId}/links`: the pending links, newest first. */
+export interface ConnectLinkList {
+  items: ConnectLink[];
+}
+
+/** What happened; `unknown` stands for a type this version of the widgets does not know yet. */
+export type HistoryEventType =
+  | 'connected'
+  | 'reconnected'
+  | 'failed'
+  | 'recovered'
+  | 'refreshed'
+  | 'made_main'
+  | 'expiring'
+  | 'deleted'
+  | 'link_created'
+  | 'link_used'
+  | 'link_revoked'
+  | 'unknown';
+
+/** One change to a data source's connections, as the endpoint recorded it. */
+export interface HistoryEvent {
+  id: string;
+  type: HistoryEventType;
+  /** ISO-8601 */
+  at: string;
+  /** The connection concerned; null for link events before an account exists. */
+  connectionId: string | null;
+  accountName: string | null;
+  accountId: string | null;
+  /** Who did it, when the endpoint knows (a name or e-mail). */
+  actor: string | null;
+  /** Whether it happened through a connect link. */
+  viaLink: boolean;
+  /** The error message of a failure, or a link's recipient. */
+  message: string | null;
+}
+
+/** `GET /data-sources/{sourceId}/history`: newest first; `nextCursor` asks for older ones. */
+export interface HistoryPage {
+  items: HistoryEvent[];
+  nextCursor: string | null;
 }

@@ -112,33 +112,55 @@ export function validateErrorBody(value: unknown, path = ''): ErrorBody {
   return { error: validateApiErrorDetail(v.error, join(path, 'error')) };
 }
 
-export function validateConnection(value: unknown, path = ''): Connection {
-  const v = object(value, path);
+type Check<T> = (value: unknown, path: string) => T;
+
+/**
+ * The fields of `v` (at `path`): `need(key, check)` reads a required one, `may(key, check)` an
+ * optional one. Each key is written once per field, which the widgets' bundle feels.
+ */
+function fields(v: Fields, path: string) {
   const at = (key: string) => join(path, key);
+  return {
+    v,
+    need: <T>(key: string, check: Check<T>): T => check(v[key], at(key)),
+    may: <T>(key: string, check: Check<T>): T | undefined => optional(v[key], at(key), check),
+  };
+}
+
+export function validateConnection(value: unknown, path = ''): Connection {
+  const { v, need, may } = fields(object(value, path), path);
   return compact({
-    id: string(v.id, at('id')),
-    accountName: string(v.accountName, at('accountName')),
-    accountId: string(v.accountId, at('accountId')),
-    status: connectionStatus(v.status, at('status')),
-    error: optional(v.error, at('error'), validateApiErrorDetail),
-    role: connectionRole(v.role, at('role')),
-    createdAt: timestamp(v.createdAt, at('createdAt')),
-    updatedAt: v.updatedAt === null ? null : timestamp(v.updatedAt, at('updatedAt')),
-    expiresAt: optional(v.expiresAt, at('expiresAt'), timestamp),
+    id: need('id', string),
+    accountName: need('accountName', string),
+    accountId: need('accountId', string),
+    status: need('status', connectionStatus),
+    error: may('error', validateApiErrorDetail),
+    role: need('role', connectionRole),
+    createdAt: need('createdAt', timestamp),
+    updatedAt: v.updatedAt === null ? null : need('updatedAt', timestamp),
+    expiresAt: may('expiresAt', timestamp),
+    connectedBy: may('connectedBy', string),
   });
 }
 
+/** The fields a source has in every answer that describes one. */
+function sourceFields({ need, may }: ReturnType<typeof fields>) {
+  return {
+    id: need('id', string),
+    name: need('name', string),
+    logoUrl: may('logoUrl', string),
+    expiryWarningDays: may('expiryWarningDays', count),
+    pendingLinkCount: may('pendingLinkCount', count),
+  };
+}
+
 export function validateDataSourceSummary(value: unknown, path = ''): DataSourceSummary {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
+  const read = fields(object(value, path), path);
   return compact({
-    id: string(v.id, at('id')),
-    name: string(v.name, at('name')),
-    logoUrl: optional(v.logoUrl, at('logoUrl'), string),
-    connectionCount: count(v.connectionCount, at('connectionCount')),
-    errorCount: count(v.errorCount, at('errorCount')),
-    expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
-    connections: optional(v.connections, at('connections'), connectionArray),
+    ...sourceFields(read),
+    connectionCount: read.need('connectionCount', count),
+    errorCount: read.need('errorCount', count),
+    connections: read.may('connections', connectionArray),
   });
 }
 
@@ -151,14 +173,8 @@ const connectionArray = (value: unknown, path: string): Connection[] => list(val
 export function validateDataSourceBatch(value: unknown, path = ''): DataSource[] {
   const { items } = object(value, path);
   return list(items, join(path, 'items'), (item, at) => {
-    const { id, name, logoUrl, expiryWarningDays, connections } = validateDataSourceSummary(item, at);
-    return compact({
-      id,
-      name,
-      logoUrl,
-      expiryWarningDays,
-      connections: connections ?? connectionArray(undefined, join(at, 'connections')),
-    });
+    const read = fields(object(item, at), at);
+    return compact({ ...sourceFields(read), connections: read.need('connections', connectionArray) });
   });
 }
 
@@ -168,15 +184,8 @@ export function validateDataSourceList(value: unknown, path = ''): DataSourceLis
 }
 
 export function validateDataSource(value: unknown, path = ''): DataSource {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
-  return compact({
-    id: string(v.id, at('id')),
-    name: string(v.name, at('name')),
-    logoUrl: optional(v.logoUrl, at('logoUrl'), string),
-    expiryWarningDays: optional(v.expiryWarningDays, at('expiryWarningDays'), count),
-    connections: list(v.connections, at('connections'), validateConnection),
-  });
+  const read = fields(object(value, path), path);
+  return compact({ ...sourceFields(read), connections: read.need('connections', connectionArray) });
 }
 
 export function validateConnectionList(value: unknown, path = ''): ConnectionList {
@@ -193,24 +202,22 @@ export function validateAuthorizationRequest(value: unknown, path = ''): Authori
 }
 
 export function validateAuthorization(value: unknown, path = ''): Authorization {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
+  const { need, may } = fields(object(value, path), path);
   return compact({
-    authorizationUrl: webUrl(v.authorizationUrl, at('authorizationUrl')),
-    state: string(v.state, at('state')),
-    expiresAt: optional(v.expiresAt, at('expiresAt'), timestamp),
+    authorizationUrl: need('authorizationUrl', webUrl),
+    state: need('state', string),
+    expiresAt: may('expiresAt', timestamp),
   });
 }
 
 export function validateAuthorizationOutcome(value: unknown, path = ''): AuthorizationOutcome {
-  const v = object(value, path);
-  const at = (key: string) => join(path, key);
+  const { need, may } = fields(object(value, path), path);
   return compact({
-    state: string(v.state, at('state')),
-    status: authorizationStatus(v.status, at('status')),
-    connectionId: optional(v.connectionId, at('connectionId'), string),
-    error: optional(v.error, at('error'), validateApiErrorDetail),
-    accounts: optional(v.accounts, at('accounts'), (value, path) => list(value, path, validateSelectableAccount)),
+    state: need('state', string),
+    status: need('status', authorizationStatus),
+    connectionId: may('connectionId', string),
+    error: may('error', validateApiErrorDetail),
+    accounts: may('accounts', (value, path) => list(value, path, validateSelectableAccount)),
   });
 }
 

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
-import type { ChangeAction } from '../controllers/connection-actions.js';
 import { ModalController } from '../controllers/modal-controller.js';
 import { RovingTabindex } from '../controllers/roving-tabindex.js';
 import { DialogClosedEvent } from '../events/dialog-closed.js';
@@ -14,7 +13,8 @@ import { bodyView } from './body-view.js';
 import { confirmView } from './confirm-view.js';
 import { messageView } from './message-view.js';
 import { dialogStyles } from './connection-settings-dialog.styles.js';
-import { rowStops, type RowAction } from './rows.js';
+import { DialogPanels, panelStyles, type DialogView } from './panels.js';
+import { refocusAfter, rowButton, rowStops, type RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
 import { SelectionStep, selectionStyles } from './selection-step.js';
@@ -62,6 +62,8 @@ import { WindowedRows } from './windowed-rows.js';
  * @csspart cancel-button - The confirmation's Cancel button.
  * @csspart confirm-button - The confirmation's Delete button.
  * @csspart tooltip - The tooltip with a date's full timestamp.
+ * @csspart links - The Links view; also `links-button` (footer), `back-button`, `link-form`, `create-link-button`, `created-link`, `copy-link-button`, `email-link-button`, `pending-links`, `pending-link`, `revoke-link-button`.
+ * @csspart history - The History view; also `history-button` (footer), `what-happened-button` (a failing row), `history-filter`, `history-list`, `history-event`, `show-older-button`.
  * @csspart selection - The step where the user chooses which of the accounts a sign-in reached to connect.
  *
  * @cssprop --dsw-dialog-inline-size - The dialog's width (default 64 times the user's font size, within the viewport).
@@ -98,16 +100,23 @@ import { WindowedRows } from './windowed-rows.js';
  * @fires {ConnectionAddedEvent} dsw-connection-added - An authorization added an account (now main).
  * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - An account in error or Expiring was re-authorized.
  * @fires {ConnectionExpiringEvent} dsw-connection-expiring - The open dialog showed an Expiring account, the first time on this page.
+ * @fires {ConnectLinkCreatedEvent} dsw-connect-link-created - A connect link was created (the Links view).
+ * @fires {ConnectLinkUsedEvent} dsw-connect-link-used - A pending link this dialog knew was used: `detail.connection` is the new account.
+ * @fires {ConnectLinkRevokedEvent} dsw-connect-link-revoked - The user revoked a pending link.
+ * @fires {ConnectLinkExpiredEvent} dsw-connect-link-expired - A pending link this dialog knew expired unused.
  * @fires {AccountSelectionShownEvent} dsw-account-selection-shown - A sign-in reached several accounts: the dialog shows the step to choose among them (opened for it when the sign-in started in a card or banner).
  * @fires {AccountSelectionConfirmedEvent} dsw-account-selection-confirmed - The chosen accounts are connected (after one `dsw-connection-added` or `dsw-connection-reconnected` each).
  * @fires {AccountSelectionCancelledEvent} dsw-account-selection-cancelled - The user left the selection (Cancel, Escape, closing): nothing was connected.
  * @fires {DswErrorEvent} dsw-error - A load or an action failed; `detail.error.kind` says how, `detail.action` what.
  */
 export class ConnectionSettingsDialog extends SourceWidget {
-  static override styles = [tokens, controls, dialogStyles, selectionStyles];
+  static override styles = [tokens, controls, dialogStyles, selectionStyles, panelStyles];
 
   /** Whether the dialog is open. Reflects; setting it opens or closes the dialog. */
   @property({ type: Boolean, reflect: true }) open = false;
+
+  /** What the dialog shows: `accounts` (the table), `links` (connect links) or `history`. */
+  @property({ reflect: true }) view: DialogView = 'accounts';
 
   @state() private sort?: SortState;
   @state() private query = '';
@@ -129,8 +138,9 @@ export class ConnectionSettingsDialog extends SourceWidget {
     onClosed: () => this.settleConfirm(false), // closed by the browser: a cancel
   });
   private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.l10n.locale);
-  private readonly view = new RowsViewCache();
+  private readonly rowsView = new RowsViewCache();
   private readonly windowed = new WindowedRows(this, () => this.renderRoot.querySelector<HTMLElement>('.body'));
+  private readonly panels = new DialogPanels(this, this.data, this.l10n);
   private readonly selection = new SelectionStep(this, this.data, this.l10n, () => this.addButton);
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
@@ -139,7 +149,9 @@ export class ConnectionSettingsDialog extends SourceWidget {
   constructor() {
     super();
     new RovingTabindex(this, rowStops); // one Tab stop per row
-    this.actions.onStart((action, connection) => this.keepFocus(action, connection));
+    this.actions.onStart((action, connection) => {
+      this.refocus = refocusAfter(action, connection, this.windowed, this.renderRoot, () => this.addButton) ?? this.refocus;
+    });
   }
 
   /** Opens the dialog (same as `open = true`). */
@@ -159,7 +171,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) this.syncOpen();
-    if (this.confirming) this.confirmModal.show(this.rowButton(this.confirming.id, 'delete'));
+    if (this.confirming) this.confirmModal.show(rowButton(this.renderRoot, this.confirming.id, 'delete'));
     const refocus = this.refocus;
     this.refocus = undefined;
     const active = this.shadowRoot?.activeElement;
@@ -167,7 +179,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
     // else the row the user was in (a Re-connect that worked), else Add.
     const lost = !active || active === this.dialog;
     if (refocus && lost) refocus()?.focus();
-    else if (lost && this.focusedRow && this.modal.isOpen) (this.rowButton(this.focusedRow) ?? this.addButton)?.focus();
+    else if (lost && this.focusedRow && this.modal.isOpen) (rowButton(this.renderRoot, this.focusedRow) ?? this.addButton)?.focus();
   }
 
   private syncOpen(): void {
@@ -196,15 +208,16 @@ export class ConnectionSettingsDialog extends SourceWidget {
     this.tooltip.hide();
     this.confirming = undefined;
     this.open = false;
+    this.view = 'accounts';
     this.dispatchEvent(new DialogClosedEvent({ sourceId: this.source }));
   }
 
   protected override render(): TemplateResult {
-    const s = this.l10n.strings;
+    const s = this.panels.strings;
     const state = this.data.state;
     const name = state.source?.name;
     const logo = state.source?.logoUrl && this.data.store?.client.resolveUrl(state.source.logoUrl);
-    const view = this.open && state.status === 'ready' ? this.view.get(state.connections, this.sort, this.query, this.l10n.locale) : undefined;
+    const view = this.open && state.status === 'ready' ? this.rowsView.get(state.connections, this.sort, this.query, this.l10n.locale) : undefined;
     return html`<dialog id="dialog" class="root" part="dialog" aria-labelledby="title" @keydown=${this.modal.onKeydown} @close=${this.modal.onClose}>
       <header part="header">
         <slot name="logo">${logo ? html`<img class="logo" src=${logo} alt="" width="28" height="28" />` : nothing}</slot>
@@ -215,7 +228,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
       </header>
       <div class="body" part="body">
         ${this.selection.render() ?? (this.open
-          ? bodyView({
+          ? this.panels.render(() => bodyView({
               state,
               hasStore: !!this.data.store,
               view,
@@ -232,11 +245,11 @@ export class ConnectionSettingsDialog extends SourceWidget {
               onRetryLoad: this.onRetryLoad,
               retryIn: this.countdown.seconds,
               expiry: this.expiry,
-            })
+            }))
           : nothing)}
       </div>
       <footer part="footer">
-        ${messageView(this.actions, this.connector.pending, s)}
+        ${messageView(this.actions, this.connector.pending, s)}${this.selection.active ? nothing : this.panels.footer()}
         <button id="add" type="button" class="primary" part="add-button" ?hidden=${this.selection.active} data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
           ${plugIcon}${s.addOrUpdate}
         </button>
@@ -284,23 +297,5 @@ export class ConnectionSettingsDialog extends SourceWidget {
     // Focus goes back on the trash button either way; a delete then moves it on when the row goes.
     this.confirmModal.close();
     if (connection && confirmed) void this.actions.remove(connection);
-  }
-
-  /** Notes where focus goes when a change removes the focused button. */
-  private keepFocus(action: ChangeAction, connection: Connection): void {
-    if (action === 'delete') {
-      // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
-      const neighbour = this.windowed.handOver(connection.id);
-      this.refocus = () => (neighbour && this.rowButton(neighbour.id, 'delete')) || this.addButton;
-    } else if (action === 'make-main') {
-      // The Make main button disappears from a main row: keep focus in that row.
-      this.refocus = () => this.rowButton(connection.id);
-    }
-  }
-
-  /** A row's button for `action`, or its first one. */
-  private rowButton(id: string, action?: RowAction): HTMLElement | null {
-    const selector = action ? `[data-action="${action}"]` : '[data-action]';
-    return this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"] ${selector}`);
   }
 }

@@ -5,7 +5,9 @@ import type { RovingOptions } from '../controllers/roving-tabindex.js';
 import { formatDate, formatTimestamp } from '../format/dates.js';
 import type { Strings } from '../strings/strings.js';
 import { checkIcon, hourglassIcon, refreshIcon, starIcon, starOutlineIcon, trashIcon, warningIcon } from '../styles/icons.js';
+import type { ChangeAction } from '../controllers/connection-actions.js';
 import type { SortKey, SortState } from './rows-view.js';
+import type { WindowedRows } from './windowed-rows.js';
 
 /** Row actions, read by the table's one click listener (`data-action` on each button). */
 export type RowAction = 'reconnect' | 'make-main' | 'refresh' | 'delete';
@@ -97,6 +99,10 @@ export function renderRow(
         ? html`<span class="badge main" part="main-badge">${starIcon}${s.main}</span>`
         : html`<span class="badge secondary">${s.secondary}</span>`}
       ${failing ? html`<span class="reason data" id=${reasonId(connection)}>${connection.error?.message ?? ''}</span>` : nothing}
+      ${failing
+        ? html`<button type="button" class="quiet what" part="what-happened-button" data-history=${connection.id} aria-label=${s.whatHappenedLabel(name)}>${s.whatHappened}</button>`
+        : nothing}
+      ${connection.connectedBy ? html`<span class="by data">${s.connectedByLine(connection.connectedBy)}</span>` : nothing}
       ${expiring ? renderExpiry(connection, expiresIn!, s) : nothing}
     </th>
     <td class="col-id"><bdi class="data">${connection.accountId}</bdi></td>
@@ -195,6 +201,33 @@ function renderDate(iso: string | null, locale: string | undefined, s: Strings):
   return html`<time datetime=${iso} tabindex="-1"
     ><span aria-hidden="true">${formatDate(iso, locale)}</span><span class="visually-hidden full">${formatTimestamp(iso, locale)}</span></time
   >`;
+}
+
+/** A row's button for `action`, or its first one. */
+export function rowButton(root: ParentNode, id: string, action?: RowAction): HTMLElement | null {
+  const selector = action ? `[data-action="${action}"]` : '[data-action]';
+  return root.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"] ${selector}`);
+}
+
+/**
+ * Where focus goes when a change removes the focused button (run after the next render), or
+ * undefined when the change leaves it in place.
+ */
+export function refocusAfter(
+  action: ChangeAction,
+  connection: Connection,
+  windowed: Pick<WindowedRows, 'handOver'>,
+  root: ParentNode,
+  add: () => HTMLElement | undefined,
+): (() => HTMLElement | null | undefined) | undefined {
+  if (action === 'delete') {
+    // The row goes at once (optimistic): focus moves to the row taking its place, or the one above.
+    const neighbour = windowed.handOver(connection.id);
+    return () => (neighbour && rowButton(root, neighbour.id, 'delete')) || add();
+  }
+  // The Make main button disappears from a main row: keep focus in that row.
+  if (action === 'make-main') return () => rowButton(root, connection.id);
+  return undefined;
 }
 
 /** Placeholder rows the height of real ones, so nothing jumps when the data arrives. */

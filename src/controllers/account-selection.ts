@@ -7,6 +7,7 @@ import { AccountSelectionShownEvent } from '../events/account-selection-shown.js
 import { ConnectionAddedEvent } from '../events/connection-added.js';
 import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js';
 import { DswErrorEvent } from '../events/error.js';
+import { withDialogStrings } from '../strings/en-dialog.js';
 import { enSelection } from '../strings/en-selection.js';
 import type { Strings } from '../strings/strings.js';
 import type { AccountSelectionRequest, Notice } from './connect-controller.js';
@@ -193,7 +194,8 @@ export class AccountSelection {
    */
   get strings(): Strings {
     const from = this.l10n.strings;
-    if (this.merged?.from !== from) this.merged = { from, strings: { ...enSelection, ...from } };
+    // The dialog's own English (filter, no match) is not built in either: see en-dialog.ts.
+    if (this.merged?.from !== from) this.merged = { from, strings: { ...enSelection, ...withDialogStrings(from) } };
     return this.merged.strings;
   }
 }

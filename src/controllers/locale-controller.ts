@@ -105,7 +105,8 @@ export class LocaleController implements ReactiveController {
       this.merged = common;
       return common.strings;
     }
-    // `en` lacks the selection's texts, which the step puts under these itself (account-selection.ts).
+    // `en` lacks the texts only the dialog and the selection show: their code puts their English
+    // under these itself (en-dialog.ts, en-selection.ts).
     const raw: Strings = { ...(stringsFor(key) ?? (en as Strings)), ...provided, ...own };
     const same = last && (Object.keys(raw) as Array<keyof Strings>).every((name) => raw[name] === last.raw[name]);
     const strings = same ? last.strings : isolating(raw);

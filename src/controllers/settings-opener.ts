@@ -37,11 +37,13 @@ export class SettingsOpener implements ReactiveController {
    * Resolves to whether the dialog was shown: false when the host prevented the request, or
    * when its code could not be loaded (reported as a `dsw-error`). With `select` (a sign-in that
    * reached several accounts), opens it on the choice, with no request event (the host allowed
-   * the sign-in, and the choice is part of it), and resolves with what to announce.
+   * the sign-in, and the choice is part of it), and resolves with what to announce. With a
+   * `view`, opens it on that view (the card's "Ask someone else to connect": `links`).
    */
-  open(): Promise<boolean>;
+  open(view?: SettingsDialog['view']): Promise<boolean>;
   open(select: AccountSelectionRequest): Promise<Notice | false | undefined>;
-  async open(select?: AccountSelectionRequest): Promise<boolean | Notice | undefined> {
+  async open(arg?: AccountSelectionRequest | SettingsDialog['view']): Promise<boolean | Notice | undefined> {
+    const select = typeof arg === 'object' ? arg : undefined;
     const sourceId = this.host.source;
     if (!sourceId || !(select || this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId })))) return false;
     let dialogClass: SettingsDialogClass;
@@ -61,6 +63,7 @@ export class SettingsOpener implements ReactiveController {
       console.warn(`data-source-widgets: <${tag}> is taken by another class; register ConnectionSettingsDialog under a name of your own.`);
       return false;
     }
+    if (typeof arg === 'string') dialog.view = arg;
     await dialog.updateComplete;
     if (select) return dialog.chooseAccounts?.(select);
     dialog.show();

@@ -87,8 +87,8 @@ export const cardStyles = css`
     /* Shrinks (its button's label wraps) only when alone on a line too narrow for it. */
     flex: 0 1 auto;
     min-inline-size: 0;
-    flex-wrap: wrap;
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
     margin-inline-start: auto;

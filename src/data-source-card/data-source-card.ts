@@ -52,6 +52,7 @@ type View =
  * @csspart actions - The box of the action buttons.
  * @csspart button - Every button of the card.
  * @csspart connect-button - Connect (no account yet).
+ * @csspart ask-button - "Ask someone else to connect" (no account yet): the settings dialog's connect links.
  * @csspart settings-button - Connection settings (an account is connected).
  * @csspart retry-button - Retry after a failed load, or after a failed refresh of the data shown.
  * @csspart stale - The line shown when a refresh failed and the data shown may be out of date.
@@ -250,6 +251,13 @@ export class DataSourceCard extends SourceWidget {
     const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
     // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
     return html`<button
+        class="quiet"
+        part="button ask-button"
+        aria-label=${s.askSomeoneElse + s.ofSource(this.name)}
+        data-prefetch="settings"
+        @click=${() => this.settingsDialog.open('links')}>
+        ${s.askSomeoneElse}
+      </button><button
       class="primary"
       part="button connect-button"
       aria-label=${s.connect + s.ofSource(this.name)}

@@ -1,7 +1,7 @@
 import { DswEvent } from './dsw-event.js';
 import type { DswError } from '../api/errors.js';
 
-export type DswAction = 'load' | 'connect' | 'reconnect' | 'delete' | 'make-main' | 'refresh';
+export type DswAction = 'load' | 'connect' | 'reconnect' | 'delete' | 'make-main' | 'refresh' | 'load-links' | 'create-link' | 'revoke-link' | 'load-history';
 
 export interface ErrorDetail {
   error: DswError;

@@ -16,3 +16,11 @@ export { DswErrorEvent, type ErrorDetail, type DswAction } from './error.js';
 export { AccountSelectionShownEvent, type AccountSelectionShownDetail } from './account-selection-shown.js';
 export { AccountSelectionConfirmedEvent, type AccountSelectionConfirmedDetail } from './account-selection-confirmed.js';
 export { AccountSelectionCancelledEvent } from './account-selection-cancelled.js';
+export {
+  ConnectLinkCreatedEvent,
+  ConnectLinkUsedEvent,
+  ConnectLinkRevokedEvent,
+  ConnectLinkExpiredEvent,
+  type ConnectLinkDetail,
+  type ConnectLinkUsedDetail,
+} from './connect-link.js';

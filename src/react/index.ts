@@ -14,6 +14,10 @@ import type {
   AccountSelectionCancelledEvent,
   AccountSelectionConfirmedEvent,
   AccountSelectionShownEvent,
+  ConnectLinkCreatedEvent,
+  ConnectLinkExpiredEvent,
+  ConnectLinkRevokedEvent,
+  ConnectLinkUsedEvent,
   ConnectRequestEvent,
   ConnectionAddedEvent,
   ConnectionExpiringEvent,
@@ -47,6 +51,10 @@ const dialogEvents = {
   onAccountSelectionShown: 'dsw-account-selection-shown' as EventName<AccountSelectionShownEvent>,
   onAccountSelectionConfirmed: 'dsw-account-selection-confirmed' as EventName<AccountSelectionConfirmedEvent>,
   onAccountSelectionCancelled: 'dsw-account-selection-cancelled' as EventName<AccountSelectionCancelledEvent>,
+  onConnectLinkCreated: 'dsw-connect-link-created' as EventName<ConnectLinkCreatedEvent>,
+  onConnectLinkUsed: 'dsw-connect-link-used' as EventName<ConnectLinkUsedEvent>,
+  onConnectLinkRevoked: 'dsw-connect-link-revoked' as EventName<ConnectLinkRevokedEvent>,
+  onConnectLinkExpired: 'dsw-connect-link-expired' as EventName<ConnectLinkExpiredEvent>,
   onError: 'dsw-error' as EventName<DswErrorEvent>,
 };
 

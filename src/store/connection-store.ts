@@ -55,6 +55,12 @@ interface Entry {
  * delete / make main apply at once and roll back exactly when the endpoint refuses them.
  */
 export class ConnectionStore {
+  /**
+   * Called with a source whose data reports pending connect links. Set by the settings dialog's
+   * code when it loads (store/link-poll.ts), so that pages of cards carry none of it.
+   */
+  static pendingLinks?: (store: ConnectionStore, shown: { listeners: ReadonlySet<unknown>; state: SourceState }) => void;
+
   readonly list: SourceList;
   private readonly entries = new Map<string, Entry>();
   private readonly staleMs: number;
@@ -439,6 +445,8 @@ export class ConnectionStore {
       error: undefined,
     });
     this.list.patch(entry.state.sourceId, entry.state.connections);
+    // Connect links wait to be used: the source is checked again soon (see link-poll.ts).
+    if (source.pendingLinkCount) ConnectionStore.pendingLinks?.(this, entry);
   }
 
   /** Applies `change` and tells the listeners, unless it changes nothing. */

@@ -7,7 +7,10 @@ const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(
 const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(count) === 'one';
 const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
-/** The default (English) texts; those of the account selection load with it (`en-selection.ts`). */
+/**
+ * The default (English) texts of every widget; those only the settings dialog shows are in
+ * `en-dialog.ts`, those of the account selection in `en-selection.ts` (both load with their code).
+ */
 export const en: CoreStrings = {
   loading: 'Loading…',
   retry: 'Retry',
@@ -19,6 +22,7 @@ export const en: CoreStrings = {
   connect: 'Connect',
   reconnect: 'Re-connect',
   connectionSettings: 'Connection settings',
+  askSomeoneElse: 'Ask someone else to connect',
   loadFailed: 'The connections could not be loaded.',
   unknownSource: 'This data source is not available.',
   noEndpoint: 'No endpoint is configured for this widget.',
@@ -40,45 +44,13 @@ export const en: CoreStrings = {
   endpointUnreachable: 'The service could not be reached. Check your connection, then retry.',
   dismissNotice: 'Dismiss message',
 
-  dialogTitle: (source) => `${source} connections`,
-  tableCaption: (source) => `Accounts connected to ${source}`,
-  addOrUpdate: 'Add or Update Connector',
-  columnStatus: 'Status',
-  columnAccount: 'Account',
-  columnId: 'ID',
-  columnCreated: 'Created Date',
-  columnUpdated: 'Updated Date',
-  columnActions: 'Actions',
-  statusActive: 'Active',
-  statusError: 'Error',
-  statusExpiring: 'Expiring',
-  expiresIn: (relative) => `Expires ${relative}`,
-  statusUnknown: 'Unknown',
-  main: 'Main',
-  secondary: 'Secondary',
-  never: 'Never',
-  makeMain: 'Make main',
-  // Starts with the visible text, so speech-input users can say what they see (WCAG 2.5.3).
-  makeMainLabel: (name) => `Make main: ${name}`,
-  refreshData: 'Refresh data',
-  refreshDataLabel: (name) => `Refresh data of ${name}`,
   reconnectLabel: (name) => `Re-connect ${name}`,
-  deleteLabel: (name) => `Delete ${name}`,
-  confirmDeleteTitle: 'Delete this connection?',
-  confirmDelete: (name, id) => `${name} (${id}) will stop sending data. You can connect it again later.`,
-  confirmDeleteButton: 'Delete',
   deleted: (name) => `${name} was deleted.`,
   deleteFailed: (name) => `${name} could not be deleted. It is still connected.`,
   madeMain: (name) => `${name} is now the main account.`,
   makeMainFailed: (name) => `${name} could not be made main.`,
   refreshRequested: (name) => `A data refresh of ${name} was requested.`,
   refreshFailed: (name) => `The data of ${name} could not be refreshed.`,
-  filterLabel: 'Filter accounts',
-  filterPlaceholder: 'Name or ID',
-  noMatch: (filter) => `No account matches “${filter}”.`,
-  shownCount: (shown, total) => `${num(shown)} of ${plural(total, 'account', 'accounts')}`,
-  emptyTitle: 'No account connected yet',
-  emptyBody: 'Add a connector to start importing data.',
   revalidateFailed: 'The list could not be updated and may be out of date.',
   failureReason: (text, reason) => `${text} ${reason}`,
 
@@ -93,7 +65,5 @@ export const en: CoreStrings = {
   nextFailure: 'Next account',
   failurePosition: (index, count) => `${num(index)} of ${num(count)}`,
   failureNavigation: 'Accounts that need attention',
-  sortedAscending: (column) => `Sorted by ${column}, ascending`,
-  sortedDescending: (column) => `Sorted by ${column}, descending`,
   ofSource: (source) => `: ${source}`,
 };

@@ -3,7 +3,10 @@
  * `strings` property of the provider or of one widget (a partial object of these keys).
  * Texts that depend on a number or a name are functions.
  */
-export interface Strings extends SelectionStrings {
+export interface Strings extends CoreStrings, DialogStrings, SelectionStrings {}
+
+/** The texts every widget may show before any click (English in `en.ts`). */
+export interface CoreStrings {
   // Shared
   loading: string;
   retry: string;
@@ -18,7 +21,8 @@ export interface Strings extends SelectionStrings {
   connect: string;
   reconnect: string;
   connectionSettings: string;
-  /** Accessible names that say where the card's buttons act; each contains the visible text. */
+  /** The card's way to send a connect link to a teammate, while nothing is connected. */
+  askSomeoneElse: string;
   loadFailed: string;
   unknownSource: string;
   noEndpoint: string;
@@ -44,7 +48,50 @@ export interface Strings extends SelectionStrings {
   /** Accessible name of the button that clears a connect notice. */
   dismissNotice: string;
 
-  // Dialog
+  // Dialog results and shared row texts (the actions run in every widget)
+  reconnectLabel: (accountName: string) => string;
+  deleted: (accountName: string) => string;
+  deleteFailed: (accountName: string) => string;
+  madeMain: (accountName: string) => string;
+  makeMainFailed: (accountName: string) => string;
+  refreshRequested: (accountName: string) => string;
+  refreshFailed: (accountName: string) => string;
+  /** A reload of rows already shown failed; the rows stay. */
+  revalidateFailed: string;
+  /** A failed action's text followed by the endpoint's own explanation. */
+  failureReason: (text: string, reason: string) => string;
+
+  // Banner
+  bannerTitle: (accountName: string) => string;
+  bannerManyTitle: (count: number) => string;
+  /** The banner about accounts about to expire (calmer than a failure). */
+  bannerExpiringTitle: (accountName: string) => string;
+  bannerExpiringManyTitle: (count: number) => string;
+  /** `relative` as in `expiresIn`. */
+  expiringMessage: (relative: string) => string;
+  openSettings: string;
+  dismiss: string;
+  previousFailure: string;
+  nextFailure: string;
+  failurePosition: (index: number, count: number) => string;
+  /** Accessible name of the previous / next group when several accounts fail. */
+  failureNavigation: string;
+
+  // Accessibility
+  /**
+   * Follows the visible text of a button repeated once per data source on a page (Retry,
+   * Dismiss…) in its accessible name: "Retry" + ": Google Ads". The text comes first and whole
+   * (label in name, WCAG 2.5.3), so this names the source only.
+   */
+  ofSource: (source: string) => string;
+}
+
+/**
+ * The texts only the settings dialog shows: its table, its connect links and history (English
+ * in `en-dialog.ts`, which loads with the dialog: no page of cards needs them before then).
+ */
+export interface DialogStrings {
+  // Dialog: table
   dialogTitle: (sourceName: string) => string;
   tableCaption: (sourceName: string) => string;
   addOrUpdate: string;
@@ -68,54 +115,94 @@ export interface Strings extends SelectionStrings {
   makeMainLabel: (accountName: string) => string;
   refreshData: string;
   refreshDataLabel: (accountName: string) => string;
-  reconnectLabel: (accountName: string) => string;
   deleteLabel: (accountName: string) => string;
   confirmDeleteTitle: string;
   confirmDelete: (accountName: string, accountId: string) => string;
   confirmDeleteButton: string;
-  deleted: (accountName: string) => string;
-  deleteFailed: (accountName: string) => string;
-  madeMain: (accountName: string) => string;
-  makeMainFailed: (accountName: string) => string;
-  refreshRequested: (accountName: string) => string;
-  refreshFailed: (accountName: string) => string;
   filterLabel: string;
   filterPlaceholder: string;
   noMatch: (filter: string) => string;
   shownCount: (shown: number, total: number) => string;
   emptyTitle: string;
   emptyBody: string;
-  /** A reload of rows already shown failed; the rows stay. */
-  revalidateFailed: string;
-  /** A failed action's text followed by the endpoint's own explanation. */
-  failureReason: (text: string, reason: string) => string;
 
-  // Banner
-  bannerTitle: (accountName: string) => string;
-  bannerManyTitle: (count: number) => string;
-  /** The banner about accounts about to expire (calmer than a failure). */
-  bannerExpiringTitle: (accountName: string) => string;
-  bannerExpiringManyTitle: (count: number) => string;
-  /** `relative` as in `expiresIn`. */
-  expiringMessage: (relative: string) => string;
-  openSettings: string;
-  dismiss: string;
-  previousFailure: string;
-  nextFailure: string;
-  failurePosition: (index: number, count: number) => string;
-  /** Accessible name of the previous / next group when several accounts fail. */
-  failureNavigation: string;
-
-  // Accessibility
   /** Announced when the table is sorted by `column` (a column header's text). */
   sortedAscending: (column: string) => string;
   sortedDescending: (column: string) => string;
-  /**
-   * Follows the visible text of a button repeated once per data source on a page (Retry,
-   * Dismiss…) in its accessible name: "Retry" + ": Google Ads". The text comes first and whole
-   * (label in name, WCAG 2.5.3), so this names the source only.
-   */
-  ofSource: (source: string) => string;
+
+  // Dialog: views and rows
+  /** The dialog's footer buttons that switch views. */
+  showLinks: string;
+  showHistory: string;
+  backToAccounts: string;
+  /** Under an account connected through a link: who connected it. */
+  connectedByLine: (person: string) => string;
+  /** A failing row's way into the history of that account. */
+  whatHappened: string;
+  whatHappenedLabel: (accountName: string) => string;
+
+  // Connect links
+  linksTitle: string;
+  linksIntro: (sourceName: string) => string;
+  linkRecipientLabel: string;
+  linkNoteLabel: string;
+  linkExpiryLabel: string;
+  /** An option of the expiry choice: a whole number of days. */
+  linkDays: (days: number) => string;
+  createLink: string;
+  /** `expires` is a full date and time in the widget's locale. */
+  linkCreated: (expires: string) => string;
+  linkUrlLabel: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFailed: string;
+  emailLink: string;
+  linkEmailSubject: (sourceName: string) => string;
+  /** `note` is empty when the person gave none. */
+  linkEmailBody: (sourceName: string, url: string, note: string) => string;
+  pendingLinksTitle: string;
+  /** "2 links wait to be used": the count of pending links. */
+  pendingLinksCount: (count: number) => string;
+  noPendingLinks: string;
+  linkFor: (recipient: string) => string;
+  linkForAnyone: string;
+  /** `created` and `expires` are relative times from Intl ("5 minutes ago", "in 7 days"). */
+  linkDates: (created: string, expires: string) => string;
+  revokeLink: string;
+  linkRevoked: string;
+  linkExpired: string;
+  /** A teammate used a link: `person` connected `accountName`. */
+  linkUsedBy: (accountName: string, person: string) => string;
+  linkUsed: (accountName: string) => string;
+  linkCreateFailed: string;
+  linkRevokeFailed: string;
+  linksLoadFailed: string;
+
+  // History
+  historyTitle: string;
+  historyFilterLabel: string;
+  historyAllAccounts: string;
+  historyEmpty: string;
+  historyEmptyFiltered: (accountName: string) => string;
+  /** The status under the list: how many events are shown. */
+  historyCount: (count: number) => string;
+  showOlder: string;
+  historyLoadFailed: string;
+  /** Who did it ("by ana@example.com"), after the event's text. */
+  historyBy: (person: string) => string;
+  historyViaLink: string;
+  eventConnected: (accountName: string) => string;
+  eventReconnected: (accountName: string) => string;
+  eventFailed: (accountName: string) => string;
+  eventRecovered: (accountName: string) => string;
+  eventRefreshed: (accountName: string) => string;
+  eventMadeMain: (accountName: string) => string;
+  eventExpiring: (accountName: string) => string;
+  eventDeleted: (accountName: string) => string;
+  eventLinkCreated: string;
+  eventLinkUsed: (accountName: string) => string;
+  eventLinkRevoked: string;
+  eventUnknown: string;
 }
 
 /**
@@ -143,6 +230,3 @@ export interface SelectionStrings {
   /** The choice came after the endpoint stopped accepting it (or it was made elsewhere). */
   selectionExpired: string;
 }
-
-/** The texts built in at first load (`en`): all but the selection's. */
-export type CoreStrings = Omit<Strings, keyof SelectionStrings>;

@@ -120,7 +120,7 @@ describe('connection-settings-dialog: columns', function () {
     const names = (row: HTMLTableRowElement) =>
       [...row.querySelectorAll('button')].map((b) => visible(b.getAttribute('aria-label')));
     expect(names(rows(el)[0])).to.deep.equal(['Refresh data of Account 1', 'Delete Account 1']);
-    expect(names(rows(el)[1])).to.deep.equal(['Re-connect Account 2', 'Make main: Account 2', 'Delete Account 2']);
+    expect(names(rows(el)[1])).to.deep.equal(['What happened? History of Account 2', 'Re-connect Account 2', 'Make main: Account 2', 'Delete Account 2']);
     for (const b of rows(el)[0].querySelectorAll('button')) {
       const { width, height } = b.getBoundingClientRect();
       expect(Math.min(width, height)).to.be.at.least(24);

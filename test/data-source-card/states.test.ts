@@ -29,7 +29,9 @@ describe('data-source-card: states', function () {
     await expect(el).to.be.accessible();
     const loadingHeight = el.getBoundingClientRect().height;
 
-    await serve([googleAds([])]);
+    // A connected card: one without accounts also offers "Ask someone else to connect", which
+    // takes a line of its own in a card this narrow.
+    await serve([googleAds(connections(1))]);
     const loaded = mount(html`<div style="inline-size: 420px">
       <data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>
     </div>`);

@@ -9,6 +9,7 @@ import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
 import { focusSuite } from './focus.js';
 import { lateSuite } from './late.js';
+import { linksSuite } from './links.js';
 import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
@@ -20,6 +21,7 @@ describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
   connectSuite();
   focusSuite();
+  linksSuite();
   pagesSuite();
   manageSuite();
   reconnectSuite();

@@ -14,9 +14,13 @@ import { startServer, type RunningServer } from '../../demo/server/server.js';
 import { startPlatform, type Platform } from '../../demo/platform/platform.js';
 import { oauthOptionsFor } from '../../demo/platform/wiring.js';
 import type { Authorization, DataSource } from '../../src/api/types.js';
-import * as validators from '../../src/api/validate.js';
+import * as coreValidators from '../../src/api/validate.js';
+import * as linkValidators from '../../src/api/validate-links.js';
 import { authorizeFlow, call, type Answer } from './server-helpers.js';
 import { check, resolveRef, type Schema } from './server-schema.js';
+
+/** The contract's validators: those every widget ships, and those of links and history (loaded with the dialog). */
+const validators = { ...coreValidators, ...linkValidators };
 
 const doc: Schema = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'));
 const METHODS = ['get', 'post', 'patch', 'delete'] as const;
@@ -141,6 +145,9 @@ before(async () => {
   const { body } = await call<DataSource>(server, 'GET', `/api/data-sources/${sourceId}`);
   ids.set('conn_1', body.connections.find((c) => c.role === 'main')!.id);
   ids.set('conn_2', body.connections.find((c) => c.role === 'secondary')!.id);
+  // lnk_1 is a pending link of that source: make one, as a widget would.
+  const link = await call<{ id: string }>(server, 'POST', `/api/data-sources/${sourceId}/links`, { expiresInDays: 7 });
+  ids.set('lnk_1', link.body.id);
 });
 
 after(async () => {

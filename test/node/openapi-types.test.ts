@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import ts from 'typescript';
-import * as validators from '../../src/api/validate.js';
+import * as coreValidators from '../../src/api/validate.js';
+import * as linkValidators from '../../src/api/validate-links.js';
+
+/** The contract's validators: those every widget ships, and those of links and history (loaded with the dialog). */
+const validators = { ...coreValidators, ...linkValidators };
 
 type Schema = Record<string, any>;
 type Doc = Schema;
@@ -202,6 +206,10 @@ const contract: [method: string, path: string][] = [
   ['patch', '/data-sources/{sourceId}/connections/{connectionId}'],
   ['post', '/data-sources/{sourceId}/connections/{connectionId}/refresh'],
   ['delete', '/data-sources/{sourceId}/connections/{connectionId}'],
+  ['get', '/data-sources/{sourceId}/links'],
+  ['post', '/data-sources/{sourceId}/links'],
+  ['delete', '/data-sources/{sourceId}/links/{linkId}'],
+  ['get', '/data-sources/{sourceId}/history'],
 ];
 
 /** Follows a local `$ref` (components.responses and the like) to what it names. */

@@ -895,7 +895,7 @@ describe('persistence', () => {
     const { openDatabase } = await import('../../demo/server/db.js');
     const db = openDatabase(path, Date.now());
     t.after(() => db.close());
-    assert.equal(db.pragma('user_version', { simple: true }), 2);
+    assert.equal(db.pragma('user_version', { simple: true }), 3);
     assert.deepEqual(db.prepare('SELECT id, expires_at FROM connections').all(), [{ id: 'con_old', expires_at: null }]);
   });
 

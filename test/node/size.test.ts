@@ -14,10 +14,12 @@ const budgets: Record<string, { before?: number; all?: number }> = {
   // - issue 16 (accessibility): +150 B before any click for repeated buttons named with their
   //   source, focus kept after a Retry, text tokens as system colours in forced colours, labels
   //   that wrap at 200 % text, the sort's announcement; +800 B with the dialog (one Tab stop per
-  //   row, arrow keys, dates read whole, the opener's stand-in getting focus back).
-  'a page of cards (provider + card)': { before: 26_300, all: 43_900 },
-  'a page of banners (provider + banner)': { before: 26_500 },
-  'everything (the CDN build)': { all: 46_400 },
+  //   row, arrow keys, dates read whole, the opener's stand-in getting focus back);
+  // - issue 13 (connect links and history): about +7,600 B with the dialog; before a click, the
+  //   card's entry point, paid for by moving the dialog-only English texts to en-dialog.ts.
+  'a page of cards (provider + card)': { before: 26_050, all: 51_250 },
+  'a page of banners (provider + banner)': { before: 26_200 },
+  'everything (the CDN build)': { all: 53_800 },
 };
 
 test('every page stays within its min+gzip budget', () => {

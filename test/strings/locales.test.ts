@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Strings } from '../../src/strings/strings.js';
 import { en as core } from '../../src/strings/en.js';
+import { enDialog } from '../../src/strings/en-dialog.js';
 import { enSelection } from '../../src/strings/en-selection.js';
 import { ar } from '../../src/strings/locales/ar.js';
 import { de } from '../../src/strings/locales/de.js';
@@ -10,8 +11,8 @@ import { ja } from '../../src/strings/locales/ja.js';
 import { ptBR } from '../../src/strings/locales/pt-BR.js';
 import { zhCN } from '../../src/strings/locales/zh-CN.js';
 
-/** English: the texts built in and those of the account selection, which load with the dialog. */
-const en: Strings = { ...core, ...enSelection };
+/** English whole: the texts built in, and those the dialog and the account selection add as they load. */
+const en: Strings = { ...core, ...enDialog, ...enSelection };
 
 /** Each locale with the Intl tag its numbers and plural categories come from. */
 const locales: { name: string; tag: string; strings: Strings }[] = [
@@ -77,6 +78,33 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   bannerExpiringTitle: one(NAMES),
   bannerExpiringManyTitle: one(COUNTS),
   expiringMessage: one(RELATIVE),
+  connectedByLine: one(NAMES),
+  whatHappenedLabel: one(NAMES),
+  linksIntro: one(SOURCES),
+  linkDays: one(COUNTS),
+  linkCreated: one(['Tuesday, December 8, 2026 at 3:04:05 PM UTC', '8 décembre 2026 à 15:04:05 UTC', '$& 2026']),
+  linkEmailSubject: one(SOURCES),
+  linkEmailBody: SOURCES.flatMap((source) => [
+    [source, 'https://api.example.com/connect/lnk_1/abc', ''],
+    [source, 'https://api.example.com/connect/lnk_2/def', NAMES[4]!],
+  ]),
+  pendingLinksCount: one(COUNTS),
+  linkFor: one(NAMES),
+  linkDates: RELATIVE.map((created, i) => [created, RELATIVE[(i + 1) % RELATIVE.length]!]),
+  linkUsedBy: NAMES.map((name, i) => [name, NAMES[(i + 2) % NAMES.length]!]),
+  linkUsed: one(NAMES),
+  historyEmptyFiltered: one(NAMES),
+  historyCount: one(COUNTS),
+  historyBy: one(NAMES),
+  eventConnected: one(NAMES),
+  eventReconnected: one(NAMES),
+  eventFailed: one(NAMES),
+  eventRecovered: one(NAMES),
+  eventRefreshed: one(NAMES),
+  eventMadeMain: one(NAMES),
+  eventExpiring: one(NAMES),
+  eventDeleted: one(NAMES),
+  eventLinkUsed: one(NAMES),
   selectionIntro: COUNTS.map((n, i) => [n, SOURCES[i % SOURCES.length]!]),
   selectedCount: pairs,
   connectAccounts: one(COUNTS),
@@ -99,6 +127,9 @@ const countTexts: Record<string, (strings: Strings, count: number) => string> = 
   shownCount: (s, n) => s.shownCount(4321, n),
   expiringSoon: (s, n) => s.expiringSoon(n),
   bannerExpiringManyTitle: (s, n) => s.bannerExpiringManyTitle(n),
+  linkDays: (s, n) => s.linkDays(n),
+  pendingLinksCount: (s, n) => s.pendingLinksCount(n),
+  historyCount: (s, n) => s.historyCount(n),
   selectionIntro: (s, n) => s.selectionIntro(n, 'Google Ads'),
   connectAccounts: (s, n) => s.connectAccounts(n),
   accountsConnected: (s, n) => s.accountsConnected(n),
@@ -117,6 +148,9 @@ const sameAllowed: Record<string, Record<string, string[]>> = {
     needsAttention: ['zero=one'],
     expiringSoon: ['zero=one'],
     bannerExpiringManyTitle: ['zero=one', 'zero=other', 'one=other'],
+    linkDays: ['zero=one', 'zero=other', 'one=other'],
+    pendingLinksCount: ['zero=one', 'zero=other', 'one=other'],
+    historyCount: ['zero=one', 'zero=other', 'one=other'],
     selectionIntro: ['zero=one', 'zero=other', 'one=other'],
     connectAccounts: ['zero=one', 'zero=other', 'one=other'],
     accountsConnected: ['zero=one', 'zero=other', 'one=other'],
@@ -174,6 +208,7 @@ describe('strings: locales', () => {
           expect(strings.reconnectLabel(account)).to.contain(strings.reconnect);
           expect(strings.makeMainLabel(account)).to.contain(strings.makeMain);
           expect(strings.refreshDataLabel(account)).to.contain(strings.refreshData);
+          expect(strings.whatHappenedLabel(account)).to.contain(strings.whatHappened);
         }
       });
 

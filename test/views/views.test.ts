@@ -3,6 +3,7 @@ import { render } from 'lit';
 import { HttpError, NetworkError, TimeoutError, UnauthorizedError, InvalidResponseError } from '../../src/api/errors.js';
 import type { Notice } from '../../src/controllers/connect-controller.js';
 import { en as core } from '../../src/strings/en.js';
+import { enDialog } from '../../src/strings/en-dialog.js';
 import { enSelection } from '../../src/strings/en-selection.js';
 import type { Strings } from '../../src/strings/strings.js';
 import { actionFailureText, loadFailureText } from '../../src/views/error-text.js';
@@ -11,7 +12,8 @@ import { deepActiveElement, focusNextAfter } from '../../src/views/focus.js';
 import { noticeActions, noticeView } from '../../src/views/notice-view.js';
 import { connections } from '../../mocks/data.js';
 
-const en: Strings = { ...core, ...enSelection };
+/** English whole: the texts built in, and those the dialog and the account selection add as they load. */
+const en: Strings = { ...core, ...enDialog, ...enSelection };
 
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((container) => container.remove()));

@@ -1,0 +1,172 @@
+// Connect links and the activity history over real HTTP: a link made in one browser context is
+// used in another (the link page, the provider, the callback), and the first page shows the new
+// account without a reload; used and revoked links are refused; every action lands in the
+// history, in order.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import type { HistoryPage } from '../../src/api/types.js';
+import { authorizeInPopup, card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
+
+/** Opens the Links view from a card with nothing connected, and makes a link; returns its URL. */
+async function makeLink(page: Page, sourceId: string, sourceName: string, recipient: string, note: string): Promise<{ dialog: Locator; url: string }> {
+  await card(page, sourceId).getByRole('button', { name: said('Ask someone else to connect') }).click();
+  const dialog = settingsDialog(page, sourceName);
+  await visible(dialog.getByRole('heading', { name: said('Ask someone else to connect') }));
+  await visible(dialog.getByText(said('No link is waiting to be used.')));
+  await dialog.getByLabel('Their name or e-mail (optional)').fill(recipient);
+  await dialog.getByLabel('Note for them (optional)').fill(note);
+  await dialog.getByRole('button', { name: said('Create link') }).click();
+  const field = dialog.getByLabel('Link to send');
+  await visible(field);
+  const url = await field.inputValue();
+  assert.match(url, /\/connect\/lnk_[\w-]+\/[\w-]{43}$/);
+  return { dialog, url };
+}
+
+/** Uses a link in a browser context of its own (the teammate's), approving `account` at the provider. */
+async function useLink(t: Parameters<typeof open>[0], url: string, sourceName: string, account: string): Promise<Page> {
+  const { page } = await open(t, url);
+  await visible(page.getByRole('heading', { name: `Connect a ${sourceName} account` }));
+  await visible(page.getByText('Northwind Reports', { exact: false }).first());
+  await page.getByRole('button', { name: `Continue to ${sourceName}` }).click();
+  await page.getByRole('radio', { name: new RegExp(`^${account}\\b`) }).check();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await visible(page.getByRole('heading', { name: `${sourceName} account connected` }));
+  return page;
+}
+
+async function history(url: string, sourceId: string, query = ''): Promise<HistoryPage> {
+  const response = await fetch(`${url}/api/data-sources/${sourceId}/history${query}`);
+  assert.equal(response.status, 200);
+  return (await response.json()) as HistoryPage;
+}
+
+export function linksSuite(): void {
+  describe('connect links and history', () => {
+    it('a link made in one context and used in another adds the account in the first, without a reload', async (t) => {
+      const server = await demoServer(t);
+      const { page, problems } = await open(t, `${server.url}/`);
+      const linkedin = card(page, 'linkedin-ads');
+      await visible(linkedin.getByText(said('Not connected')));
+
+      const { dialog, url } = await makeLink(page, 'linkedin-ads', 'LinkedIn Ads', 'maria@example.com', 'For the Q3 report, thanks!');
+      const created = (await loggedEvent(page, 'dsw-connect-link-created')) as { sourceId: string; link: { recipient: string; url?: string } };
+      assert.equal(created.link.recipient, 'maria@example.com');
+      assert.equal(created.link.url, undefined, 'the event never carries the token');
+      const mail = await dialog.getByRole('link', { name: said('Send by e-mail') }).getAttribute('href');
+      assert.ok(mail?.startsWith('mailto:maria%40example.com?subject='), mail ?? '');
+      assert.ok(decodeURIComponent(mail!).includes(url), 'the e-mail carries the link');
+
+      // The teammate's page shows what they need: which product asks, which source, the note.
+      const teammate = await open(t, url);
+      await visible(teammate.page.getByText('For the Q3 report, thanks!'));
+      assert.equal(await teammate.page.getByText('Bluebird Coffee').count(), 0, 'nothing of the account leaks to the link page');
+      await teammate.context.close();
+      await useLink(t, url, 'LinkedIn Ads', 'Summit Legal Partners');
+
+      // Back on the first page, untouched: the poll brings the account within seconds.
+      await visible(linkedin.getByText(said('1 account')));
+      await visible(dialog.getByText(said('maria@example.com connected Summit Legal Partners.')));
+      await visible(dialog.getByText(said('No link is waiting to be used.')));
+      const used = (await loggedEvent(page, 'dsw-connect-link-used')) as { connection: { accountName: string; connectedBy: string } };
+      assert.equal(used.connection.accountName, 'Summit Legal Partners');
+      assert.equal(used.connection.connectedBy, 'maria@example.com');
+      await dialog.getByRole('button', { name: said('Back to the accounts') }).click();
+      await visible(row(dialog, 'Summit Legal Partners').getByText(said('Connected by maria@example.com')));
+
+      // Used once, refused after.
+      const again = await open(t, url);
+      await visible(again.page.getByRole('heading', { name: 'This link was already used' }));
+      assert.equal((await fetch(url)).status, 410);
+      assert.deepEqual(problems, []);
+    });
+
+    it('a revoked link leaves the pending list and its page refuses it', async (t) => {
+      const server = await demoServer(t);
+      const { page, problems } = await open(t, `${server.url}/`);
+      const { dialog, url } = await makeLink(page, 'tiktok-ads', 'TikTok Ads', 'sam@example.com', 'Thanks!');
+      await dialog.getByRole('button', { name: said('Back to the accounts') }).click();
+      await dialog.getByRole('button', { name: said('Ask someone else to connect') }).click();
+      const pending = dialog.getByRole('listitem').filter({ hasText: said('For sam@example.com') });
+      await visible(pending);
+
+      await pending.getByRole('button', { name: said('Revoke') }).click();
+
+      await gone(pending);
+      await visible(dialog.getByText(said('The link was revoked: it no longer works.')));
+      await loggedEvent(page, 'dsw-connect-link-revoked');
+      const refused = await open(t, url);
+      await visible(refused.page.getByRole('heading', { name: 'This link was cancelled' }));
+      assert.equal((await fetch(url)).status, 410);
+      // A wrong token for a real link reads as an unknown link.
+      assert.equal((await fetch(url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 404);
+      const { items } = await history(server.url, 'tiktok-ads');
+      assert.deepEqual(
+        items.slice(0, 2).map((e) => e.type),
+        ['link_revoked', 'link_created'],
+      );
+      assert.deepEqual(problems, []);
+    });
+
+    it('every action leaves its event in the history, in order; the History view shows them by day', async (t) => {
+      const server = await demoServer(t);
+      const { page, problems } = await open(t, `${server.url}/`);
+      const before = (await history(server.url, 'facebook-ads')).items.map((e) => e.id);
+
+      await card(page, 'facebook-ads').getByRole('button', { name: said('Connection settings') }).click();
+      const dialog = settingsDialog(page, 'Facebook Ads');
+      await visible(row(dialog, 'Bluebird Coffee'));
+      await authorizeInPopup(page, dialog.getByRole('button', { name: said('Add or Update Connector') }), { approve: 'Marigold Pet Supplies' });
+      await visible(row(dialog, 'Marigold Pet Supplies').getByText(said('Main')));
+      await dialog.getByRole('button', { name: said('Make main: Bluebird Coffee') }).click();
+      await visible(row(dialog, 'Bluebird Coffee').getByText(said('Main')));
+      await dialog.getByRole('button', { name: said('Refresh data of Bluebird Coffee') }).click();
+      await visible(dialog.getByRole('status').filter({ hasText: said('A data refresh of Bluebird Coffee was requested.') }));
+      await dialog.getByRole('button', { name: said('Delete Marigold Pet Supplies') }).click();
+      await page.getByRole('alertdialog', { name: said('Delete this connection?') }).getByRole('button', { name: said('Delete') }).click();
+      await gone(row(dialog, 'Marigold Pet Supplies'));
+
+      const { items } = await history(server.url, 'facebook-ads');
+      const added = items.filter((e) => !before.includes(e.id));
+      assert.deepEqual(
+        added.map((e) => [e.type, e.accountName]),
+        [
+          ['deleted', 'Marigold Pet Supplies'],
+          ['refreshed', 'Bluebird Coffee'],
+          ['made_main', 'Bluebird Coffee'],
+          ['connected', 'Marigold Pet Supplies'],
+        ],
+      );
+      assert.ok(added.every((e, i) => i === 0 || e.at <= added[i - 1]!.at), 'newest first');
+
+      await dialog.getByRole('button', { name: said('History') }).click();
+      const view = dialog.getByRole('region', { name: said('History') });
+      await visible(view);
+      const today = view.getByRole('list').first();
+      await visible(today.getByRole('listitem').filter({ hasText: said('Marigold Pet Supplies was deleted') }));
+      const order = await today.getByRole('listitem').allTextContents();
+      assert.ok(order.findIndex((text) => text.includes('was deleted')) < order.findIndex((text) => text.includes('was refreshed')));
+      await view.getByLabel('Account').selectOption({ label: 'Bluebird Coffee' });
+      await gone(view.getByText(said('Marigold Pet Supplies was deleted')));
+      await visible(view.getByText(said('The data of Bluebird Coffee was refreshed')).first());
+      assert.deepEqual(problems, []);
+    });
+
+    it('a failing account’s “What happened?” opens its history, with the failure and its message', async (t) => {
+      const server = await demoServer(t);
+      const { page, problems } = await open(t, `${server.url}/`);
+      await card(page, 'hubspot').getByRole('button', { name: said('Connection settings') }).click();
+      const dialog = settingsDialog(page, 'HubSpot');
+      await dialog.getByRole('button', { name: said('What happened? History of Bluebird Coffee CRM') }).click();
+      const view = dialog.getByRole('region', { name: said('History') });
+      await visible(view.getByText(said('Bluebird Coffee CRM stopped working')));
+      await visible(view.getByText(/expired after 90 days/));
+      assert.equal(await view.getByLabel('Account').inputValue(), 'con_hs_01');
+      assert.equal(await view.getByRole('listitem').filter({ hasText: said('Orchid Travel') }).count(), 0, 'only that account');
+      await dialog.getByRole('button', { name: said('Back to the accounts') }).click();
+      await visible(row(dialog, 'Orchid Travel – Marketing Hub'));
+      assert.deepEqual(problems, []);
+    });
+  });
+}
