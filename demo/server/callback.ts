@@ -63,33 +63,33 @@ function mismatch(expected: { accountId: string; accountName: string }, got: { a
 }
 
 /** Applies what the provider sent to a claimed state; the state ends completed or failed. */
-function settle(app: App, row: AuthorizationRow, url: URL): void {
+async function settle(app: App, row: AuthorizationRow, url: URL): Promise<void> {
   const { connections, authorizations } = app;
   const error = singleQuery(url, 'error');
   if (error !== undefined) {
-    authorizations.fail(row.state, accessDenied(row.source_id, isErrorCode(error) ? error : 'authorization_failed'));
+    await authorizations.fail(row.state, accessDenied(row.source_id, isErrorCode(error) ? error : 'authorization_failed'));
     return;
   }
   const account = checkAccount(singleQuery(url, 'accountId'), singleQuery(url, 'accountName'));
   if ('problem' in account) {
-    authorizations.fail(row.state, { code: 'invalid_callback', message: `The provider's answer was incomplete: ${account.problem}` });
+    await authorizations.fail(row.state, { code: 'invalid_callback', message: `The provider's answer was incomplete: ${account.problem}` });
     return;
   }
   if (row.connection_id) {
-    const expected = connections.findAccount(row.source_id, row.connection_id);
+    const expected = await connections.findAccount(row.user_id, row.source_id, row.connection_id);
     if (!expected) {
-      authorizations.fail(row.state, {
+      await authorizations.fail(row.state, {
         code: 'connection_not_found',
         message: 'The connection being re-connected was deleted meanwhile. Nothing was changed.',
       });
       return;
     }
     if (expected.accountId !== account.accountId) {
-      authorizations.fail(row.state, mismatch(expected, account));
+      await authorizations.fail(row.state, mismatch(expected, account));
       return;
     }
   }
-  authorizations.complete(row.state, connections.authorize(row.source_id, account.accountId, account.accountName));
+  await authorizations.complete(row.state, await connections.authorize(row.user_id, row.source_id, account.accountId, account.accountName));
 }
 
 /** `GET /api/authorizations/callback`: where the provider sends the user back. */
@@ -99,7 +99,9 @@ export function callbackRoute(app: App): Route {
     pattern: '/api/authorizations/callback',
     kind: 'html',
     query: true,
-    handle({ res, url }) {
+    // Reached by the provider's redirect, with no credential: the state names the user.
+    public: true,
+    async handle({ res, url }) {
       const nonce = newNonce();
       const headers = pageHeaders(nonce, "'none'");
       if (app.callbackCoop) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
@@ -109,16 +111,18 @@ export function callbackRoute(app: App): Route {
       if (!state || !isState(state)) {
         return notice(400, 'Invalid authorization', 'This page was opened without a valid authorization state.');
       }
-      // The whole check-and-apply runs in one transaction: two racing callbacks cannot both win.
-      const result = app.db.transaction((): { status: number; row?: AuthorizationRow } => {
-        const row = app.authorizations.get(state);
+      // The claim is one conditional update: two racing callbacks (even on two instances) cannot both win.
+      const result = await (async (): Promise<{ status: number; row?: AuthorizationRow }> => {
+        const row = await app.authorizations.get(state);
         if (!row) return { status: 404 };
         if (row.status === 'failed' && row.error_code === EXPIRED.code) {
           return { status: 410, row };
         }
-        if (!app.authorizations.claim(state)) return { status: 409 };
-        settle(app, row, url);
-        const settled = app.authorizations.get(state)!;
+        // A malformed answer (a repeated parameter) throws here, before the state is used up.
+        for (const name of ['error', 'accountId', 'accountName']) singleQuery(url, name);
+        if (!(await app.authorizations.claim(state))) return { status: 409 };
+        await settle(app, row, url);
+        const settled = (await app.authorizations.get(state))!;
         return { status: settled.error_code === 'invalid_callback' ? 400 : 200, row: settled };
       })();
 

@@ -1,28 +1,68 @@
 import type { App } from './app.js';
-import { resetDatabase } from './db.js';
-import { sendJson, sendNoContent } from './http.js';
+import { HttpError, sendJson, sendNoContent } from './http.js';
 import type { Route } from './router.js';
-import { connectionIdParam, errorCodeField, readEmptyBody, readJsonObject, sourceIdParam, textField } from './validation.js';
+import { SESSION_COOKIE, SESSION_TTL_MS } from './sessions.js';
+import { checkAccount, connectionIdParam, errorCodeField, readEmptyBody, readJsonObject, sourceIdParam, textField } from './validation.js';
 
 const DEFAULT_FAILURE = {
   code: 'invalid_grant',
   message: 'The credentials were changed or revoked. Re-connect to restore data updates.',
 };
 
+/** The demo pages' cookie: script cannot read it, and no other site's page can send it. */
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}`;
+}
+
 /** Controls for the demo and its tests; mounted only with `demo: true`. */
 export function demoRoutes(app: App): Route[] {
   return [
     {
+      method: 'GET',
+      pattern: '/api/demo/users',
+      kind: 'json',
+      public: true,
+      handle: async ({ res }) => sendJson(res, 200, { items: await app.sessions.users() }),
+    },
+    {
+      // The demo's sign-in: anyone may be anyone, which is what a demo wants and a host must not copy.
+      method: 'POST',
+      pattern: '/api/demo/session',
+      kind: 'json',
+      public: true,
+      async handle({ req, res }) {
+        const body = await readJsonObject(req, ['user']);
+        const user = typeof body.user === 'string' ? await app.sessions.user(body.user) : undefined;
+        if (!user) throw new HttpError(400, 'invalid_body', 'The field "user" must be the ID of a demo user (GET /api/demo/users lists them).');
+        const token = await app.sessions.signIn(user.id);
+        sendJson(res, 201, { token, user }, { 'Set-Cookie': sessionCookie(token) });
+      },
+    },
+    {
+      // An account connected as if its authorization had just completed: for tests and load runs.
+      method: 'POST',
+      pattern: '/api/demo/data-sources/:sourceId/connections',
+      kind: 'json',
+      async handle({ req, res, params, userId }) {
+        const sourceId = sourceIdParam(params.sourceId!);
+        const body = await readJsonObject(req, ['accountId', 'accountName']);
+        const account = checkAccount(typeof body.accountId === 'string' ? body.accountId : undefined, typeof body.accountName === 'string' ? body.accountName : undefined);
+        if ('problem' in account) throw new HttpError(400, 'invalid_body', account.problem);
+        const id = await app.connections.authorize(userId, sourceId, account.accountId, account.accountName);
+        sendJson(res, 201, await app.connections.getConnection(userId, sourceId, id));
+      },
+    },
+    {
       method: 'POST',
       pattern: '/api/demo/data-sources/:sourceId/connections/:connectionId/fail',
       kind: 'json',
-      async handle({ req, res, params }) {
+      async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
         const body = await readJsonObject(req, ['code', 'message']);
         const code = errorCodeField(body.code, 'code') ?? DEFAULT_FAILURE.code;
         const message = textField(body.message, 'message', 500) ?? DEFAULT_FAILURE.message;
-        sendJson(res, 200, app.connections.fail(sourceId, connectionId, code, message));
+        sendJson(res, 200, await app.connections.fail(userId, sourceId, connectionId, code, message));
       },
     },
     {
@@ -31,7 +71,8 @@ export function demoRoutes(app: App): Route[] {
       kind: 'json',
       async handle({ req, res }) {
         await readEmptyBody(req);
-        resetDatabase(app.db, app.now());
+        await app.storage.reset(app.now());
+        app.sessions.forget();
         sendNoContent(res);
       },
     },

@@ -16,16 +16,16 @@ interface Offer extends SampleAccount {
   note?: string;
 }
 
-function offers(app: App, row: AuthorizationRow): Offer[] {
+async function offers(app: App, row: AuthorizationRow): Promise<Offer[]> {
   const samples = sourceInfo(row.source_id)?.samples ?? [];
-  const connected = app.connections.accountIds(row.source_id);
+  const connected = await app.connections.accountIds(row.user_id, row.source_id);
   const list: Offer[] = [];
   if (row.connection_id) {
-    const current = app.connections.findAccount(row.source_id, row.connection_id);
+    const current = await app.connections.findAccount(row.user_id, row.source_id, row.connection_id);
     if (current) list.push({ ...current, note: 'The account being re-connected' });
   } else {
     // One already connected account, to show that authorizing it again updates it in place.
-    const main = app.connections.listConnections(row.source_id).find((c) => c.role === 'main');
+    const main = (await app.connections.listConnections(row.user_id, row.source_id)).find((c) => c.role === 'main');
     if (main) list.push({ accountId: main.accountId, accountName: main.accountName });
   }
   for (const sample of samples) if (!list.some((o) => o.accountId === sample.accountId)) list.push({ ...sample });
@@ -39,10 +39,10 @@ interface FormState {
   problem?: { field: 'account' | 'other'; message: string };
 }
 
-function formPage(app: App, nonce: string, row: AuthorizationRow, form: FormState = {}): string {
+async function formPage(app: App, nonce: string, row: AuthorizationRow, form: FormState = {}): Promise<string> {
   const source = sourceInfo(row.source_id);
   const name = source?.name ?? row.source_id;
-  const list = offers(app, row);
+  const list = await offers(app, row);
   const chosen = form.account ?? list[0]?.accountId ?? 'other';
   const problem = form.problem;
   const radios = list
@@ -89,11 +89,11 @@ ${radios}
 }
 
 /** The pending row behind `state`, or the page that explains why there is none. */
-function pendingRow(app: App, state: string | undefined): AuthorizationRow | { status: number; title: string; message: string } {
+async function pendingRow(app: App, state: string | undefined): Promise<AuthorizationRow | { status: number; title: string; message: string }> {
   if (!state || !isState(state)) {
     return { status: 400, title: 'Invalid authorization', message: 'This page needs the state of an authorization started by the widget.' };
   }
-  const row = app.authorizations.get(state);
+  const row = await app.authorizations.get(state);
   if (!row) return { status: 404, title: 'Unknown authorization', message: 'This authorization is unknown to the server (it may have been reset).' };
   if (row.status === 'failed' && row.error_code === EXPIRED.code) return { status: 410, title: 'Authorization expired', message: EXPIRED.message };
   if (row.status !== 'pending') return { status: 409, title: 'Authorization already used', message: 'This authorization link was already used. Each one works once.' };
@@ -114,19 +114,19 @@ function callbackLocation(state: string, params: Record<string, string>): string
 }
 
 export function providerRoutes(app: App): Route[] {
-  const show = ({ res, url }: RouteContext) => {
+  const show = async ({ res, url }: RouteContext) => {
     const nonce = newNonce();
     const headers = pageHeaders(nonce, "'self'");
-    const row = pendingRow(app, singleQuery(url, 'state'));
+    const row = await pendingRow(app, singleQuery(url, 'state'));
     if (!('state' in row)) return sendHtml(res, row.status, noticePage(nonce, row.title, row.message), headers);
-    sendHtml(res, 200, formPage(app, nonce, row), headers);
+    sendHtml(res, 200, await formPage(app, nonce, row), headers);
   };
 
   const decide = async ({ req, res }: RouteContext) => {
     const nonce = newNonce();
     const headers = pageHeaders(nonce, "'self'");
     const form = await readForm(req);
-    const row = pendingRow(app, form.get('state') ?? undefined);
+    const row = await pendingRow(app, form.get('state') ?? undefined);
     if (!('state' in row)) return sendHtml(res, row.status, noticePage(nonce, row.title, row.message), headers);
     const decision = form.get('decision');
     if (decision === 'deny') {
@@ -147,10 +147,10 @@ export function providerRoutes(app: App): Route[] {
       if ('problem' in checked) values.problem = { field: 'other', message: checked.problem };
       else account = checked;
     } else {
-      account = offers(app, row).find((offer) => offer.accountId === values.account);
+      account = (await offers(app, row)).find((offer) => offer.accountId === values.account);
       if (!account) values.problem = { field: 'account', message: 'Choose one of the accounts, or "Another account".' };
     }
-    if (!account) return sendHtml(res, 400, formPage(app, nonce, row, values), headers);
+    if (!account) return sendHtml(res, 400, await formPage(app, nonce, row, values), headers);
     res.writeHead(303, { Location: callbackLocation(row.state, { accountId: account.accountId, accountName: account.accountName }) });
     res.end();
   };

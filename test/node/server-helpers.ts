@@ -12,6 +12,8 @@ export const ORIGIN = 'http://host.example:3000';
 
 export interface TestServer extends RunningServer {
   dbPath: string;
+  /** The bearer token of the first demo user, which `call` sends unless told otherwise. */
+  token: string;
   /** Server faults the server logged (never sent to a client). */
   logs: string[];
   /** The server's clock; `advance` moves it, e.g. past a state's expiry. */
@@ -28,6 +30,7 @@ async function launch(t: TestContext, dbPath: string, options: Options, clock: T
   t.after(() => server.close());
   return {
     ...server,
+    token: await server.signIn('ada'),
     dbPath,
     logs,
     clock,
@@ -57,18 +60,23 @@ export interface Answer<T = unknown> {
   body: T;
 }
 
-/** One request; `body` is sent as JSON unless it is already a string. */
+/**
+ * One request; `body` is sent as JSON unless it is already a string. Signed in with the
+ * server's `token` unless `headers` has an Authorization of its own ('' sends none).
+ */
 export async function call<T = unknown>(
-  server: { url: string },
+  server: { url: string; token?: string },
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Answer<T>> {
-  const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
+  const auth: Record<string, string> = server.token ? { Authorization: `Bearer ${server.token}` } : {};
+  const sent = Object.fromEntries(Object.entries({ ...auth, ...headers }).filter(([, value]) => value !== ''));
+  const init: RequestInit = { method, headers: sent, redirect: 'manual' };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    init.headers = { 'Content-Type': 'application/json', ...headers };
+    init.headers = { 'Content-Type': 'application/json', ...sent };
   }
   const response = await fetch(server.url + path, init);
   const text = await response.text();
@@ -94,7 +102,7 @@ export function assertError(answer: Answer, status: number, code: string): strin
   return body.error.message;
 }
 
-export async function getSource(server: { url: string }, sourceId: string): Promise<DataSource> {
+export async function getSource(server: { url: string; token?: string }, sourceId: string): Promise<DataSource> {
   const answer = await call<DataSource>(server, 'GET', `/api/data-sources/${sourceId}`);
   assert.equal(answer.status, 200, answer.text);
   return answer.body;
@@ -107,7 +115,7 @@ export function mainOf(source: DataSource): Connection {
 }
 
 export async function startAuthorization(
-  server: { url: string },
+  server: { url: string; token?: string },
   sourceId: string,
   body: { connectionId?: string; origin?: string } = {},
 ): Promise<Authorization> {
@@ -164,7 +172,7 @@ export async function openCallback(server: { url: string }, pathAndQuery: string
 
 /** The whole pop-up: start, provider page, choice, callback page. */
 export async function authorizeFlow(
-  server: { url: string },
+  server: { url: string; token?: string },
   sourceId: string,
   choice: Choice,
   body: { connectionId?: string; origin?: string } = {},

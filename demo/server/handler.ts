@@ -1,0 +1,166 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LOOPBACK_HOSTS, OriginPolicy, RateLimiter, hostChecker } from './access.js';
+import { apiRoutes } from './api-routes.js';
+import type { App, LimitedAction } from './app.js';
+import { AuthorizationStore } from './authorizations.js';
+import { ConnectionStore } from './connections.js';
+import { demoRoutes } from './demo-routes.js';
+import { toFetchHandler } from './fetch-adapter.js';
+import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
+import { newNonce, noticePage, pageHeaders } from './pages.js';
+import { providerRoutes } from './provider.js';
+import { findRoute, type Route } from './router.js';
+import { SessionStore, credentialOf } from './sessions.js';
+import type { Storage } from './storage/sql.js';
+import { rejectQuery } from './validation.js';
+
+export interface HandlerOptions {
+  /** Where everything is kept: `openDatabase` (SQLite) or `openPostgres`. */
+  storage: Storage;
+  /**
+   * Who sent this request (a user ID), or undefined for 401. Default: the reference backend's
+   * own sessions (a bearer token, or the demo pages' cookie). A host passes its own.
+   */
+  authenticate?: (req: IncomingMessage) => string | undefined | Promise<string | undefined>;
+  /** Other origins whose pages may call the API (exact origins; none by default, never `*`). */
+  allowedOrigins?: readonly string[];
+  /** Host names served (any port); default the loopback names. Anything else gets 403. */
+  allowedHosts?: readonly string[];
+  /** The public URL of this server (no trailing slash), or how to derive it from a request. */
+  publicUrl?: string | ((req: IncomingMessage) => string);
+  /** Per-user limits; default 10 authorization starts and 20 links a minute. */
+  rateLimits?: Partial<Record<LimitedAction, { limit: number; perMs: number }>>;
+  /** Mounts the demo controls and the demo sign-in under /api/demo. */
+  demo?: boolean;
+  /** Serves the callback page with COOP: same-origin, cutting `window.opener`. */
+  callbackCoop?: boolean;
+  /** The clock, in ms since the epoch; tests move it to expire states. */
+  now?: () => number;
+  /** Where server faults are reported (default: stderr); never the client. */
+  log?: (message: string) => void;
+}
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+/** The contract as a request handler: node:http / Express style, with `.fetch` for Fetch-style servers. */
+export interface Handler extends NodeHandler {
+  fetch(request: Request): Promise<Response>;
+  readonly app: App;
+}
+
+const MINUTE = 60_000;
+const INTERNAL = new HttpError(500, 'internal_error', 'Something went wrong on the server. Please try again.');
+const UNAUTHORIZED = new HttpError(401, 'unauthorized', 'Sign in first: this request carries no valid credential.', {
+  'WWW-Authenticate': 'Bearer',
+});
+
+function decodeSegments(pathname: string): string[] | undefined {
+  try {
+    return pathname.split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a path is the handler's: the contract under /api, and the provider's pages. */
+export const ownsPath = (pathname: string): boolean => pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/provider/');
+
+export function createHandler(options: HandlerOptions): Handler {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message: string) => console.error(message));
+  const { sql } = options.storage;
+  const sessions = new SessionStore(sql, now);
+  const limiter = new RateLimiter(
+    { authorizations: { limit: 10, perMs: MINUTE }, links: { limit: 20, perMs: MINUTE }, ...options.rateLimits },
+    now,
+  );
+  const publicUrl = options.publicUrl;
+  const app: App = {
+    storage: options.storage,
+    sql,
+    connections: new ConnectionStore(sql, now),
+    authorizations: new AuthorizationStore(sql, now),
+    sessions,
+    now,
+    baseUrl:
+      typeof publicUrl === 'function' ? publicUrl : publicUrl ? () => publicUrl : (req) => `http://${(req.headers.host ?? '').toLowerCase()}`,
+    callbackCoop: options.callbackCoop ?? false,
+    log,
+    rateLimit: (userId, action) => limiter.take(userId, action),
+  };
+  const authenticate = options.authenticate ?? ((req: IncomingMessage) => {
+    const token = credentialOf(req);
+    return token === undefined ? undefined : sessions.userOf(token);
+  });
+  const checkHost = hostChecker(options.allowedHosts ?? LOOPBACK_HOSTS);
+  const origins = new OriginPolicy(options.allowedOrigins ?? []);
+  const api = [...apiRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
+  const pages = providerRoutes(app);
+
+  function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
+    if (error instanceof ClientGoneError) {
+      // Nobody is left to answer, and nothing is wrong with the server: one line, no stack.
+      log(`[demo server] ${error.message}`);
+      return void res.destroy();
+    }
+    const known = error instanceof HttpError ? error : INTERNAL;
+    if (known === INTERNAL) log(`[demo server] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (res.headersSent) return void res.destroy();
+    if (kind === 'json') return sendApiError(res, known);
+    const nonce = newNonce();
+    const title = known === INTERNAL ? 'Something went wrong' : 'This request cannot be served';
+    sendHtml(res, known.status, noticePage(nonce, title, known.message), { ...pageHeaders(nonce, "'none'"), ...known.headers });
+  }
+
+  async function dispatch(routes: Route[], kind: Route['kind'], req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const segments = decodeSegments(url.pathname);
+    if (!segments) return fail(kind, res, new HttpError(400, 'invalid_path', 'The path is not valid percent-encoding.'));
+    const match = findRoute(routes, req.method ?? 'GET', segments);
+    if (!match) return fail(kind, res, new HttpError(404, 'not_found', `There is no ${req.method} ${url.pathname} route.`));
+    if ('allow' in match) {
+      const allow = match.allow.join(', ');
+      return fail(kind, res, new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here (allowed: ${allow}).`, { Allow: allow }));
+    }
+    const { route, params } = match;
+    try {
+      if (!route.query) rejectQuery(url);
+      let userId = '';
+      // The provider's pages stand for the platform, which has its own sign-in.
+      if (!route.public && kind === 'json') {
+        userId = (await authenticate(req)) ?? '';
+        if (!userId) throw UNAUTHORIZED;
+      }
+      await route.handle({ req, res, url, params, userId });
+    } catch (error) {
+      fail(route.kind, res, error);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> {
+    const target = req.url ?? '/';
+    // Origin-form only ("/path"): anything else is not meant for this server.
+    const pathname = target.startsWith('/') ? target.split('?', 1)[0]! : '';
+    if (!ownsPath(pathname)) {
+      if (next) return next();
+      baseHeaders(res);
+      return sendText(res, target.startsWith('/') ? 404 : 400, target.startsWith('/') ? 'Not found.\n' : 'Bad request target.\n');
+    }
+    baseHeaders(res);
+    const kind = pathname.startsWith('/provider/') ? 'html' : 'json';
+    try {
+      checkHost(req);
+      if (kind === 'json' && origins.apply(req, res)) return;
+    } catch (error) {
+      return fail(kind, res, error);
+    }
+    const url = new URL(`http://server${target}`);
+    return dispatch(kind === 'html' ? pages : api, kind, req, res, url);
+  }
+
+  const handler = ((req, res, next) => {
+    handle(req, res, next).catch((error: unknown) => fail('html', res, error));
+  }) as Handler;
+  Object.defineProperty(handler, 'app', { value: app });
+  handler.fetch = toFetchHandler(handler);
+  return handler;
+}
