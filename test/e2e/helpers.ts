@@ -35,6 +35,8 @@ export function browser(): Promise<Browser> {
 
 export interface DemoServer extends RunningServer {
   port: number;
+  /** Headers signed in as the user the demo page signs in (the first demo user). */
+  auth: { Authorization: string };
   /** Closes this server and starts another on the same port and database file. */
   restart(): Promise<DemoServer>;
 }
@@ -61,6 +63,7 @@ async function launch(t: TestContext, dbPath: string, options: Options, port = 0
   return {
     ...server,
     port: actualPort,
+    auth: { Authorization: `Bearer ${await server.signIn('ada')}` },
     restart: async () => {
       await server.close();
       return launch(t, dbPath, options, actualPort);

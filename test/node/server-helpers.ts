@@ -1,11 +1,16 @@
 // Starts the demo backend on a free port with its own temp database, and speaks to it over
-// real HTTP the way the widgets and the simulated provider's browser would.
+// real HTTP the way the widgets and the simulated provider's browser would. With
+// DSW_TEST_POSTGRES set (a server URL; `npm run test:postgres` sets it), each test gets a fresh
+// PostgreSQL database there instead of a SQLite file: the same suites test both adapters.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { startServer, type RunningServer, type ServerOptions } from '../../demo/server/server.js';
+import { openPostgres } from '../../demo/server/storage/postgres.js';
 import type { Authorization, AuthorizationMessage, Connection, DataSource } from '../../src/api/types.js';
 
 export const ORIGIN = 'http://host.example:3000';
@@ -18,16 +23,45 @@ export interface TestServer extends RunningServer {
   logs: string[];
   /** The server's clock; `advance` moves it, e.g. past a state's expiry. */
   clock: { now: number; advance(ms: number): void };
-  /** Starts another server on the same database file, after this one is closed. */
+  /** Starts another server on the same database, after this one is closed. */
   restart(): Promise<TestServer>;
+  /** Runs SQL on the database behind the server's back (as a broken disk or migration would). */
+  exec(text: string): Promise<void>;
+}
+
+/** The PostgreSQL server the suites run against, when one is given. */
+export const POSTGRES_URL = process.env.DSW_TEST_POSTGRES || undefined;
+
+/** A fresh, empty database on the test PostgreSQL server; its URL. */
+export async function createPostgresDatabase(t: TestContext): Promise<string> {
+  const name = `dsw_${Math.random().toString(36).slice(2, 12)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  t.after(async () => {
+    const again = new pg.Client({ connectionString: POSTGRES_URL });
+    await again.connect();
+    await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => again.end());
+  });
+  const url = new URL(POSTGRES_URL!);
+  url.pathname = `/${name}`;
+  return url.href;
 }
 
 type Options = Omit<ServerOptions, 'dbPath' | 'now' | 'log'>;
 
-async function launch(t: TestContext, dbPath: string, options: Options, clock: TestServer['clock']): Promise<TestServer> {
+async function launch(t: TestContext, dbPath: string, options: Options, clock: TestServer['clock'], postgres?: string): Promise<TestServer> {
   const logs: string[] = [];
-  const server = await startServer({ ...options, port: 0, dbPath, now: () => clock.now, log: (m) => logs.push(m) });
-  t.after(() => server.close());
+  const storage = postgres ? await openPostgres({ connection: postgres }, clock.now) : undefined;
+  const server = await startServer({ ...options, port: 0, dbPath, storage, now: () => clock.now, log: (m) => logs.push(m) });
+  t.after(async () => {
+    await server.close();
+    await storage?.close();
+  });
   return {
     ...server,
     token: await server.signIn('ada'),
@@ -36,7 +70,19 @@ async function launch(t: TestContext, dbPath: string, options: Options, clock: T
     clock,
     restart: async () => {
       await server.close();
-      return launch(t, dbPath, options, clock);
+      await storage?.close();
+      return launch(t, dbPath, options, clock, postgres);
+    },
+    async exec(text) {
+      if (postgres) {
+        const client = new pg.Client({ connectionString: postgres });
+        await client.connect();
+        await client.query(text).finally(() => client.end());
+      } else {
+        const db = new Database(dbPath);
+        db.exec(text);
+        db.close();
+      }
     },
   };
 }
@@ -50,7 +96,7 @@ export async function serve(t: TestContext, options: Options = {}): Promise<Test
       this.now += ms;
     },
   };
-  return launch(t, join(dir, 'demo.db'), options, clock);
+  return launch(t, join(dir, 'demo.db'), options, clock, POSTGRES_URL && (await createPostgresDatabase(t)));
 }
 
 export interface Answer<T = unknown> {

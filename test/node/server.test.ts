@@ -230,15 +230,13 @@ describe('HTTP behaviour', () => {
   it('turns a thrown error into a generic 500, logged on the server only', async (t) => {
     const server = await serve(t);
     // Break the database under the running server, as a disk or a bad migration would.
-    const db = new Database(server.dbPath);
-    db.exec('DROP TABLE authorizations; DROP TABLE connections');
-    db.close();
+    await server.exec('DROP TABLE authorizations; DROP TABLE connections');
     const answer = await call(server, 'GET', '/api/data-sources');
     const message = assertError(answer, 500, 'internal_error');
     assert.equal(message, 'Something went wrong on the server. Please try again.');
     assert.doesNotMatch(answer.text, /connections|sqlite|SqliteError/i);
     assert.equal(server.logs.length, 1);
-    assert.match(server.logs[0]!, /no such table/);
+    assert.match(server.logs[0]!, /no such table|relation "connections" does not exist/);
   });
 });
 
