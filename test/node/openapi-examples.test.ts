@@ -62,7 +62,7 @@ function examplePairs(): { where: string; schema: Schema; example: unknown }[] {
   return pairs;
 }
 
-let server: RunningServer;
+let server: RunningServer & { token?: string };
 let dir: string;
 /** Server faults (a 500 would be one); none is expected. */
 const faults: string[] = [];
@@ -129,6 +129,8 @@ function requestExample(op: Operation): unknown {
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dsw-openapi-'));
   server = await startServer({ port: 0, dbPath: join(dir, 'demo.db'), log: (m) => faults.push(m) });
+  // The reference backend serves signed-in users only: `call` sends this token.
+  server.token = await server.signIn('ada');
   // conn_1 is the main account in the examples, conn_2 a secondary one: take the seeded ones.
   const sourceId = parameterExample('sourceId');
   const { body } = await call<DataSource>(server, 'GET', `/api/data-sources/${sourceId}`);

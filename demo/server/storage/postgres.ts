@@ -133,5 +133,6 @@ export async function openPostgres(options: PostgresOptions, now: number): Promi
     await pool.end();
     throw error;
   }
-  return { sql, reset, close: () => pool.end() };
+  let closing: Promise<void> | undefined;
+  return { sql, reset, close: () => (closing ??= pool.end()) };
 }
