@@ -38,9 +38,12 @@ export const EXPIRED_AUTHORIZATION = {
 const ORDER = 'ORDER BY c.is_main DESC, c.authorized_at DESC, c.created_at DESC, c.id DESC';
 
 /** A connection row joined to its source; the connection's columns are null for a source with none. */
-type JoinedRow = { source: string; source_name: string; source_logo: string | null } & ({ [K in keyof ConnectionRow]: ConnectionRow[K] } | { [K in keyof ConnectionRow]: null });
+type ListedRow = Pick<ConnectionRow, 'id' | 'account_id' | 'account_name' | 'status' | 'error_code' | 'error_message' | 'is_main' | 'created_at' | 'updated_at' | 'expires_at'>;
+type JoinedRow = { source: string; source_name: string; source_logo: string | null } & ({ [K in keyof ListedRow]: ListedRow[K] } | { [K in keyof ListedRow]: null });
 
-const JOINED = `SELECT s.id AS source, s.name AS source_name, s.logo_url AS source_logo, c.*
+/** The columns a `Connection` is made of, and no more: every column read is work per row. */
+const COLUMNS = 'c.id, c.account_id, c.account_name, c.status, c.error_code, c.error_message, c.is_main, c.created_at, c.updated_at, c.expires_at';
+const JOINED = `SELECT s.id AS source, s.name AS source_name, s.logo_url AS source_logo, ${COLUMNS}
   FROM data_sources s LEFT JOIN connections c ON c.source_id = s.id AND c.user_id = ?`;
 const ONE_SOURCE = `${JOINED} WHERE s.id = ? ${ORDER}`;
 /** One statement per batch size (at most MAX_BATCH_IDS of them), each prepared once. */
@@ -59,7 +62,7 @@ const ROW = 'SELECT * FROM connections WHERE user_id = ? AND source_id = ? AND i
  */
 const isExpired = (row: Pick<ConnectionRow, 'expires_at'>, now: string): boolean => row.expires_at !== null && row.expires_at <= now;
 
-function toConnection(row: ConnectionRow, now: string): Connection {
+function toConnection(row: ListedRow, now: string): Connection {
   const expired = row.status === 'active' && isExpired(row, now);
   const error = expired
     ? EXPIRED_AUTHORIZATION

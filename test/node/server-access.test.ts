@@ -248,3 +248,14 @@ describe('mounting', () => {
     assert.equal(source.connections.length, 3);
   });
 });
+
+describe('reads after writes', () => {
+  it('serves a change made behind the server\u2019s back (another process, another instance) at the next read', async (t) => {
+    const server = await serve(t);
+    assert.equal((await getSource(server, 'facebook-ads')).connections[0]!.accountName, 'Bluebird Coffee');
+    await server.exec(`UPDATE connections SET account_name = 'Renamed elsewhere' WHERE id = 'con_fb_01'`);
+    assert.equal((await getSource(server, 'facebook-ads')).connections[0]!.accountName, 'Renamed elsewhere');
+    await call(server, 'DELETE', '/api/data-sources/facebook-ads/connections/con_fb_01');
+    assert.deepEqual((await getSource(server, 'facebook-ads')).connections, []);
+  });
+});

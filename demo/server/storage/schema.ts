@@ -48,6 +48,8 @@ export const SCHEMA: readonly string[] = [
   )`,
   // The database itself guards "at most one main per source" (of each user).
   'CREATE UNIQUE INDEX IF NOT EXISTS connections_one_main ON connections (user_id, source_id) WHERE is_main = 1',
+  // A source's connections in the order they are served (main, then newest credentials): read without a sort.
+  'CREATE INDEX IF NOT EXISTS connections_listing ON connections (user_id, source_id, is_main DESC, authorized_at DESC, created_at DESC, id DESC)',
   `CREATE TABLE IF NOT EXISTS authorizations (
     state                 TEXT PRIMARY KEY,
     user_id               TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,

@@ -13,6 +13,10 @@ type Statement = Database.Statement<unknown[], unknown>;
  * transactions take turns, and a statement from outside waits while one is open. Code running
  * inside a transaction that reaches for the outer `Sql` by mistake is recognised (async context)
  * and joins it, instead of waiting for itself forever.
+ *
+ * Reads outside transactions keep their rows until the next write: any write of this connection
+ * empties the cache, and so does a commit by another process (`PRAGMA data_version` moves), so a
+ * read never serves what the file no longer holds. Rows are shared: callers must not change them.
  */
 export class SqliteSql implements Sql {
   readonly dialect = 'sqlite';
@@ -20,10 +24,14 @@ export class SqliteSql implements Sql {
   private tail: Promise<unknown> = Promise.resolve();
   private open = 0;
   private readonly within = new AsyncLocalStorage<true>();
+  private readonly cache = new Map<string, unknown>();
+  private readonly dataVersion: Database.Statement<[], number>;
+  private seenVersion = -1;
   /** What code inside a transaction uses: runs at once, nested transactions flatten. */
   private readonly inside: Sql;
 
   constructor(readonly db: Database.Database) {
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.inside = {
       dialect: 'sqlite',
       all: async (text, params) => this.allNow(text, params),
@@ -46,28 +54,65 @@ export class SqliteSql implements Sql {
   /** Forgets the prepared statements: after the tables are dropped and made again. */
   forget(): void {
     this.statements.clear();
+    this.cache.clear();
+  }
+
+  /** The cached answer of a read, or undefined; the cache is emptied when another process wrote. */
+  private cached(key: string): unknown {
+    const version = this.dataVersion.get()!;
+    if (version !== this.seenVersion) {
+      this.seenVersion = version;
+      this.cache.clear();
+      return undefined;
+    }
+    return this.cache.get(key);
+  }
+
+  private remember(key: string, value: unknown): void {
+    if (this.cache.size >= 2000) this.cache.clear();
+    this.cache.set(key, value);
   }
 
   allNow<T>(text: string, params: readonly Param[] = []): T[] {
-    return this.statement(text).all(...params) as T[];
+    const statement = this.statement(text);
+    // A write with RETURNING comes through here too.
+    if (!statement.readonly) this.cache.clear();
+    return statement.all(...params) as T[];
   }
 
   getNow<T>(text: string, params: readonly Param[] = []): T | undefined {
-    return this.statement(text).get(...params) as T | undefined;
+    const statement = this.statement(text);
+    if (!statement.readonly) this.cache.clear();
+    return statement.get(...params) as T | undefined;
   }
 
   runNow(text: string, params: readonly Param[] = []): number {
+    this.cache.clear();
     return this.statement(text).run(...params).changes;
   }
 
-  async all<T>(text: string, params?: readonly Param[]): Promise<T[]> {
-    if (this.open && !this.within.getStore()) await this.idle();
-    return this.allNow<T>(text, params);
+  async all<T>(text: string, params: readonly Param[] = []): Promise<T[]> {
+    if (this.open) {
+      if (this.within.getStore()) return this.allNow<T>(text, params);
+      await this.idle();
+    }
+    if (!this.statement(text).readonly) return this.allNow<T>(text, params);
+    const key = `a\u0000${text}\u0000${JSON.stringify(params)}`;
+    let rows = this.cached(key) as T[] | undefined;
+    if (!rows) this.remember(key, (rows = this.allNow<T>(text, params)));
+    return rows;
   }
 
-  async get<T>(text: string, params?: readonly Param[]): Promise<T | undefined> {
-    if (this.open && !this.within.getStore()) await this.idle();
-    return this.getNow<T>(text, params);
+  async get<T>(text: string, params: readonly Param[] = []): Promise<T | undefined> {
+    if (this.open) {
+      if (this.within.getStore()) return this.getNow<T>(text, params);
+      await this.idle();
+    }
+    if (!this.statement(text).readonly) return this.getNow<T>(text, params);
+    const key = `g\u0000${text}\u0000${JSON.stringify(params)}`;
+    let row = this.cached(key) as { value: T | undefined } | undefined;
+    if (!row) this.remember(key, (row = { value: this.getNow<T>(text, params) }));
+    return row.value;
   }
 
   async run(text: string, params?: readonly Param[]): Promise<number> {
