@@ -31,7 +31,8 @@ if (kind === 'floor') {
     console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
 } else {
-  const storage = kind === 'postgres' ? await openPostgres({ connection: arg!, reset: true }, Date.now()) : undefined;
+  const storage =
+  kind === 'postgres' ? await openPostgres({ connection: { connectionString: arg!, max: Number(process.env.PG_POOL ?? 10) }, reset: true }, Date.now()) : undefined;
   const server = await startServer({
     port: 0,
     dbPath: join(arg!, 'bench.db'),
