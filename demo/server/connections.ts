@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, DataSource, DataSourceSummary } from '../../src/api/types.js';
 import { HttpError } from './http.js';
-import type { Sql } from './storage/sql.js';
+import type { Param, Sql } from './storage/sql.js';
 
 interface SourceRow {
   id: string;
@@ -103,10 +103,30 @@ export function newConnectionId(): string {
  * exist (the same 404, so a guessed ID learns nothing).
  */
 export class ConnectionStore {
+  /** Rows read, by query, with the user's change version they were read at (see `Sql.changeVersion`). */
+  private readonly kept = new Map<string, { version: number; rows: unknown[] }>();
+
   constructor(
     private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
+
+  /**
+   * The rows of a read of one user's connections: from memory while the user's change version
+   * says nothing changed, else from the database. The version is read first, so rows kept under
+   * it are never older than it.
+   */
+  private async rowsOf<T>(userId: string, text: string, params: Param[]): Promise<T[]> {
+    if (!this.sql.changeVersion) return this.sql.all<T>(text, params);
+    const version = await this.sql.changeVersion(userId);
+    const key = `${text}\u0000${JSON.stringify(params)}`;
+    const hit = this.kept.get(key);
+    if (hit && hit.version === version) return hit.rows as T[];
+    const rows = await this.sql.all<T>(text, params);
+    if (this.kept.size >= 2000) this.kept.clear();
+    this.kept.set(key, { version, rows });
+    return rows;
+  }
 
   private iso(): string {
     return new Date(this.now()).toISOString();
@@ -128,7 +148,7 @@ export class ConnectionStore {
    * one query. Unknown or malformed IDs are left out: the widgets load those alone and get their 404.
    */
   async loadSources(userId: string, ids: readonly string[]): Promise<DataSourceSummary[]> {
-    const rows = await this.sql.all<JoinedRow>(batchText(ids.length), [userId, ...ids]);
+    const rows = await this.rowsOf<JoinedRow>(userId, batchText(ids.length), [userId, ...ids]);
     const now = this.iso();
     const found = new Map<string, DataSourceSummary & { connections: Connection[] }>();
     for (const row of rows) {
@@ -154,8 +174,8 @@ export class ConnectionStore {
   }
 
   /** The source and its connections, main first, in one query; 404 for an unknown source. */
-  private async joined(userId: string, sourceId: string, sql: Sql = this.sql): Promise<{ source: SourceRow; connections: Connection[] }> {
-    const rows = await sql.all<JoinedRow>(ONE_SOURCE, [userId, sourceId]);
+  private async joined(userId: string, sourceId: string): Promise<{ source: SourceRow; connections: Connection[] }> {
+    const rows = await this.rowsOf<JoinedRow>(userId, ONE_SOURCE, [userId, sourceId]);
     const first = rows[0];
     if (!first) throw sourceNotFound(sourceId);
     const now = this.iso();

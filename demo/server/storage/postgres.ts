@@ -50,6 +50,10 @@ class PostgresSql implements Sql {
     return (await this.query(text, params)).rowCount ?? 0;
   }
 
+  async changeVersion(userId: string): Promise<number> {
+    return (await this.get<{ version: number }>('SELECT version FROM change_versions WHERE user_id = ?', [userId]))?.version ?? 0;
+  }
+
   async lock(key: string): Promise<void> {
     if (!this.client) throw new Error('lock() holds until the transaction ends: call it inside one.');
     await this.query('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
@@ -80,6 +84,24 @@ class PostgresSql implements Sql {
 /** Held while one instance creates or resets the tables, so that instances starting together take turns. */
 const SCHEMA_LOCK = 'SELECT pg_advisory_xact_lock(7256031)';
 
+/**
+ * Every change to a user's connections, by any instance and any code (a refresh job included),
+ * moves that user's version, in the same transaction: instances keep reads in memory and check
+ * the version (one tiny query) instead of reading the rows again. Never dropped by a reset, so
+ * a version never goes back to one an instance has seen.
+ */
+const CHANGE_VERSIONS = [
+  'CREATE TABLE IF NOT EXISTS change_versions (user_id TEXT PRIMARY KEY, version BIGINT NOT NULL)',
+  `CREATE OR REPLACE FUNCTION dsw_connections_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO change_versions AS v (user_id, version) VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END, 1)
+       ON CONFLICT (user_id) DO UPDATE SET version = v.version + 1;
+     RETURN NULL;
+   END $$`,
+  'DROP TRIGGER IF EXISTS connections_changed ON connections',
+  'CREATE TRIGGER connections_changed AFTER INSERT OR UPDATE OR DELETE ON connections FOR EACH ROW EXECUTE FUNCTION dsw_connections_changed()',
+];
+
 async function createSchema(tx: PostgresSql): Promise<void> {
   await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = await tx.get<{ version: number }>('SELECT version FROM schema_version');
@@ -87,6 +109,7 @@ async function createSchema(tx: PostgresSql): Promise<void> {
     throw new Error(`The PostgreSQL database has schema version ${row.version}, this server needs ${SCHEMA_VERSION}: reset it.`);
   }
   for (const text of SCHEMA) await tx.exec(text);
+  for (const text of CHANGE_VERSIONS) await tx.exec(text);
   if (!row) await tx.run('INSERT INTO schema_version (version) VALUES (?)', [SCHEMA_VERSION]);
 }
 
@@ -116,6 +139,8 @@ export async function openPostgres(options: PostgresOptions, now: number): Promi
       for (const table of TABLES) await pgTx.exec(`DROP TABLE IF EXISTS ${table} CASCADE`);
       await createSchema(pgTx);
       await seed(tx, at);
+      // Users left with no connection after the reseed changed too.
+      await pgTx.exec('UPDATE change_versions SET version = version + 1');
     });
   try {
     if (options.reset) {

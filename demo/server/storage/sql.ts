@@ -23,6 +23,12 @@ export interface Sql {
    * interleave "clear the main, set the main" (SQLite serialises every write anyway).
    */
   lock(key: string): Promise<void>;
+  /**
+   * A number that changes whenever any connection of `userId` changes, by whichever instance:
+   * a read kept in memory is good while it stays the same. Absent when the adapter keeps its
+   * reads fresh itself (SQLite, one process).
+   */
+  changeVersion?(userId: string): Promise<number>;
 }
 
 /** What `openStorage` returns: the SQL access, and the lifecycle around it. */
