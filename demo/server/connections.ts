@@ -93,6 +93,8 @@ export function connectionNotFound(sourceId: string, connectionId: string): Http
   return new HttpError(404, 'connection_not_found', `Data source "${sourceId}" has no connection "${connectionId}".`);
 }
 
+const noop = () => {};
+
 export function newConnectionId(): string {
   return `con_${randomBytes(9).toString('base64url')}`;
 }
@@ -111,6 +113,30 @@ export class ConnectionStore {
     private readonly now: () => number,
   ) {}
 
+  private readonly versionReads = new Map<string, { running: Promise<number>; queued?: Promise<number> }>();
+
+  /**
+   * The user's change version, read after this call began (so a write this user just saw
+   * acknowledged is counted), with one query for all the requests that wait at the same time:
+   * a read already running may have started too early, so callers share the next one instead.
+   */
+  private freshVersion(userId: string): Promise<number> {
+    const slot = this.versionReads.get(userId);
+    if (!slot) return this.readVersion(userId);
+    slot.queued ??= slot.running.then(noop, noop).then(() => this.readVersion(userId));
+    return slot.queued;
+  }
+
+  private readVersion(userId: string): Promise<number> {
+    const running = this.sql.changeVersion!(userId);
+    const slot: { running: Promise<number>; queued?: Promise<number> } = { running };
+    this.versionReads.set(userId, slot);
+    running.then(noop, noop).then(() => {
+      if (this.versionReads.get(userId) === slot && !slot.queued) this.versionReads.delete(userId);
+    });
+    return running;
+  }
+
   /**
    * The rows of a read of one user's connections: from memory while the user's change version
    * says nothing changed, else from the database. The version is read first, so rows kept under
@@ -118,7 +144,7 @@ export class ConnectionStore {
    */
   private async rowsOf<T>(userId: string, text: string, params: Param[]): Promise<T[]> {
     if (!this.sql.changeVersion) return this.sql.all<T>(text, params);
-    const version = await this.sql.changeVersion(userId);
+    const version = await this.freshVersion(userId);
     const key = `${text}\u0000${JSON.stringify(params)}`;
     const hit = this.kept.get(key);
     if (hit && hit.version === version) return hit.rows as T[];
