@@ -1,10 +1,12 @@
 /**
  * `tsx demo/server/main.ts` (what `npm start` runs after building): the demo backend and its
- * pages on 127.0.0.1:$PORT (default 8787), with the database in demo/data/ kept across restarts.
+ * pages on 127.0.0.1:$PORT (default 8787), with the database in demo/data/ kept across restarts,
+ * or in the PostgreSQL database $DATABASE_URL names when it is set.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.js';
+import { openPostgres } from './storage/postgres.js';
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -18,8 +20,10 @@ if (!existsSync(`${distDir}data-source-widgets.bundle.js`)) {
 }
 
 try {
+  const storage = process.env.DATABASE_URL ? await openPostgres({ connection: process.env.DATABASE_URL }, Date.now()) : undefined;
   const server = await startServer({
     port,
+    storage,
     dbPath: fileURLToPath(new URL('../data/demo.db', import.meta.url)),
     demo: true,
     callbackCoop: process.env.CALLBACK_COOP === '1',
