@@ -73,6 +73,24 @@ function publicElementApi() {
   };
 }
 
+/**
+ * Points every module reference at the file the package ships (`dist/x.js`, the build of
+ * `src/x.ts`): the sources are not in the package, and editors and tools follow these paths.
+ */
+function shippedPaths() {
+  const shipped = (path) => path.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/$1.js');
+  const visit = (value) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if ((key === 'path' || key === 'module') && typeof inner === 'string') value[key] = shipped(inner);
+        else visit(inner);
+      }
+    }
+  };
+  return { name: 'dsw-shipped-paths', packageLinkPhase: ({ customElementsManifest }) => visit(customElementsManifest.modules) };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/bundle.ts', 'src/react/**'],
@@ -81,5 +99,5 @@ export default {
   // The `customElements` field of package.json is set by hand: a run with another --outdir
   // (a scratch check) must not rewrite the package file.
   packagejson: false,
-  plugins: [eventDetailTypes(), publicElementApi()],
+  plugins: [eventDetailTypes(), publicElementApi(), shippedPaths()],
 };

@@ -3,7 +3,9 @@ import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
-  stories: ['../stories/**/*.stories.ts'],
+  // The docs site (`npm run docs`): the widgets' stories and autodocs, and MDX pages for the README,
+  // the guides, the design tokens and the HTTP contract.
+  stories: ['../docs/site/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', 'msw-storybook-addon'],
   // msw's worker, served at the root scope from node_modules: no copy to keep in sync.
   staticDirs: [{ from: '../node_modules/msw/lib/mockServiceWorker.js', to: '/mockServiceWorker.js' }],

@@ -34,6 +34,18 @@ const preview: Preview = {
   tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
+    // The docs site's order: what it is, how to use it, the widgets, then the references.
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'Guides',
+          ['Plain HTML', 'React', 'Vue', 'Angular', 'TypeScript', 'Server rendering', 'Dev server proxy'],
+          'Widgets',
+          'Reference',
+        ],
+      },
+    },
     // The widgets' events, logged in the Actions panel (listened to on the story's root).
     actions: {
       handles: [

@@ -4,13 +4,13 @@
 // the way to load later what a module must not pull in now), no element folder importing
 // another element's folder, and element classes imported only by their own folder and the
 // entries that register or export them. `node scripts/import-graph.mjs` prints what breaks a rule.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** The folders that hold one element each (the element class is `<folder>/<folder>.ts`). */
 export const elementFolders = ['data-source-card', 'connection-settings-dialog', 'reconnect-banner', 'data-source-provider'];
-/** Where element classes may be imported from: registration and the public entries. */
-const entryPoints = [/^define\//, /^react\//, /^index\.ts$/, /^exports\.ts$/, /^bundle\.ts$/];
+/** Where element classes may be imported from: registration, the public entries, and the tags' global types. */
+const entryPoints = [/^define\//, /^react\//, /^index\.ts$/, /^exports\.ts$/, /^bundle\.ts$/, /^ssr\.ts$/, /^types\/globals\.d\.ts$/];
 
 const staticSpecifiers = /(?:^|[\s;])(?:import|export)\b[^'"()]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]/g;
 const lazySpecifiers = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -35,7 +35,11 @@ export function importGraph(root) {
       const found = new Set();
       for (const match of source.matchAll(pattern)) {
         const spec = match[1] ?? match[2];
-        if (spec.startsWith('.')) found.add(relative(root, resolve(dirname(file), spec)).replace(/\.js$/, '.ts'));
+        if (!spec.startsWith('.')) continue;
+        const target = relative(root, resolve(dirname(file), spec)).replace(/\.js$/, '.ts');
+        // A hand-written declaration file is imported as `x.js` too.
+        const declaration = target.replace(/\.ts$/, '.d.ts');
+        found.add(existsSync(join(root, declaration)) ? declaration : target);
       }
       return [...found].sort();
     };

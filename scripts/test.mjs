@@ -74,12 +74,36 @@ manifestCheck();
 step('Type check', 'npx tsc --noEmit -p tsconfig.test.json && npx tsc --noEmit -p test/node/tsconfig.json && npx tsc --noEmit -p demo/tsconfig.json');
 step('Lit analyzer', 'npm run -s lint');
 step('Build (ESM, .d.ts, single-file bundle)', 'npm run -s build');
+// A host's programs against the built package: tags, attributes and events typed in plain
+// TypeScript, React 19 JSX and Vue templates; each misspelling is an `@ts-expect-error` line.
+step('Types as hosts see them (tsc, vue-tsc)', 'npx tsc -p test/types/tsconfig.json && npx vue-tsc -p test/types/vue/tsconfig.json');
+step('Package (publint, are-the-types-wrong)', 'npx publint --strict && npx attw --pack --profile esm-only --format table-flipped');
 // Every story builds; a warning about a missing export (a story or the preview importing what a
 // module no longer exports) fails the run. 2>&1: Storybook and Vite write some of it to stderr.
 const storybook = step('Storybook build', 'npm run -s build-storybook 2>&1', { capture: true });
 const missingExports = storybook.split('\n').filter((line) => /WARN|MISSING_EXPORT/.test(line) && /export/i.test(line));
 if (missingExports.length > 0) {
   console.error(`\n✖ Storybook build warned about missing exports:\n${missingExports.join('\n')}`);
+  summary();
+  process.exit(1);
+}
+// The docs site (`npm run docs` builds the same into docs-site/) holds the README, the guides,
+// the tokens and the HTTP contract beside the widgets' autodocs.
+const docsPages = Object.values(JSON.parse(readFileSync('storybook-static/index.json', 'utf8')).entries)
+  .filter((entry) => entry.type === 'docs')
+  .map((entry) => entry.id);
+const missingPages = [
+  'introduction--docs',
+  'guides-plain-html--docs',
+  'guides-react--docs',
+  'guides-vue--docs',
+  'guides-angular--docs',
+  'reference-design-tokens--docs',
+  'reference-http-contract--docs',
+  'widgets-data-source-card--docs',
+].filter((id) => !docsPages.includes(id));
+if (missingPages.length > 0) {
+  console.error(`\n✖ The docs site lacks: ${missingPages.join(', ')}`);
   summary();
   process.exit(1);
 }

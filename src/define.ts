@@ -8,8 +8,11 @@ import { loadSettingsDialog } from './connection-settings-dialog/load.js';
 import './define/data-source-provider.js';
 import './define/data-source-card.js';
 import './define/reconnect-banner.js';
+import { serverSafe } from './define/server-safe.js';
 import { whenUsed } from './define/when-used.js';
 
-whenUsed('connection-settings-dialog', () => loadSettingsDialog().catch((error: unknown) => console.error(error)));
-// Widgets that asked for the store before a provider above them upgraded get it when it does.
-new ContextRoot().attach(document.documentElement);
+if (serverSafe('data-source-widgets/define')) {
+  whenUsed('connection-settings-dialog', () => loadSettingsDialog().catch((error: unknown) => console.error(error)));
+  // Widgets that asked for the store before a provider above them upgraded get it when it does.
+  new ContextRoot().attach(document.documentElement);
+}

@@ -18,3 +18,19 @@ export { DataSourceProvider } from './data-source-provider/data-source-provider.
 export { defineElement } from './define/define-element.js';
 export { DataSourceCard } from './data-source-card/data-source-card.js';
 export { ReconnectBanner } from './reconnect-banner/reconnect-banner.js';
+// The tag names, JSX and Vue types of every tag (see types/globals.d.ts).
+export type {} from './types/globals.js';
+export type {
+  NumberAttribute,
+  WidgetAttributes,
+  WidgetProperties,
+  DataSourceCardAttributes,
+  ReconnectBannerAttributes,
+  ConnectionSettingsDialogAttributes,
+  DataSourceProviderAttributes,
+  DataSourceProviderProperties,
+  DataSourceCardEvents,
+  ReconnectBannerEvents,
+  ConnectionSettingsDialogEvents,
+  DataSourceProviderEvents,
+} from './types/tags.js';

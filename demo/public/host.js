@@ -134,12 +134,12 @@ document.getElementById('fail-form').addEventListener('submit', async (event) =>
   if (!sourceId || !connectionId) return say('Choose a connection first.');
   const name = failSelect.selectedOptions[0]?.textContent ?? connectionId;
   try {
-    const connection = await api('POST', `/demo/data-sources/${sourceId}/connections/${connectionId}/fail`, {});
+    const connection = await api('POST', `/demo/data-sources/${sourceId}/connections/${connectionId}/revoke`);
     // The widgets learn of a change made behind their back when the host tells their store.
     await provider.store?.reload(sourceId);
-    say(`${name} now fails: ${connection.error?.message ?? 'error'}`);
+    say(`Grant revoked at the platform: ${name} now fails: ${connection.error?.message ?? 'error'}`);
   } catch (error) {
-    say(`Could not make ${name} fail: ${error.message}`);
+    say(`Could not revoke the grant of ${name}: ${error.message}`);
   }
 });
 

@@ -1,6 +1,6 @@
 import type { Authorization, ConnectionList, DataSourceList } from '../../src/api/types.js';
 import type { App } from './app.js';
-import { toOutcome } from './authorizations.js';
+import { authorizationUrlFor, toOutcome } from './authorizations.js';
 import { callbackRoute } from './callback.js';
 import { connectionNotFound } from './connections.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
@@ -63,7 +63,7 @@ export function apiRoutes(app: App): Route[] {
         app.rateLimit(userId, 'authorizations');
         const row = await authorizations.create(userId, sourceId, connectionId, origin);
         const answer: Authorization = {
-          authorizationUrl: `${app.baseUrl(req)}/provider/authorize?state=${encodeURIComponent(row.state)}`,
+          authorizationUrl: await authorizationUrlFor(app, app.baseUrl(req), row),
           state: row.state,
           expiresAt: new Date(row.expires_at).toISOString(),
         };
@@ -106,6 +106,7 @@ export function apiRoutes(app: App): Route[] {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
         await readEmptyBody(req);
+        if ((await connections.getConnection(userId, sourceId, connectionId)).status === 'active') await app.oauth?.checkAccess(sourceId, connectionId);
         sendJson(res, 200, await connections.refresh(userId, sourceId, connectionId));
       },
     },

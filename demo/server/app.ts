@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuthorizationStore } from './authorizations.js';
 import type { ConnectionStore } from './connections.js';
+import type { OAuthRuntime } from './oauth/index.js';
 import type { SessionStore } from './sessions.js';
 import type { Sql, Storage } from './storage/sql.js';
 
@@ -21,6 +22,8 @@ export interface App {
    */
   baseUrl: (req: IncomingMessage) => string;
   callbackCoop: boolean;
+  /** The OAuth client side (tokens, refresh job); absent when no platform is configured. */
+  oauth?: OAuthRuntime;
   log: (message: string) => void;
   /** Counts one `action` for the user; throws the 429 (with Retry-After) past the limit. */
   rateLimit: (userId: string, action: LimitedAction) => void;

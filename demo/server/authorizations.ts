@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiErrorDetail, AuthorizationOutcome } from '../../src/api/types.js';
+import type { App } from './app.js';
+import { HttpError } from './http.js';
 import type { Sql } from './storage/sql.js';
 
 /** How long a state is accepted: long enough to sign in, short enough to limit replay. */
@@ -82,8 +84,9 @@ export class AuthorizationStore {
     return changes === 1;
   }
 
-  async complete(state: string, connectionId: string): Promise<void> {
-    await this.sql.run(`UPDATE authorizations SET status = 'completed', result_connection_id = ? WHERE state = ?`, [connectionId, state]);
+  /** `sql`: the transaction to join (the callback completes the state with the connection it made). */
+  async complete(state: string, connectionId: string, sql: Sql = this.sql): Promise<void> {
+    await sql.run(`UPDATE authorizations SET status = 'completed', result_connection_id = ? WHERE state = ?`, [connectionId, state]);
   }
 
   async fail(state: string, error: ApiErrorDetail): Promise<void> {
@@ -93,3 +96,27 @@ export class AuthorizationStore {
     );
   }
 }
+
+/** The callback's URL on the origin the request came to: the one registered with the platform. */
+export function callbackUrl(baseUrl: string): string {
+  return `${baseUrl}/api/authorizations/callback`;
+}
+
+/**
+ * Where the pop-up goes for a new state: the platform's authorization endpoint, with PKCE and,
+ * for a re-connect, the account expected as `login_hint`.
+ */
+export async function authorizationUrlFor(app: App, baseUrl: string, row: AuthorizationRow): Promise<string> {
+  const hint = row.connection_id ? (await app.connections.findAccount(row.user_id, row.source_id, row.connection_id))?.accountId : undefined;
+  const url = await app.oauth?.authorizationUrl(row.source_id, row.state, callbackUrl(baseUrl), hint).catch(() => undefined);
+  if (!url) {
+    await app.authorizations.fail(row.state, PLATFORM_UNAVAILABLE);
+    throw new HttpError(503, 'platform_unavailable', PLATFORM_UNAVAILABLE.message, { 'Retry-After': '30' });
+  }
+  return url;
+}
+
+export const PLATFORM_UNAVAILABLE: ApiErrorDetail = {
+  code: 'platform_unavailable',
+  message: "The data platform's sign-in cannot be reached right now. Please try again in a moment.",
+};

@@ -5,6 +5,9 @@ import { sourceInfo } from './catalog.js';
 import { sendHtml } from './http.js';
 import { escapeHtml, newNonce, noticePage, pageHeaders, renderPage, scriptJson } from './pages.js';
 import type { Route } from './router.js';
+import type { ReachedAccount, TokenSet } from './oauth/client.js';
+import { OAuthError } from './oauth/client.js';
+import type { StoredTokens } from './oauth/token-store.js';
 import { checkAccount, isErrorCode, isState, singleQuery } from './validation.js';
 
 /**
@@ -62,44 +65,106 @@ function mismatch(expected: { accountId: string; accountName: string }, got: { a
   };
 }
 
-/** Applies what the provider sent to a claimed state; the state ends completed or failed. */
-async function settle(app: App, row: AuthorizationRow, url: URL): Promise<void> {
+function refused(sourceId: string, error: unknown): ApiErrorDetail {
+  const source = sourceInfo(sourceId)?.name ?? sourceId;
+  if (error instanceof OAuthError && error.error === 'platform_unreachable') {
+    return { code: 'platform_unavailable', message: `${source} could not be reached to finish the sign-in. Nothing was connected; please try again.` };
+  }
+  const code = error instanceof OAuthError && isErrorCode(error.error) ? error.error : 'token_exchange_failed';
+  return { code: 'token_exchange_failed', message: `${source} did not issue the credentials (${code}). Nothing was connected; please try again.` };
+}
+
+/**
+ * The account this grant is for. Today the first the credentials reach (a sign-in reaches the
+ * account signed in to); the list is the platform's, so choosing among several fits here.
+ */
+function chooseAccount(reached: ReachedAccount[]): ReachedAccount | undefined {
+  return reached[0];
+}
+
+/**
+ * Applies what the platform sent to a claimed state: checks the answer, exchanges the code
+ * (with the state's PKCE verifier), asks the platform API which account the tokens reach, and
+ * stores them sealed. The state ends completed or failed; tokens not kept are revoked.
+ */
+interface PlatformAnswer {
+  code?: string;
+  error?: string;
+  iss?: string;
+}
+
+async function settle(app: App, row: AuthorizationRow, { code, error, iss }: PlatformAnswer): Promise<void> {
   const { connections, authorizations } = app;
-  const error = singleQuery(url, 'error');
-  if (error !== undefined) {
-    await authorizations.fail(row.state, accessDenied(row.source_id, isErrorCode(error) ? error : 'authorization_failed'));
-    return;
+  const fail = (detail: ApiErrorDetail) => authorizations.fail(row.state, detail);
+  const pkce = await app.oauth?.tokens.takePkce(row.state);
+  const client = app.oauth?.client(row.source_id);
+  if (!pkce || !client) return fail({ code: 'invalid_callback', message: 'This authorization has no sign-in in progress on this server.' });
+  // RFC 9207: an answer naming another issuer is a mix-up, whatever else it says.
+  if (iss !== undefined && iss !== client.issuer) {
+    return fail({ code: 'invalid_callback', message: 'The answer came from another authorization server than the one asked. Nothing was connected.' });
   }
-  const account = checkAccount(singleQuery(url, 'accountId'), singleQuery(url, 'accountName'));
-  if ('problem' in account) {
-    await authorizations.fail(row.state, { code: 'invalid_callback', message: `The provider's answer was incomplete: ${account.problem}` });
-    return;
+  if (error !== undefined) return fail(accessDenied(row.source_id, isErrorCode(error) ? error : 'authorization_failed'));
+  if (!code) return fail({ code: 'invalid_callback', message: "The platform's answer was incomplete: it carried no authorization code." });
+
+  let tokens: TokenSet;
+  try {
+    tokens = await client.exchangeCode(code, pkce.codeVerifier, pkce.redirectUri);
+  } catch (problem) {
+    return fail(refused(row.source_id, problem));
   }
+  const discard = () => void client.revoke(tokens.refreshToken ?? tokens.accessToken, tokens.refreshToken ? 'refresh_token' : 'access_token').catch(() => {});
+  let account: ReachedAccount | undefined;
+  let refreshExpiresAt: number | undefined;
+  try {
+    account = chooseAccount(await client.accounts(tokens.accessToken));
+    const lifetime = tokens.refreshToken ? await client.refreshTokenLifetime(tokens.refreshToken) : undefined;
+    if (lifetime !== undefined) refreshExpiresAt = app.now() + lifetime;
+  } catch (problem) {
+    discard();
+    return fail(refused(row.source_id, problem));
+  }
+  const checked = account && checkAccount(account.accountId, account.accountName);
+  if (!checked || 'problem' in checked) {
+    discard();
+    return fail({ code: 'invalid_callback', message: 'The platform did not say which account these credentials reach. Nothing was connected.' });
+  }
+
   if (row.connection_id) {
     const expected = await connections.findAccount(row.user_id, row.source_id, row.connection_id);
     if (!expected) {
-      await authorizations.fail(row.state, {
-        code: 'connection_not_found',
-        message: 'The connection being re-connected was deleted meanwhile. Nothing was changed.',
-      });
-      return;
+      discard();
+      return fail({ code: 'connection_not_found', message: 'The connection being re-connected was deleted meanwhile. Nothing was changed.' });
     }
-    if (expected.accountId !== account.accountId) {
-      await authorizations.fail(row.state, mismatch(expected, account));
-      return;
+    if (expected.accountId !== checked.accountId) {
+      discard();
+      return fail(mismatch(expected, checked));
     }
   }
-  await authorizations.complete(row.state, await connections.authorize(row.user_id, row.source_id, account.accountId, account.accountName));
+  const existing = (await connections.listConnections(row.user_id, row.source_id)).find((c) => c.accountId === checked.accountId)?.id;
+  let previous: StoredTokens | undefined;
+  try {
+    previous = existing ? await app.oauth!.tokens.get(existing) : undefined;
+  } catch {
+    previous = undefined;
+  }
+  const expiresAt = refreshExpiresAt === undefined ? undefined : new Date(refreshExpiresAt).toISOString();
+  // The connection, its sealed tokens and the state's outcome in one transaction.
+  await connections.authorize(row.user_id, row.source_id, checked.accountId, checked.accountName, expiresAt, async (tx, connectionId) => {
+    await app.oauth!.tokens.save(connectionId, tokens, refreshExpiresAt, tx);
+    await authorizations.complete(row.state, connectionId, tx);
+  });
+  // The grant these tokens replace is retired at the platform (its tokens would work on otherwise).
+  if (previous?.refreshToken) void client.revoke(previous.refreshToken, 'refresh_token').catch(() => {});
 }
 
-/** `GET /api/authorizations/callback`: where the provider sends the user back. */
+/** `GET /api/authorizations/callback`: where the platform sends the user back. */
 export function callbackRoute(app: App): Route {
   return {
     method: 'GET',
     pattern: '/api/authorizations/callback',
     kind: 'html',
     query: true,
-    // Reached by the provider's redirect, with no credential: the state names the user.
+    // Reached by the platform's redirect, with no credential: the state names the user.
     public: true,
     async handle({ res, url }) {
       const nonce = newNonce();
@@ -111,25 +176,25 @@ export function callbackRoute(app: App): Route {
       if (!state || !isState(state)) {
         return notice(400, 'Invalid authorization', 'This page was opened without a valid authorization state.');
       }
-      // The claim is one conditional update: two racing callbacks (even on two instances) cannot both win.
-      const result = await (async (): Promise<{ status: number; row?: AuthorizationRow }> => {
+      // Read before the state is claimed: a malformed answer (a repeated parameter) uses nothing up.
+      const answer: PlatformAnswer = { code: singleQuery(url, 'code'), error: singleQuery(url, 'error'), iss: singleQuery(url, 'iss') };
+      // The claim is one conditional update: of two racing callbacks (a reload, a replay, two
+      // instances) one goes on.
+      const claimed = await (async (): Promise<{ status: number; row?: AuthorizationRow }> => {
         const row = await app.authorizations.get(state);
         if (!row) return { status: 404 };
-        if (row.status === 'failed' && row.error_code === EXPIRED.code) {
-          return { status: 410, row };
-        }
-        // A malformed answer (a repeated parameter) throws here, before the state is used up.
-        for (const name of ['error', 'accountId', 'accountName']) singleQuery(url, name);
+        if (row.status === 'failed' && row.error_code === EXPIRED.code) return { status: 410, row };
         if (!(await app.authorizations.claim(state))) return { status: 409 };
-        await settle(app, row, url);
-        const settled = (await app.authorizations.get(state))!;
-        return { status: settled.error_code === 'invalid_callback' ? 400 : 200, row: settled };
+        return { status: 200, row };
       })();
 
-      if (result.status === 404) return notice(404, 'Unknown authorization', 'This authorization is unknown to the server (it may have been reset).');
+      if (claimed.status === 404) return notice(404, 'Unknown authorization', 'This authorization is unknown to the server (it may have been reset).');
       // A replay must not post anything: the first use already told the opener the truth.
-      if (result.status === 409) return notice(409, 'Authorization already used', 'This authorization link was already used. Each one works once.');
-      sendHtml(res, result.status, outcomePage(nonce, result.row!), headers);
+      if (claimed.status === 409) return notice(409, 'Authorization already used', 'This authorization link was already used. Each one works once.');
+      if (claimed.status === 200) await settle(app, claimed.row!, answer);
+      const settled = (await app.authorizations.get(state))!;
+      const status = claimed.status === 410 ? 410 : settled.error_code === 'invalid_callback' ? 400 : 200;
+      sendHtml(res, status, outcomePage(nonce, settled), headers);
     },
   };
 }

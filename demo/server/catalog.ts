@@ -1,6 +1,6 @@
 /**
- * The data sources the demo knows, and the accounts its simulated provider offers. Shared by
- * the seed and the provider page so both speak of the same platforms and ID formats.
+ * The data sources the demo knows, and the sample accounts its platform offers at sign-in. Shared by
+ * the seed and the platform's sign-in page so both speak of the same platforms and ID formats.
  */
 
 export interface SampleAccount {
@@ -13,7 +13,7 @@ export interface SourceInfo {
   name: string;
   /** Served by this server from `demo/server/logos/`. */
   logoUrl: string;
-  /** Accounts the simulated provider offers that the seed did not connect. */
+  /** Accounts the platform's sign-in page offers that the seed did not connect. */
   samples: SampleAccount[];
 }
 

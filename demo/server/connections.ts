@@ -163,7 +163,7 @@ export class ConnectionStore {
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
-      ...(row.logo_url && { logoUrl: row.logo_url }),
+      ...(row.logo_url && { logoUrl: fromEndpoint(row.logo_url) }),
       connectionCount: row.connection_count,
       errorCount: row.error_count,
     }));
@@ -180,7 +180,7 @@ export class ConnectionStore {
     for (const row of rows) {
       let source = found.get(row.source);
       if (!source) {
-        source = { id: row.source, name: row.source_name, ...(row.source_logo && { logoUrl: row.source_logo }), connectionCount: 0, errorCount: 0, connections: [] };
+        source = { id: row.source, name: row.source_name, ...(row.source_logo && { logoUrl: fromEndpoint(row.source_logo) }), connectionCount: 0, errorCount: 0, connections: [] };
         found.set(row.source, source);
       }
       if (row.id === null) continue;
@@ -212,7 +212,7 @@ export class ConnectionStore {
 
   async getSource(userId: string, sourceId: string): Promise<DataSource> {
     const { source, connections } = await this.joined(userId, sourceId);
-    return { id: source.id, name: source.name, ...(source.logo_url && { logoUrl: source.logo_url }), connections };
+    return { id: source.id, name: source.name, ...(source.logo_url && { logoUrl: fromEndpoint(source.logo_url) }), connections };
   }
 
   async listConnections(userId: string, sourceId: string): Promise<Connection[]> {
@@ -298,12 +298,21 @@ export class ConnectionStore {
    * Fresh credentials for an account: the existing row of that account is updated in place
    * (error cleared, same id, expiry renewed), else a row is added; either way it becomes main.
    * One upsert, so two instances authorizing the same account at once leave one row.
+   * `expiresAt`: the platform's own end of the grant when it says one (its refresh token's
+   * expiry). `within` runs in the same transaction with the connection's ID (the tokens for it).
    */
-  authorize(userId: string, sourceId: string, accountId: string, accountName: string): Promise<string> {
+  authorize(
+    userId: string,
+    sourceId: string,
+    accountId: string,
+    accountName: string,
+    expiresAt?: string,
+    within?: (tx: Sql, connectionId: string) => Promise<void>,
+  ): Promise<string> {
     return this.write(userId, sourceId, async (tx) => {
       await this.requireSource(sourceId, tx);
       const now = this.iso();
-      const expires = new Date(this.now() + GRANT_DAYS * DAY).toISOString();
+      const expires = expiresAt ?? new Date(this.now() + GRANT_DAYS * DAY).toISOString();
       // No data update has run yet for a new account, hence no updated_at.
       const { id } = (await tx.get<{ id: string }>(
         `INSERT INTO connections (id, user_id, source_id, account_id, account_name, status, is_main, created_at, updated_at, authorized_at, expires_at)
@@ -314,6 +323,7 @@ export class ConnectionStore {
         [newConnectionId(), userId, sourceId, accountId, accountName, now, now, expires],
       ))!;
       await this.setMain(tx, userId, sourceId, id);
+      await within?.(tx, id);
       return id;
     });
   }
@@ -326,4 +336,12 @@ export class ConnectionStore {
       return this.connection(tx, userId, sourceId, connectionId);
     });
   }
+}
+
+/**
+ * A logo's URL as the contract gives it: relative to the endpoint (`logos/x.svg`, served under
+ * it), so that it still points here when a host's proxy mounts the endpoint elsewhere.
+ */
+function fromEndpoint(url: string): string {
+  return url.replace(/^\/logos\//, 'logos/');
 }

@@ -1,13 +1,9 @@
 import type { App } from './app.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
+import { OAuthError } from './oauth/index.js';
 import type { Route } from './router.js';
 import { SESSION_COOKIE, SESSION_TTL_MS } from './sessions.js';
-import { checkAccount, connectionIdParam, errorCodeField, readEmptyBody, readJsonObject, sourceIdParam, textField } from './validation.js';
-
-const DEFAULT_FAILURE = {
-  code: 'invalid_grant',
-  message: 'The credentials were changed or revoked. Re-connect to restore data updates.',
-};
+import { checkAccount, connectionIdParam, readEmptyBody, readJsonObject, sourceIdParam } from './validation.js';
 
 /** The demo pages' cookie: script cannot read it, and no other site's page can send it. */
 export function sessionCookie(token: string): string {
@@ -39,7 +35,8 @@ export function demoRoutes(app: App): Route[] {
       },
     },
     {
-      // An account connected as if its authorization had just completed: for tests and load runs.
+      // An account connected as if its authorization had just completed (with no tokens behind
+      // it): for tests and load runs that are not about the sign-in.
       method: 'POST',
       pattern: '/api/demo/data-sources/:sourceId/connections',
       kind: 'json',
@@ -53,16 +50,26 @@ export function demoRoutes(app: App): Route[] {
       },
     },
     {
+      // What a person does in the platform's settings ("remove this app's access"), done through
+      // the platform's revocation endpoint; the connection then shows what the platform answers.
       method: 'POST',
-      pattern: '/api/demo/data-sources/:sourceId/connections/:connectionId/fail',
+      pattern: '/api/demo/data-sources/:sourceId/connections/:connectionId/revoke',
       kind: 'json',
       async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
-        const body = await readJsonObject(req, ['code', 'message']);
-        const code = errorCodeField(body.code, 'code') ?? DEFAULT_FAILURE.code;
-        const message = textField(body.message, 'message', 500) ?? DEFAULT_FAILURE.message;
-        sendJson(res, 200, await app.connections.fail(userId, sourceId, connectionId, code, message));
+        await readEmptyBody(req);
+        // Only the user's own: someone else's connection is not found.
+        await app.connections.getConnection(userId, sourceId, connectionId);
+        let revoked: boolean;
+        try {
+          revoked = (await app.oauth?.revokeAtPlatform(sourceId, connectionId)) ?? false;
+        } catch (error) {
+          if (error instanceof OAuthError) throw new HttpError(502, 'platform_unavailable', 'The platform could not be reached to revoke the grant.');
+          throw error;
+        }
+        if (!revoked) throw new HttpError(409, 'no_grant', 'This connection holds no grant to revoke (it is already in error, or was never authorized).');
+        sendJson(res, 200, await app.connections.getConnection(userId, sourceId, connectionId));
       },
     },
     {
@@ -73,6 +80,7 @@ export function demoRoutes(app: App): Route[] {
         await readEmptyBody(req);
         await app.storage.reset(app.now());
         app.sessions.forget();
+        await app.oauth?.provisionSeed();
         sendNoContent(res);
       },
     },

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { LOOPBACK_HOSTS, OriginPolicy, RateLimiter, hostChecker } from './access.js';
 import { apiRoutes } from './api-routes.js';
 import type { App, LimitedAction } from './app.js';
@@ -8,10 +9,11 @@ import { demoRoutes } from './demo-routes.js';
 import { toFetchHandler } from './fetch-adapter.js';
 import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendText } from './http.js';
 import { newNonce, noticePage, pageHeaders } from './pages.js';
-import { providerRoutes } from './provider.js';
+import { OAuthRuntime, type OAuthOptions } from './oauth/index.js';
 import { findRoute, type Route } from './router.js';
 import { SessionStore, credentialOf } from './sessions.js';
 import type { Storage } from './storage/sql.js';
+import { serveFile } from './static-files.js';
 import { rejectQuery } from './validation.js';
 
 export interface HandlerOptions {
@@ -22,8 +24,8 @@ export interface HandlerOptions {
    * own sessions (a bearer token, or the demo pages' cookie). A host passes its own.
    */
   authenticate?: (req: IncomingMessage) => string | undefined | Promise<string | undefined>;
-  /** Other origins whose pages may call the API (exact origins; none by default, never `*`). */
-  allowedOrigins?: readonly string[];
+  /** Other origins whose pages may call the API (exact origins, or a test; none by default, never `*`). */
+  allowedOrigins?: readonly string[] | ((origin: string) => boolean);
   /** Host names served (any port); default the loopback names. Anything else gets 403. */
   allowedHosts?: readonly string[];
   /** The public URL of this server (no trailing slash), or how to derive it from a request. */
@@ -38,6 +40,8 @@ export interface HandlerOptions {
   now?: () => number;
   /** Where server faults are reported (default: stderr); never the client. */
   log?: (message: string) => void;
+  /** The data platforms' authorization servers and this backend's client registrations. */
+  oauth?: OAuthOptions;
 }
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -46,9 +50,12 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (er
 export interface Handler extends NodeHandler {
   fetch(request: Request): Promise<Response>;
   readonly app: App;
+  /** Stops the token refresh job (after its last renewal); the storage is the host's to close. */
+  close(): Promise<void>;
 }
 
 const MINUTE = 60_000;
+const LOGOS = fileURLToPath(new URL('./logos/', import.meta.url));
 const INTERNAL = new HttpError(500, 'internal_error', 'Something went wrong on the server. Please try again.');
 const UNAUTHORIZED = new HttpError(401, 'unauthorized', 'Sign in first: this request carries no valid credential.', {
   'WWW-Authenticate': 'Bearer',
@@ -62,8 +69,8 @@ function decodeSegments(pathname: string): string[] | undefined {
   }
 }
 
-/** Whether a path is the handler's: the contract under /api, and the provider's pages. */
-export const ownsPath = (pathname: string): boolean => pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/provider/');
+/** Whether a path is the handler's: the contract under /api (its callback and logos included). */
+export const ownsPath = (pathname: string): boolean => pathname === '/api' || pathname.startsWith('/api/');
 
 export function createHandler(options: HandlerOptions): Handler {
   const now = options.now ?? Date.now;
@@ -75,10 +82,11 @@ export function createHandler(options: HandlerOptions): Handler {
     now,
   );
   const publicUrl = options.publicUrl;
+  const connections = new ConnectionStore(sql, now);
   const app: App = {
     storage: options.storage,
     sql,
-    connections: new ConnectionStore(sql, now),
+    connections,
     authorizations: new AuthorizationStore(sql, now),
     sessions,
     now,
@@ -87,7 +95,9 @@ export function createHandler(options: HandlerOptions): Handler {
     callbackCoop: options.callbackCoop ?? false,
     log,
     rateLimit: (userId, action) => limiter.take(userId, action),
+    ...(options.oauth && { oauth: new OAuthRuntime(options.oauth, sql, connections, now, log) }),
   };
+  app.oauth?.job.start();
   const authenticate = options.authenticate ?? ((req: IncomingMessage) => {
     const token = credentialOf(req);
     return token === undefined ? undefined : sessions.userOf(token);
@@ -95,7 +105,6 @@ export function createHandler(options: HandlerOptions): Handler {
   const checkHost = hostChecker(options.allowedHosts ?? LOOPBACK_HOSTS);
   const origins = new OriginPolicy(options.allowedOrigins ?? []);
   const api = [...apiRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
-  const pages = providerRoutes(app);
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
     if (error instanceof ClientGoneError) {
@@ -112,7 +121,8 @@ export function createHandler(options: HandlerOptions): Handler {
     sendHtml(res, known.status, noticePage(nonce, title, known.message), { ...pageHeaders(nonce, "'none'"), ...known.headers });
   }
 
-  async function dispatch(routes: Route[], kind: Route['kind'], req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function dispatch(routes: Route[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const kind = 'json';
     const segments = decodeSegments(url.pathname);
     if (!segments) return fail(kind, res, new HttpError(400, 'invalid_path', 'The path is not valid percent-encoding.'));
     const match = findRoute(routes, req.method ?? 'GET', segments);
@@ -125,8 +135,7 @@ export function createHandler(options: HandlerOptions): Handler {
     try {
       if (!route.query) rejectQuery(url);
       let userId = '';
-      // The provider's pages stand for the platform, which has its own sign-in.
-      if (!route.public && kind === 'json') {
+      if (!route.public) {
         userId = (await authenticate(req)) ?? '';
         if (!userId) throw UNAUTHORIZED;
       }
@@ -146,15 +155,16 @@ export function createHandler(options: HandlerOptions): Handler {
       return sendText(res, target.startsWith('/') ? 404 : 400, target.startsWith('/') ? 'Not found.\n' : 'Bad request target.\n');
     }
     baseHeaders(res);
-    const kind = pathname.startsWith('/provider/') ? 'html' : 'json';
     try {
       checkHost(req);
-      if (kind === 'json' && origins.apply(req, res)) return;
+      if (origins.apply(req, res)) return;
     } catch (error) {
-      return fail(kind, res, error);
+      return fail('json', res, error);
     }
     const url = new URL(`http://server${target}`);
-    return dispatch(kind === 'html' ? pages : api, kind, req, res, url);
+    // The logos, under the endpoint too: the API's `logoUrl`s are relative to it.
+    if (pathname.startsWith('/api/logos/')) return serveFile(LOGOS, pathname.slice('/api/logos'.length), req, res);
+    return dispatch(api, req, res, url);
   }
 
   const handler = ((req, res, next) => {
@@ -162,5 +172,6 @@ export function createHandler(options: HandlerOptions): Handler {
   }) as Handler;
   Object.defineProperty(handler, 'app', { value: app });
   handler.fetch = toFetchHandler(handler);
+  handler.close = async () => app.oauth?.close();
   return handler;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** The HTML pages this server renders itself: the simulated provider and the callback. */
+/** The HTML pages the demo renders itself: the callback, and the platform's sign-in page. */
 
 export function newNonce(): string {
   return randomBytes(16).toString('base64');
@@ -27,7 +27,7 @@ export function scriptJson(value: unknown): string {
  * A strict policy: nothing loads but the nonce-tagged inline style and script, no framing, and
  * Trusted Types so the script could not write HTML even by mistake.
  */
-export function pageHeaders(nonce: string, formAction: "'self'" | "'none'"): Record<string, string> {
+export function pageHeaders(nonce: string, formAction: string): Record<string, string> {
   return {
     'Content-Security-Policy': [
       "default-src 'none'",

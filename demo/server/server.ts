@@ -118,11 +118,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (error) {
+    await handler.close();
     if (own) await storage.close();
     throw error;
   }
   ({ port } = server.address() as AddressInfo);
   url = `http://127.0.0.1:${port}`;
+  try {
+    await options.oauth?.register?.([url, `http://localhost:${port}`, `http://[::1]:${port}`]);
+    await handler.app.oauth?.provisionSeed();
+  } catch (error) {
+    await new Promise((resolve) => server.close(resolve));
+    await handler.close();
+    if (own) await storage.close();
+    throw error;
+  }
 
   let closing: Promise<void> | undefined;
   return {
@@ -131,7 +141,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close(() => {
-          (own ? storage.close() : Promise.resolve()).then(resolve, reject);
+          // The refresh job's last renewal finishes before the database it writes to closes.
+          handler
+            .close()
+            .then(() => (own ? storage.close() : undefined))
+            .then(resolve, reject);
         });
         // Keep-alive sockets would hold `close` open until they time out.
         server.closeAllConnections();

@@ -70,8 +70,11 @@ function list<T>(value: unknown, path: string, check: (value: unknown, path: str
 
 /** Drops `undefined` fields so results deep-equal their JSON source. */
 function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
+  // A copy rather than `delete`: deleting a key switches V8 to a slow dictionary object, about
+  // three times the memory of a plain one, and the store keeps thousands of these.
+  const result = {} as T;
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) result[key] = value[key];
+  return result;
 }
 
 /** The authorization URL is opened in a pop-up we own: only http(s), never `javascript:`. */

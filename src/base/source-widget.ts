@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import type { Connection } from '../api/types.js';
 import { property } from 'lit/decorators.js';
 import { ConnectController } from '../controllers/connect-controller.js';
@@ -51,6 +51,12 @@ export class SourceWidget extends LitElement {
   /** The Expiring accounts this widget shows now (none by default); each is announced once per page. */
   protected expiringShown(): readonly Connection[] {
     return [];
+  }
+
+  /** On a server, the data it renders with (the only hook Lit's server rendering calls before `render`). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isServer) this.data.serverRender();
+    super.willUpdate(changed);
   }
 
   /** The first render waits for the texts of the page's language (a small module, loaded once). */

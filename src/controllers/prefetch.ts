@@ -4,13 +4,16 @@
  * page. Buttons name what they need in `data-prefetch`; one pair of listeners on the document
  * serves every widget (the events are composed, so they come out of the shadow roots).
  */
+import { isServer } from 'lit';
+
 const loaders = new Map<string, () => Promise<unknown>>();
 let listening = false;
 
 /** Loads with `loader` what buttons marked `data-prefetch="<name>"` need; call it when a widget is created. */
 export function prefetchOnIntent(name: string, loader: () => Promise<unknown>): void {
   loaders.set(name, loader);
-  if (listening) return;
+  // A server renders no button anyone points at.
+  if (listening || isServer) return;
   listening = true;
   document.addEventListener('pointerover', onIntent, { passive: true });
   document.addEventListener('focusin', onIntent);

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DswError } from '../api/errors.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import { sharedStore } from '../store/shared-stores.js';
@@ -26,12 +26,18 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
  * reports the failure of a load this widget started as a `dsw-error` event.
  */
 export class SourceController implements ReactiveController {
+  /**
+   * On a server, the store of the render in progress: set by `data-source-widgets/ssr` (so that
+   * no server code reaches a browser's bundle).
+   */
+  static serverStore?: () => ConnectionStore | undefined;
   /** The store in use; undefined while the widget has neither a provider nor an endpoint. */
   store?: ConnectionStore;
   state: SourceState;
   private provided?: ConnectionStore;
   private unsubscribe?: () => void;
   private key = '';
+  private wake?: () => void;
 
   constructor(private readonly host: SourceHost) {
     this.state = idleState(host.source ?? '');
@@ -60,6 +66,28 @@ export class SourceController implements ReactiveController {
     this.key = '';
   }
 
+  /** Whether there is something to show but a placeholder: data, a failure, or nowhere to load from. */
+  get settled(): boolean {
+    return !this.store || this.state.status === 'ready' || this.state.status === 'error';
+  }
+
+  /** Resolves once `settled`, or after `ms` at most (a widget's first render waits for its data that long). */
+  untilSettled(ms: number): Promise<void> {
+    if (this.settled) return Promise.resolve();
+    return Promise.race([new Promise<void>((resolve) => (this.wake = resolve)), moment(ms)]).finally(() => (this.wake = undefined));
+  }
+
+  /**
+   * On a server, before rendering: the data the server renders with (see server-store.ts), as
+   * there is neither a provider to ask nor a page to load from. Nothing in a browser.
+   */
+  serverRender(): void {
+    const store = isServer ? SourceController.serverStore?.() : undefined;
+    if (!store) return;
+    this.store = store;
+    this.state = store.get(this.host.source ?? '');
+  }
+
   /** Loads again whatever happened before (the Retry button). */
   retry(): void {
     if (this.store && this.host.source) this.report(this.store.load(this.host.source, { force: true }));
@@ -86,10 +114,12 @@ export class SourceController implements ReactiveController {
         const shown = !quietRevalidation(this.state, state);
         this.state = state;
         if (shown) this.host.requestUpdate();
+        if (this.settled) this.wake?.();
       });
       this.state = store.get(source);
       this.report(store.load(source));
     }
+    if (this.settled) this.wake?.();
     this.host.requestUpdate();
   }
 
@@ -100,6 +130,20 @@ export class SourceController implements ReactiveController {
       }
     });
   }
+}
+
+/**
+ * One timer for every widget that waits in the same moment (a page attaches hundreds at once),
+ * not one each: a widget that joins late waits less, never more.
+ */
+let shared: Promise<void> | undefined;
+function moment(ms: number): Promise<void> {
+  return (shared ??= new Promise<void>((resolve) =>
+    setTimeout(() => {
+      shared = undefined;
+      resolve();
+    }, ms),
+  ));
 }
 
 /**

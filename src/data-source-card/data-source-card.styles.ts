@@ -12,6 +12,9 @@ export const cardStyles = css`
     --_card-shadow: var(--dsw-card-shadow, none);
     --_logo-size: var(--dsw-card-logo-size, calc(2.5 * var(--_rem)));
     display: block;
+    /* The height of the header alone (the smallest card): holds the card's place while its first
+       render waits for the data, so the page does not shift when it comes. */
+    min-block-size: calc(var(--_logo-size) + 2 * var(--_card-padding) + 2px);
   }
   :host([hidden]) {
     display: none;

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { SourceWidget } from '../base/source-widget.js';
@@ -118,7 +118,7 @@ export class DataSourceCard extends SourceWidget {
     const long = view.kind !== 'loading' && this.name.length > LONG_TEXT;
     return html`<article part="card" class="card root ${view.kind === 'loading' && view.slow ? 'slow' : ''}" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
         <div class="header">
-          ${this.renderLogo(view)}
+          <div part="logo" class="logo ${view.kind === 'loading' ? 'loading' : ''}"><slot name="logo">${this.renderLogo(view)}</slot></div>
           <div class="info">
             <div
               id="name"
@@ -137,23 +137,23 @@ export class DataSourceCard extends SourceWidget {
           </div>
           <div part="actions" class="actions"><slot name="actions"></slot>${this.renderAction(view, s)}</div>
         </div>
-        ${view.kind === 'ready' ? html`${this.renderStale(view.state, s)}${this.renderFailures(view.state, s)}` : nothing}
+        ${view.kind === 'ready' ? this.renderStale(view.state, s) : nothing}${view.kind === 'ready' ? this.renderFailures(view.state, s) : nothing}
         ${this.renderNotice(s)}
       </article>`;
   }
 
   /**
-   * The first render waits for the frame that would show it while the data is still on its way:
-   * data that arrives before that frame (a fast endpoint, a store that has it) renders at once,
-   * with no placeholder built, styled and thrown away. A timer stands in for frames that a
-   * hidden page does not get.
+   * The first render waits a moment for the data: data that comes within it (a fast endpoint, a
+   * store that has it) renders at once, with no placeholder built, styled, laid out and thrown
+   * away; a slower load shows the skeleton after it. The host reserves the card's height meanwhile.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && this.data.state.status !== 'ready') await nextFrame();
+    if (!this.hasUpdated) await this.data.untilSettled(SKELETON_DELAY_MS);
     return super.scheduleUpdate();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     this.hadFocus = !!this.shadowRoot?.activeElement;
   }
 
@@ -180,18 +180,15 @@ export class DataSourceCard extends SourceWidget {
     return { kind: 'failed', message: loadFailureText(state.error, this.l10n.strings) };
   }
 
-  private renderLogo(view: View): TemplateResult {
+  /** What the logo slot falls back to: the source's logo, else its initials (none while loading). */
+  private renderLogo(view: View): TemplateResult | typeof nothing {
     const logoUrl = this.data.state.source?.logoUrl;
     const url = logoUrl && this.data.store ? this.data.store.client.resolveUrl(logoUrl) : undefined;
-    const loading = view.kind === 'loading';
-    let fallback: TemplateResult | typeof nothing = nothing;
     if (url && url !== this.brokenLogo) {
       // Decorative: the name next to it says the same.
-      fallback = html`<img part="logo-image" src=${url} alt="" @error=${() => (this.brokenLogo = url)} />`;
-    } else if (!loading) {
-      fallback = html`<span part="initials" aria-hidden="true">${initials(this.name)}</span>`;
+      return html`<img part="logo-image" src=${url} alt="" @error=${() => (this.brokenLogo = url)} />`;
     }
-    return html`<div part="logo" class="logo ${loading ? 'loading' : ''}"><slot name="logo">${fallback}</slot></div>`;
+    return view.kind === 'loading' ? nothing : html`<span part="initials" aria-hidden="true">${initials(this.name)}</span>`;
   }
 
   private renderSummary(view: View, s: Strings): TemplateResult | string {
@@ -318,24 +315,8 @@ export class DataSourceCard extends SourceWidget {
   private readonly onDismissNotice = (): void => this.actions.dismiss();
 }
 
-/**
- * The next frame, or a moment when a hidden page gets none: one promise for every card that asks
- * before it comes (a page of cards attaches hundreds at once), not a frame callback and a timer each.
- */
-let frame: Promise<void> | undefined;
-function nextFrame(): Promise<void> {
-  return (frame ??= new Promise<void>((resolve) => {
-    let settled = false;
-    const done = () => {
-      if (settled) return;
-      settled = true;
-      frame = undefined;
-      resolve();
-    };
-    requestAnimationFrame(done);
-    setTimeout(done, 100);
-  }));
-}
+/** How long a card's first render waits for its data before it shows a skeleton (ms). */
+const SKELETON_DELAY_MS = 200;
 
 /** Names and messages longer than this may be cut (see `.clamp`) and get a tooltip. */
 const LONG_TEXT = 60;

@@ -12,7 +12,8 @@ import type { Strings } from '../strings/strings.js';
  *
  * @summary Shares one endpoint, cache and text overrides with the widgets inside it.
  * @tag data-source-provider
- * @slot - The widgets (and any other content).
+ * @slot - The widgets (and any other content), and the data a server rendered them with
+ * (`<script type="application/json" data-dsw-sources>`, see `data-source-widgets/hydrate`).
  */
 export class DataSourceProvider extends LitElement {
   static override styles = css`
@@ -47,6 +48,12 @@ export class DataSourceProvider extends LitElement {
 
   /** BCP 47 locale for dates and numbers in every widget inside; the browser's by default. */
   @property() locale?: string;
+
+  /**
+   * Called with each store built, before any widget gets it: `data-source-widgets/hydrate` seeds
+   * it there from the data a server rendered the page with (pages without pay nothing for it).
+   */
+  static storeCreated?: (provider: DataSourceProvider, store: ConnectionStore) => void;
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
   private readonly localizationProvider = new ContextProvider(this, { context: localizationContext, initialValue: {} });
@@ -101,6 +108,7 @@ export class DataSourceProvider extends LitElement {
     const store = new ConnectionStore(next, { authorizationTimeoutMs: this.authorizationTimeoutMs });
     // Set before the widgets get the store: their first render reads it.
     store.expiryWarningDays = this.expiryWarningDays;
+    DataSourceProvider.storeCreated?.(this, store);
     this.storeProvider.setValue(store);
   }
 }

@@ -25,6 +25,8 @@ import type {
   OpenSettingsRequestEvent,
   RefreshRequestedEvent,
 } from '../events/index.js';
+// The tag names, JSX and Vue types of every tag (see types/globals.d.ts).
+export type {} from '../types/globals.js';
 
 /** What the settings dialog fires. */
 const dialogEvents = {
@@ -54,54 +56,86 @@ const widgetEvents = {
 
 /**
  * createComponent sets every prop it finds on the class's prototype as a property, in an effect
- * after rendering. Lit puts every reactive property there, so `source` or `endpoint` would never
- * reach server-rendered HTML (no effect runs on the server). Shown this view of the class, it
- * keeps as properties only those an attribute cannot carry as is (`strings`, `getHeaders`,
- * `fetch`, and the camelCase ones such as `headingLevel`), and leaves the rest to React 19, which
- * renders them as attributes on the server and sets them as properties in the browser.
+ * after rendering, and no effect runs on the server: `source` or `headingLevel` would never
+ * reach server-rendered HTML. Shown this view of the class, it keeps as properties only those
+ * no attribute carries (`strings`, `getHeaders`, `fetch`); the others are left to React 19,
+ * which renders them as attributes on the server and sets them in the browser.
  */
-function propertiesWithoutSameNamedAttribute<T extends typeof ReactiveElement>(elementClass: T): T {
+function propertiesWithoutAttribute<T extends typeof ReactiveElement>(elementClass: T): T {
   const prototype: Record<string, undefined> = {};
-  for (const [name, options] of elementClass.elementProperties) {
-    const attribute =
-      options.attribute === false ? undefined : typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase();
-    if (attribute !== name) prototype[String(name)] = undefined;
-  }
+  for (const [name, options] of elementClass.elementProperties) if (options.attribute === false) prototype[String(name)] = undefined;
   return { name: elementClass.name, prototype } as unknown as T;
 }
 
+/** Property name → its attribute's, where they differ (`headingLevel` → `heading-level`). */
+function attributeNames(elementClass: typeof ReactiveElement): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [name, options] of elementClass.elementProperties) {
+    if (typeof options.attribute === 'string' && options.attribute !== name) names.set(String(name), options.attribute);
+  }
+  return names;
+}
+
+/**
+ * The component, with each camelCase prop passed under its attribute's name: React renders it
+ * as that attribute on the server (`heading-level="2"`), and sets the attribute in the browser,
+ * which the element reads as the property. Its type stays the camelCase one.
+ */
+function withAttributeNames<C extends React.ComponentType<never>>(component: C, elementClass: typeof ReactiveElement): C {
+  const names = attributeNames(elementClass);
+  const renamed = (props: Record<string, unknown>) =>
+    React.createElement(
+      component as React.ComponentType<Record<string, unknown>>,
+      Object.fromEntries(Object.entries(props).map(([name, value]) => [names.get(name) ?? name, value])),
+    );
+  renamed.displayName = (component as { displayName?: string }).displayName;
+  return renamed as unknown as C;
+}
+
 /** `<data-source-provider>`: its props, and the events of every widget inside it. */
-export const DataSourceProvider = createComponent({
-  react: React,
-  tagName: 'data-source-provider',
-  elementClass: propertiesWithoutSameNamedAttribute(ProviderElement),
-  events: widgetEvents,
-  displayName: 'DataSourceProvider',
-});
+export const DataSourceProvider = withAttributeNames(
+  createComponent({
+    react: React,
+    tagName: 'data-source-provider',
+    elementClass: propertiesWithoutAttribute(ProviderElement),
+    events: widgetEvents,
+    displayName: 'DataSourceProvider',
+  }),
+  ProviderElement,
+);
 
 /** `<data-source-card>`. */
-export const DataSourceCard = createComponent({
-  react: React,
-  tagName: 'data-source-card',
-  elementClass: propertiesWithoutSameNamedAttribute(CardElement),
-  events: widgetEvents,
-  displayName: 'DataSourceCard',
-});
+export const DataSourceCard = withAttributeNames(
+  createComponent({
+    react: React,
+    tagName: 'data-source-card',
+    elementClass: propertiesWithoutAttribute(CardElement),
+    events: widgetEvents,
+    displayName: 'DataSourceCard',
+  }),
+  CardElement,
+);
 
 /** `<connection-settings-dialog>`. */
-export const ConnectionSettingsDialog = createComponent({
-  react: React,
-  tagName: 'connection-settings-dialog',
-  elementClass: propertiesWithoutSameNamedAttribute(DialogElement),
-  events: dialogEvents,
-  displayName: 'ConnectionSettingsDialog',
-});
+export const ConnectionSettingsDialog = withAttributeNames(
+  createComponent({
+    react: React,
+    tagName: 'connection-settings-dialog',
+    elementClass: propertiesWithoutAttribute(DialogElement),
+    events: dialogEvents,
+    displayName: 'ConnectionSettingsDialog',
+  }),
+  DialogElement,
+);
 
 /** `<reconnect-banner>`. */
-export const ReconnectBanner = createComponent({
-  react: React,
-  tagName: 'reconnect-banner',
-  elementClass: propertiesWithoutSameNamedAttribute(BannerElement),
-  events: widgetEvents,
-  displayName: 'ReconnectBanner',
-});
+export const ReconnectBanner = withAttributeNames(
+  createComponent({
+    react: React,
+    tagName: 'reconnect-banner',
+    elementClass: propertiesWithoutAttribute(BannerElement),
+    events: widgetEvents,
+    displayName: 'ReconnectBanner',
+  }),
+  BannerElement,
+);

@@ -129,6 +129,7 @@ export class ReconnectBanner extends SourceWidget {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     this.hadFocus = !!this.shadowRoot?.activeElement;
     if (changed.has('source')) {
       this.dismissed = readDismissed(this.source);

@@ -96,6 +96,18 @@ export class ConnectionStore {
     return this.entries.get(sourceId)?.state ?? idleState(sourceId);
   }
 
+  /**
+   * Takes data that came with the page (server rendering) as a load's answer: shown at once,
+   * and not asked for again while fresh.
+   */
+  seed(sources: readonly DataSource[]): void {
+    for (const source of sources) {
+      const entry = this.entry(source.id);
+      entry.loadedAt = this.now();
+      this.apply(entry, source);
+    }
+  }
+
   /** Calls `listener` on every change of the source until the returned function is called. */
   subscribe(sourceId: string, listener: SourceListener): () => void {
     const entry = this.entry(sourceId);

@@ -37,9 +37,10 @@ export interface NoticeViewOptions {
 export function noticeView({ notice, strings: s, actions, live, onDismiss }: NoticeViewOptions): TemplateResult {
   return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
     <p class="notice-text" role=${ifDefined(live ? 'status' : undefined)}>${notice?.text ?? nothing}</p>
-    ${noticeActions(notice, s, actions)}
-    ${notice && onDismiss
-      ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice} @click=${onDismiss}>${closeIcon}</button>`
+    ${notice
+      ? html`${noticeActions(notice, s, actions)}${onDismiss
+          ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice} @click=${onDismiss}>${closeIcon}</button>`
+          : nothing}`
       : nothing}
   </div>`;
 }

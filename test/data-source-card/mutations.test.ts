@@ -23,6 +23,7 @@ function record(root: ShadowRoot): MutationRecord[] {
   return records;
 }
 
+const BUSY = '.skeleton, [aria-busy="true"]';
 const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 describe('data-source-card: updates touch only what changed', function () {
@@ -54,5 +55,35 @@ describe('data-source-card: updates touch only what changed', function () {
     expect(facebookMutations.length).to.be.greaterThan(0);
     expect(googleMutations, 'the other card').to.deep.equal([]);
     expect(googleRenders.count, 'the other card is not rendered').to.equal(0);
+  });
+});
+
+describe('data-source-card: first render', function () {
+  this.timeout(SLOW);
+
+  it('data that comes within a moment renders at once: no skeleton built, the height held meanwhile', async () => {
+    // Within the moment the card waits, with time for a frame before the data comes.
+    await serve([googleAds(connections(2))], { latency: 80 });
+    const wrapper = document.createElement('div');
+    wrapper.style.inlineSize = '420px';
+    document.body.append(wrapper);
+    const provider = document.createElement('data-source-provider');
+    provider.setAttribute('endpoint', '/api');
+    const card = document.createElement('data-source-card');
+    card.setAttribute('source', 'google-ads');
+    provider.append(card);
+    wrapper.append(provider);
+    const shown = record(card.shadowRoot!);
+    // A frame before the data: the card has not rendered, yet holds the height of its header.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(card.shadowRoot!.childElementCount, 'not rendered yet').to.equal(0);
+    const waiting = card.getBoundingClientRect().height;
+    await cardLoaded(card);
+    const skeletons = shown.flatMap((r) => [...r.addedNodes]).filter((n) => n instanceof Element && (n.matches(BUSY) || n.querySelector(BUSY)));
+    expect(skeletons, 'no placeholder was rendered').to.deep.equal([]);
+    expect(waiting).to.be.greaterThan(0);
+    expect(waiting).to.be.at.most(card.getBoundingClientRect().height);
+    expect(card.getBoundingClientRect().height - waiting, 'the page shifts by a few px at most').to.be.below(12);
+    wrapper.remove();
   });
 });

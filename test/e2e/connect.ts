@@ -1,8 +1,12 @@
-// Connecting accounts on the host page through the real pop-up: the provider page, Approve and
-// Deny, and the cards, dialog and event log that follow.
+// Connecting accounts on the host page through the real pop-up: the platform's sign-in page,
+// Approve and Deny, and the cards, dialog and event log that follow.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import { authorizeInPopup, card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
+import { authorizeInPopup, card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, TIMEOUT, visible } from './helpers.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export function connectSuite(): void {
   describe('connect', () => {
@@ -64,6 +68,34 @@ export function connectSuite(): void {
 
       await visible(row(dialog, 'bluebirdcoffee.com – GA4').getByText(said('Main')));
       assert.equal(await row(dialog, 'bluebirdcoffee.com – GA4').count(), 1);
+      assert.deepEqual(problems, []);
+    });
+
+    it('the sign-in page works from the keyboard: focus on the first account, Enter approves it; axe finds nothing', async (t) => {
+      const server = await demoServer(t);
+      const { page, problems } = await open(t, `${server.url}/`);
+      const linkedin = card(page, 'linkedin-ads');
+      await visible(linkedin.getByText(said('Not connected')));
+      const [popup] = await Promise.all([page.waitForEvent('popup'), linkedin.getByRole('button', { name: said('Connect') }).click()]);
+      popup.setDefaultTimeout(TIMEOUT);
+      const first = popup.getByRole('radio', { name: /^Summit Legal Partners\b/ });
+      await first.waitFor();
+      assert.equal(new URL(popup.url()).origin, server.platform.issuer, 'the sign-in page is the authorization server\'s');
+      assert.ok(await first.evaluate((element) => element === document.activeElement), 'focus starts on the first account');
+      await visible(popup.getByLabel('Account name'));
+      await visible(popup.getByLabel('Account ID'));
+      // Run in the page through the debugger protocol, which the page's CSP does not govern.
+      await popup.evaluate(axeSource);
+      const violations = await popup.evaluate(async () => {
+        const { axe } = window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+        return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+      });
+      assert.deepEqual(violations, []);
+
+      const closed = popup.waitForEvent('close');
+      await popup.keyboard.press('Enter');
+      await closed;
+      await visible(linkedin.getByRole('status').filter({ hasText: said('Summit Legal Partners is connected.') }));
       assert.deepEqual(problems, []);
     });
 

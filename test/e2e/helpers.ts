@@ -1,13 +1,18 @@
 // End-to-end helpers: the real demo backend (temp database, free loopback port) serving the real
-// demo pages and the built bundle, driven by Debian's Chromium through playwright-core. One
-// browser per process (see widgets.test.ts); each test gets its own context and backend.
+// demo pages and the built bundle, with the data platform played by a real OAuth 2.0
+// authorization server (oidc-provider, another free loopback port), driven by Debian's Chromium
+// through playwright-core. One browser per process (see widgets.test.ts); each test gets its own
+// context, backend and platform.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { startPlatform, type Platform } from '../../demo/platform/platform.js';
+import { oauthOptionsFor } from '../../demo/platform/wiring.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../demo/server/server.js';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.mjs';
 
@@ -37,13 +42,17 @@ export interface DemoServer extends RunningServer {
   port: number;
   /** Headers signed in as the user the demo page signs in (the first demo user). */
   auth: { Authorization: string };
-  /** Closes this server and starts another on the same port and database file. */
+  /** The authorization server and platform API this backend is a client of. */
+  platform: Platform;
+  /** What the backend logged so far (faults only; a test checks no token is among them). */
+  logs: string[];
+  /** Closes this server and starts another on the same port and database file (same platform). */
   restart(): Promise<DemoServer>;
 }
 
-type Options = Pick<ServerOptions, 'callbackCoop'>;
+type Options = Pick<ServerOptions, 'callbackCoop' | 'allowedOrigins'>;
 
-async function launch(t: TestContext, dbPath: string, options: Options, port = 0): Promise<DemoServer> {
+async function launch(t: TestContext, dbPath: string, options: Options, platform: Platform, tokenKey: Buffer, port = 0): Promise<DemoServer> {
   const logs: string[] = [];
   const server = await startServer({
     ...options,
@@ -54,6 +63,7 @@ async function launch(t: TestContext, dbPath: string, options: Options, port = 0
     staticRoot: publicRoot,
     distRoot,
     log: (message) => logs.push(message),
+    oauth: oauthOptionsFor(platform, tokenKey),
   });
   const actualPort = Number(new URL(server.url).port);
   t.after(async () => {
@@ -64,18 +74,33 @@ async function launch(t: TestContext, dbPath: string, options: Options, port = 0
     ...server,
     port: actualPort,
     auth: { Authorization: `Bearer ${await server.signIn('ada')}` },
+    platform,
+    logs,
     restart: async () => {
       await server.close();
-      return launch(t, dbPath, options, actualPort);
+      return launch(t, dbPath, options, platform, tokenKey, actualPort);
     },
   };
 }
 
-/** The demo backend with a fresh seeded database of its own. */
+/** The demo backend with a fresh seeded database of its own, and a platform of its own. */
 export async function demoServer(t: TestContext, options: Options = {}): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dsw-e2e-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return launch(t, join(dir, 'demo.db'), options);
+  const platformLogs: string[] = [];
+  const platform = await startPlatform({ log: (message) => platformLogs.push(message) });
+  let current: DemoServer | undefined;
+  // After the backend (and its refresh job) stopped: the platform, then the files.
+  t.after(async () => {
+    await current?.close();
+    await platform.close();
+    rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(platformLogs, [], 'the platform logged no fault');
+  });
+  const track = (server: DemoServer): DemoServer => {
+    current = server;
+    return { ...server, restart: async () => track(await server.restart()) };
+  };
+  return track(await launch(t, join(dir, 'demo.db'), options, platform, randomBytes(32)));
 }
 
 export interface Tab {
@@ -151,8 +176,9 @@ export async function gone(locator: Locator): Promise<void> {
 export type Decision = { approve: string } | { other: { accountName: string; accountId: string } } | 'deny';
 
 /**
- * Clicks what opens the authorization pop-up, then acts in the real provider page: picks the
- * account by its visible name and approves, or denies. Resolves once the pop-up has closed.
+ * Clicks what opens the authorization pop-up, then acts on the platform's real sign-in page:
+ * picks the account by its visible name and approves, or denies. Resolves once the pop-up has
+ * closed (after the platform redirected to the backend's callback).
  */
 export async function authorizeInPopup(page: Page, trigger: Locator, decision: Decision): Promise<Page> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), trigger.click()]);

@@ -46,7 +46,8 @@ export function lateSuite(): void {
 
       await visible(card(page, 'linkedin-ads').getByRole('button', { name: said('Connection settings') }));
       await loggedEvent(page, 'dsw-connection-added');
-      assert.deepEqual(problems, []);
+      // An outcome poll in flight when the page reloads is cut by the reload itself: no fault.
+      assert.deepEqual(problems.filter((problem) => !/^failed GET .*\/api\/authorizations\/[\w-]+: net::ERR_ABORTED$/.test(problem)), []);
     });
 
     it('a lasting fault says when it tries again, and Retry now loads at once', async (t) => {

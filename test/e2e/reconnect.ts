@@ -1,5 +1,5 @@
-// A connection that fails (made so with the host page's demo controls) shows in the card, the
-// dialog and the banner; Re-connect through the real pop-up makes it healthy again, and signing
+// A connection whose grant is revoked at the platform (with the host page's demo controls)
+// shows in the card, the dialog and the banner; Re-connect through the real pop-up makes it healthy again, and signing
 // in as another account replaces nothing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -11,7 +11,7 @@ const FAILURE = 'The credentials were changed or revoked. Re-connect to restore 
 /** Uses the page's own demo controls, as a person trying the demo would. */
 async function makeFail(page: Page, option: string): Promise<void> {
   await page.getByLabel('Connection', { exact: true }).selectOption({ label: option });
-  await page.getByRole('button', { name: said('Make it fail') }).click();
+  await page.getByRole('button', { name: said('Revoke at the platform') }).click();
   await visible(page.locator('#controls-status').filter({ hasText: said('now fails') }));
 }
 

@@ -3,6 +3,7 @@
 // and a backend of its own, so none can see another's changes.
 // Run: node --import tsx --test test/e2e/*.test.ts   (after `npm run build`)
 import { describe } from 'node:test';
+import { axeSuite } from './axe.js';
 import { connectSuite } from './connect.js';
 import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
@@ -11,6 +12,7 @@ import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
 import { restartSuite } from './restart.js';
+import { ssrSuite } from './ssr.js';
 
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
@@ -22,4 +24,6 @@ describe('end to end', { concurrency: 2 }, () => {
   fallbackSuite();
   lateSuite();
   expirySuite();
+  axeSuite();
+  ssrSuite();
 });

@@ -4,12 +4,15 @@
 // own schemas, so that hosts copying them copy something valid.
 // Run: node --import tsx --test test/node/openapi-examples.test.ts
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BODY_LIMIT } from '../../demo/server/http.js';
 import { startServer, type RunningServer } from '../../demo/server/server.js';
+import { startPlatform, type Platform } from '../../demo/platform/platform.js';
+import { oauthOptionsFor } from '../../demo/platform/wiring.js';
 import type { Authorization, DataSource } from '../../src/api/types.js';
 import * as validators from '../../src/api/validate.js';
 import { call, type Answer } from './server-helpers.js';
@@ -63,6 +66,8 @@ function examplePairs(): { where: string; schema: Schema; example: unknown }[] {
 }
 
 let server: RunningServer & { token?: string };
+/** The authorization server the backend is a client of: authorizations start there. */
+let platform: Platform;
 let dir: string;
 /** Server faults (a 500 would be one); none is expected. */
 const faults: string[] = [];
@@ -128,7 +133,9 @@ function requestExample(op: Operation): unknown {
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dsw-openapi-'));
-  server = await startServer({ port: 0, dbPath: join(dir, 'demo.db'), log: (m) => faults.push(m) });
+  platform = await startPlatform();
+  const oauth = oauthOptionsFor(platform, randomBytes(32), { refreshIntervalMs: 0 });
+  server = await startServer({ port: 0, dbPath: join(dir, 'demo.db'), log: (m) => faults.push(m), oauth });
   // The reference backend serves signed-in users only: `call` sends this token.
   server.token = await server.signIn('ada');
   // conn_1 is the main account in the examples, conn_2 a secondary one: take the seeded ones.
@@ -141,6 +148,7 @@ before(async () => {
 after(async () => {
   assert.deepEqual(faults, []);
   await server.close();
+  await platform.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

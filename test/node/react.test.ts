@@ -54,10 +54,11 @@ test('the React example renders the tags with their attributes on the server', a
 
   assert.match(html, /^<data-source-provider endpoint="\/api\/connections">/);
   assert.match(html, /<reconnect-banner source="google-ads"><\/reconnect-banner>/);
-  assert.match(html, /<data-source-card source="google-ads"><\/data-source-card>/);
-  assert.match(html, /<data-source-card source="facebook-ads"><\/data-source-card>/);
+  // Every prop an attribute carries is in the HTML, camelCase ones under their attribute's name.
+  assert.match(html, /<data-source-card source="google-ads" heading-level="2"><\/data-source-card>/);
+  assert.match(html, /<data-source-card source="facebook-ads" heading-level="2"><\/data-source-card>/);
   assert.match(html, /<\/data-source-provider>$/);
-  // Functions, event handlers and camelCase properties are set in the browser, never as attributes.
+  // Functions and event handlers are set in the browser, never as attributes.
   assert.doesNotMatch(html, /getheaders|onconnectionadded|onerror|headinglevel|function/i);
 });
 
@@ -71,4 +72,24 @@ test('the React entry has a prop for every event the manifest lists', () => {
   );
   assert.ok(events.size >= 12, `the manifest lists the events (${events.size})`);
   for (const name of events) assert.ok(source.includes(`'${name}'`), `src/react/index.ts maps ${name}`);
+});
+
+test('server rendering keeps every prop an attribute carries, camelCase ones under their attribute names', async () => {
+  const { DataSourceProvider, DataSourceCard, ConnectionSettingsDialog, ReconnectBanner } = await import(
+    new URL('src/react/index.ts', root).href
+  );
+  const html = renderToString(
+    createElement(
+      DataSourceProvider,
+      { endpoint: '/api', timeoutMs: 5000, authorizationTimeoutMs: 60000, expiryWarningDays: 3, locale: 'de', getHeaders: async () => ({}) },
+      createElement(DataSourceCard, { source: 'ga4', headingLevel: 2, theme: 'dark', expiryWarningDays: 5 }),
+      createElement(ReconnectBanner, { source: 'ga4', connection: 'c-1', headingLevel: 4 }),
+      createElement(ConnectionSettingsDialog, { source: 'ga4', open: true, authorizationTimeoutMs: 1000 }),
+    ),
+  );
+  assert.match(html, /<data-source-provider endpoint="\/api" timeout-ms="5000" authorization-timeout-ms="60000" expiry-warning-days="3" locale="de">/);
+  assert.match(html, /<data-source-card source="ga4" heading-level="2" theme="dark" expiry-warning-days="5">/);
+  assert.match(html, /<reconnect-banner source="ga4" connection="c-1" heading-level="4">/);
+  assert.match(html, /<connection-settings-dialog source="ga4" open="" authorization-timeout-ms="1000">/);
+  assert.doesNotMatch(html, /getheaders|timeoutms|headinglevel/i);
 });

@@ -107,7 +107,7 @@ describe('isolation between users', () => {
 
   it('scopes the demo controls to the user too', async (t) => {
     const { ada, ben } = await twoUsers(t);
-    assertError(await call(ben, 'POST', `/api/demo/data-sources/ga4/connections/con_ga4_01/fail`, {}), 404, 'connection_not_found');
+    assertError(await call(ben, 'POST', `/api/demo/data-sources/ga4/connections/con_ga4_01/revoke`), 404, 'connection_not_found');
     assert.equal((await getSource(ada, 'ga4')).connections.find((c) => c.id === 'con_ga4_01')!.status, 'active');
   });
 });

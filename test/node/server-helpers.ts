@@ -1,14 +1,18 @@
-// Starts the demo backend on a free port with its own temp database, and speaks to it over
-// real HTTP the way the widgets and the simulated provider's browser would. With
-// DSW_TEST_POSTGRES set (a server URL; `npm run test:postgres` sets it), each test gets a fresh
-// PostgreSQL database there instead of a SQLite file: the same suites test both adapters.
+// Starts the demo backend on a free port with its own temp database, as the OAuth client of its
+// own local platform (authorization server), and speaks to both over real HTTP the way the
+// widgets and the pop-up's browser would. With DSW_TEST_POSTGRES set (a server URL;
+// `npm run test:postgres` sets it), each test gets a fresh PostgreSQL database there instead of a
+// SQLite file: the same suites test both storages.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { startPlatform, type Platform } from '../../demo/platform/platform.js';
+import { oauthOptionsFor } from '../../demo/platform/wiring.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../demo/server/server.js';
 import { openPostgres } from '../../demo/server/storage/postgres.js';
 import type { Authorization, AuthorizationMessage, Connection, DataSource } from '../../src/api/types.js';
@@ -23,9 +27,13 @@ export interface TestServer extends RunningServer {
   logs: string[];
   /** The server's clock; `advance` moves it, e.g. past a state's expiry. */
   clock: { now: number; advance(ms: number): void };
-  /** Starts another server on the same database, after this one is closed. */
+  /** The authorization server this backend is a client of (its own clock is the real one). */
+  platform: Platform;
+  /** The key that seals this server's tokens at rest. */
+  tokenKey: Buffer;
+  /** Starts another server on the same database (another port), after this one is closed. */
   restart(): Promise<TestServer>;
-  /** Runs SQL on the database behind the server's back (as a broken disk or migration would). */
+  /** Runs SQL on the database behind the server's back (as a broken disk or another instance would). */
   exec(text: string): Promise<void>;
 }
 
@@ -52,26 +60,46 @@ export async function createPostgresDatabase(t: TestContext): Promise<string> {
   return url.href;
 }
 
-type Options = Omit<ServerOptions, 'dbPath' | 'now' | 'log'>;
+type Options = Omit<ServerOptions, 'dbPath' | 'now' | 'log' | 'oauth' | 'storage'>;
 
-async function launch(t: TestContext, dbPath: string, options: Options, clock: TestServer['clock'], postgres?: string): Promise<TestServer> {
+interface Shared {
+  clock: TestServer['clock'];
+  platform: Platform;
+  tokenKey: Buffer;
+  servers: { close(): Promise<void> }[];
+  /** The PostgreSQL database of this test, when the suites run on PostgreSQL. */
+  postgres?: string;
+}
+
+async function launch(t: TestContext, dbPath: string, options: Options, shared: Shared): Promise<TestServer> {
   const logs: string[] = [];
+  const { clock, platform, tokenKey, postgres } = shared;
   const storage = postgres ? await openPostgres({ connection: postgres }, clock.now) : undefined;
-  const server = await startServer({ ...options, port: 0, dbPath, storage, now: () => clock.now, log: (m) => logs.push(m) });
-  t.after(async () => {
-    await server.close();
-    await storage?.close();
+  if (storage) shared.servers.push(storage);
+  const server = await startServer({
+    ...options,
+    port: 0,
+    dbPath,
+    storage,
+    now: () => clock.now,
+    log: (m) => logs.push(m),
+    // The refresh job runs only when a test asks (see oauth.test.ts): no timer in these tests.
+    oauth: oauthOptionsFor(platform, tokenKey, { refreshIntervalMs: 0 }),
   });
+  // Closed before its storage (the list is closed in reverse).
+  shared.servers.push(server);
   return {
     ...server,
     token: await server.signIn('ada'),
     dbPath,
     logs,
     clock,
+    platform,
+    tokenKey,
     restart: async () => {
       await server.close();
       await storage?.close();
-      return launch(t, dbPath, options, clock, postgres);
+      return launch(t, dbPath, options, shared);
     },
     async exec(text) {
       if (postgres) {
@@ -89,14 +117,25 @@ async function launch(t: TestContext, dbPath: string, options: Options, clock: T
 
 export async function serve(t: TestContext, options: Options = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dsw-server-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const clock = {
-    now: Date.now(),
-    advance(ms: number) {
-      this.now += ms;
+  const shared: Shared = {
+    clock: {
+      now: Date.now(),
+      advance(ms: number) {
+        this.now += ms;
+      },
     },
+    platform: await startPlatform(),
+    tokenKey: randomBytes(32),
+    servers: [],
+    ...(POSTGRES_URL && { postgres: await createPostgresDatabase(t) }),
   };
-  return launch(t, join(dir, 'demo.db'), options, clock, POSTGRES_URL && (await createPostgresDatabase(t)));
+  // The backends first (their last renewals reach the platform), then the platform, then the files.
+  t.after(async () => {
+    for (const server of shared.servers.reverse()) await server.close();
+    await shared.platform.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return launch(t, join(dir, 'demo.db'), options, shared);
 }
 
 export interface Answer<T = unknown> {
@@ -160,6 +199,9 @@ export function mainOf(source: DataSource): Connection {
   return mains[0]!;
 }
 
+/** Where each started state's pop-up goes: the platform's authorization URL. */
+const authorizationUrls = new Map<string, string>();
+
 export async function startAuthorization(
   server: { url: string; token?: string },
   sourceId: string,
@@ -167,30 +209,66 @@ export async function startAuthorization(
 ): Promise<Authorization> {
   const answer = await call<Authorization>(server, 'POST', `/api/data-sources/${sourceId}/authorizations`, { origin: ORIGIN, ...body });
   assert.equal(answer.status, 201, answer.text);
+  authorizationUrls.set(answer.body.state, answer.body.authorizationUrl);
   return answer.body;
 }
 
 export type Choice = { accountId: string } | { other: { accountName: string; accountId: string } } | 'deny';
 
-/** Submits the provider's form as a browser would; returns where the provider redirects. */
-export async function submitProvider(server: { url: string }, state: string, choice: Choice): Promise<Response> {
-  const form = new URLSearchParams({ state });
-  if (choice === 'deny') {
-    form.set('decision', 'deny');
-  } else if ('other' in choice) {
+/** A browser's cookies for one sign-in at the platform: fetch that follows no redirect. */
+export class Browser {
+  readonly #cookies = new Map<string, string>();
+
+  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
+    const cookie = [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), ...(cookie && { cookie }) } });
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(';')[0]!;
+      const at = pair.indexOf('=');
+      this.#cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return response;
+  }
+}
+
+export interface SignInPage {
+  browser: Browser;
+  /** The interaction's URL: its form posts to `${url}/confirm` (Approve) and `${url}/abort` (Deny). */
+  url: string;
+  response: Response;
+  html: string;
+}
+
+/** Opens a started state's authorization URL as the pop-up would, up to the platform's sign-in page. */
+export async function openSignIn(state: string): Promise<SignInPage> {
+  const authorizationUrl = authorizationUrls.get(state);
+  assert.ok(authorizationUrl, 'a state started with startAuthorization');
+  const browser = new Browser();
+  const start = await browser.fetch(authorizationUrl);
+  assert.equal(start.status, 303, await start.text());
+  const url = new URL(start.headers.get('location')!, authorizationUrl).href;
+  const response = await browser.fetch(url);
+  return { browser, url, response, html: await response.text() };
+}
+
+/**
+ * Signs in at the platform and approves or denies, as a person in the pop-up would; returns the
+ * platform's last answer: the redirect to the backend's callback (or the form again, refused).
+ */
+export async function submitProvider(_server: { url: string }, state: string, choice: Choice): Promise<Response> {
+  const { browser, url } = await openSignIn(state);
+  const form = new URLSearchParams();
+  if (choice !== 'deny' && 'other' in choice) {
     form.set('account', 'other');
     form.set('otherName', choice.other.accountName);
     form.set('otherId', choice.other.accountId);
-    form.set('decision', 'approve');
-  } else {
+  } else if (choice !== 'deny') {
     form.set('account', choice.accountId);
-    form.set('decision', 'approve');
   }
-  return fetch(`${server.url}/provider/authorize`, {
-    method: 'POST',
-    body: form,
-    redirect: 'manual',
-  });
+  const submitted = await browser.fetch(`${url}/${choice === 'deny' ? 'abort' : 'confirm'}`, { method: 'POST', body: form });
+  if (submitted.status !== 303) return submitted;
+  // The platform's resume step, then its redirect to the client's callback.
+  return browser.fetch(new URL(submitted.headers.get('location')!, url).href);
 }
 
 export interface CallbackPage {
@@ -225,7 +303,7 @@ export async function authorizeFlow(
 ): Promise<{ authorization: Authorization; page: CallbackPage }> {
   const authorization = await startAuthorization(server, sourceId, body);
   const redirect = await submitProvider(server, authorization.state, choice);
-  assert.equal(redirect.status, 303);
+  assert.ok([302, 303].includes(redirect.status), `redirected to the callback (${redirect.status})`);
   const page = await openCallback(server, redirect.headers.get('location')!);
   return { authorization, page };
 }

@@ -37,3 +37,15 @@ test('the dialog, the pop-up flow and the other languages are not loaded before 
     assert.ok(row.largestLocaleGzip > 1_000, `${row.name}: no locale loads on demand; they are in the first load`);
   }
 });
+
+test('the autoloader is small: its entry file and what it imports before finding a tag', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const read = (file: string) => readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8').replace(/\/\/# sourceMappingURL=.*\n?/, '');
+  const entry = read('data-source-widgets.autoloader.js');
+  // Static imports only: the elements' chunks are `import()`ed when the page holds their tag.
+  const imported = [...entry.matchAll(/import(?:[^"'()]*from)?\s*"(\.[^"]+)"/g)].map((match) => read(match[1]!));
+  assert.ok(entry.includes('import("./chunks/autoloader/data-source-card-'), 'the card loads on demand');
+  const bytes = gzipSync([entry, ...imported].join(''), { level: 9 }).length;
+  assert.ok(bytes <= 1_000, `the autoloader is ${bytes} B min+gzip, over 1,000 B`);
+});

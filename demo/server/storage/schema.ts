@@ -10,7 +10,7 @@ export const SCHEMA_VERSION = 3;
  * What a reset drops and seeds again, child tables first. Users and their sign-ins stay: the
  * demo page that asked for the reset is still signed in after it.
  */
-export const TABLES = ['authorizations', 'connections', 'data_sources'];
+export const TABLES = ['oauth_pkce', 'oauth_tokens', 'authorizations', 'connections', 'data_sources'];
 
 export const SCHEMA: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS users (
@@ -65,4 +65,20 @@ export const SCHEMA: readonly string[] = [
     used_at               BIGINT
   )`,
   'CREATE INDEX IF NOT EXISTS authorizations_expiry ON authorizations (expires_at)',
+  // The tokens behind each connection, sealed (oauth/token-cipher.ts); they go with it.
+  `CREATE TABLE IF NOT EXISTS oauth_tokens (
+    connection_id       TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+    access_token        TEXT NOT NULL,
+    refresh_token       TEXT,
+    access_expires_at   BIGINT NOT NULL,
+    refresh_expires_at  BIGINT,
+    updated_at          BIGINT NOT NULL
+  )`,
+  // The PKCE verifier of each pending authorization, taken (deleted) by its callback.
+  `CREATE TABLE IF NOT EXISTS oauth_pkce (
+    state          TEXT PRIMARY KEY,
+    code_verifier  TEXT NOT NULL,
+    redirect_uri   TEXT NOT NULL,
+    created_at     BIGINT NOT NULL
+  )`,
 ];
