@@ -1,6 +1,6 @@
 import { LitElement, isServer, type PropertyValues } from 'lit';
 import type { Connection } from '../api/types.js';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { ConnectController } from '../controllers/connect-controller.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
 import { CountdownController } from '../controllers/countdown.js';

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { ApiClient, type HeadersCallback } from '../api/client.js';
 import { localizationContext, storeContext } from '../context/keys.js';
 import { ConnectionStore } from '../store/connection-store.js';

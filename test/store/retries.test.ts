@@ -43,11 +43,14 @@ describe('ConnectionStore: lasting faults', function () {
     store.subscribe('google-ads', () => {});
     const started = Date.now();
     await store.load('google-ads')?.catch(() => {});
+    const failed = Date.now();
+    // The first automatic try is due 50 ms after the failure, which came between these two times.
     const { retryAt } = store.get('google-ads');
-    expect(retryAt! - started).to.be.within(40, 150);
+    expect(retryAt).to.be.within(started + 50, failed + 50);
     await pause(600 - (Date.now() - started));
-    // Loads at 0, +50 and +200 of 600 (the next is at +650): 1 request and 3 quick retries each.
-    expect(requestsTo(GET).length).to.be.within(9, 12);
+    // Loads at 0, +50 and +200 of 600 (the next is at +650): 1 request and 3 quick retries each,
+    // so 12 at most; a loaded machine may fit fewer loads in, never more.
+    expect(requestsTo(GET).length).to.be.within(5, 12);
   });
 
   it('waits as long as a Retry-After asks, with one request, and shows the time', async () => {
