@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner';
+import { axTree, focusedNode } from './scripts/ax-tree.mjs';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 
 /**
@@ -22,6 +23,34 @@ function forcedColorsCommand() {
   };
 }
 
+/**
+ * What Chromium itself gives assistive technology and the user, over CDP (scripts/ax-tree.mjs):
+ * `executeServerCommand('ax-tree', { selectors })` the accessibility tree under an element (a
+ * selector per shadow root), `'ax-focused'` the focused element's role, name and states, and
+ * `'text-size', { standard }` the browser's default font size in pixels (its text-only zoom:
+ * 32 is 200 %; 16 puts it back).
+ */
+function accessibilityCommands() {
+  return {
+    name: 'accessibility-commands',
+    async executeCommand({ command, payload, session }) {
+      if (!['ax-tree', 'ax-focused', 'text-size'].includes(command)) return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      const send = (method, params) => cdp.send(method, params);
+      try {
+        if (command === 'ax-tree') return await axTree(send, payload.selectors);
+        if (command === 'ax-focused') return await focusedNode(send);
+        const standard = payload?.standard ?? 16;
+        await send('Page.setFontSizes', { fontSizes: { standard, fixed: Math.round((standard * 13) / 16) } });
+        return true;
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
+}
+
 const worker = readFileSync(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
 export default {
@@ -29,7 +58,7 @@ export default {
   port: Number(process.env.WTR_PORT) || 8000,
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsCommand()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsCommand(), accessibilityCommands()],
   middleware: [
     (ctx, next) => {
       if (ctx.path !== '/mockServiceWorker.js') return next();

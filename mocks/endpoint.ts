@@ -1,7 +1,7 @@
 // A stateful in-memory implementation of the HTTP contract as msw handlers: tests and stories
 // click through the widgets and see the same rules the reference backend applies.
 import { http, HttpResponse, delay, type RequestHandler } from 'msw';
-import type { AuthorizationOutcome, Connection } from '../src/api/types.js';
+import type { AccountSelection, AuthorizationOutcome, Connection, SelectableAccount } from '../src/api/types.js';
 import type { MockSource } from './data.js';
 
 export interface MockEndpoint {
@@ -11,7 +11,15 @@ export interface MockEndpoint {
   outcomes: Map<string, AuthorizationOutcome>;
   /** Completes the authorization `state` as the provider's callback would (newest becomes main). */
   complete(state: string, account?: { accountName: string; accountId: string }): AuthorizationOutcome;
+  /**
+   * Ends the authorization `state` with several accounts to choose from, as a manager account's
+   * sign-in does (connected ones carry their connection ID); without `state`, opens such a choice
+   * for `sourceId` as if a sign-in had just ended (stories show the step directly).
+   */
+  offer(accounts: Account[], target: { state: string } | { sourceId: string }): AuthorizationOutcome & { accounts: SelectableAccount[] };
 }
+
+type Account = { accountName: string; accountId: string };
 
 export interface MockOptions {
   /** Path of the endpoint, e.g. '/api' (default). */
@@ -56,6 +64,8 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
   const sources = new Map(initial.map((s) => [s.id, structuredClone(s)]));
   const outcomes = new Map<string, AuthorizationOutcome>();
   const pendingFor = new Map<string, { sourceId: string; connectionId?: string }>();
+  /** Choices offered and not yet made, by state (single use, as the reference backend's). */
+  const choices = new Map<string, { sourceId: string; accounts: SelectableAccount[] }>();
   let counter = 0;
 
   const wait = async () => {
@@ -139,20 +149,42 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
         { status: 201 },
       );
     }),
+    http.post(`${base}/authorizations/:state/selection`, async ({ params, request }) => {
+      const failure = await guard();
+      if (failure) return failure;
+      const state = String(params.state);
+      const choice = choices.get(state);
+      if (!choice) return outcomes.has(state) ? error(409, 'selection_closed', 'This choice was already made or cancelled.') : error(404, 'not_found', 'Unknown state');
+      const body = (await request.json()) as AccountSelection;
+      const offered = new Map(choice.accounts.map((a) => [a.accountId, a]));
+      const ids = Array.isArray(body.accountIds) ? [...new Set(body.accountIds)] : [];
+      if (!ids.length || ids.some((id) => !offered.has(id))) return error(400, 'invalid_selection', 'Choose one or more of the offered accounts.');
+      const mainId = body.mainAccountId ?? ids[0];
+      if (!ids.includes(mainId)) return error(400, 'invalid_selection', 'The main account must be one of the chosen ones.');
+      const source = sources.get(choice.sourceId)!;
+      const items = ids.map((id) => authorizeAccount(source, offered.get(id)!, `${state}_${id}`));
+      promote(source, items[ids.indexOf(mainId)]!);
+      choices.delete(state);
+      outcomes.set(state, { state, status: 'completed', connectionId: items[ids.indexOf(mainId)]!.id });
+      return HttpResponse.json({ items });
+    }),
+    http.delete(`${base}/authorizations/:state/selection`, async ({ params }) => {
+      const state = String(params.state);
+      if (!choices.delete(state)) return error(404, 'not_found', 'No open choice for this state');
+      outcomes.set(state, { state, status: 'failed', error: { code: 'selection_cancelled', message: 'No account was chosen.' } });
+      return new HttpResponse(null, { status: 204 });
+    }),
     http.get(`${base}/authorizations/:state`, async ({ params }) => {
       const outcome = outcomes.get(String(params.state));
       return outcome ? HttpResponse.json(outcome) : error(404, 'not_found', 'Unknown state');
     }),
   ];
 
-  function complete(state: string, account = { accountName: 'New account', accountId: '999-000-111' }) {
-    const pending = pendingFor.get(state);
-    const source = pending && sources.get(pending.sourceId);
-    if (!pending || !source) throw new Error(`No pending authorization ${state}`);
+  /** New credentials for `account`: its connection renewed in place, or a new one (not yet main). */
+  function authorizeAccount(source: MockSource, account: Account, key: string, connectionId?: string): Connection {
     const now = new Date().toISOString();
     let connection =
-      source.connections.find((c) => c.id === pending.connectionId) ??
-      source.connections.find((c) => c.accountId === account.accountId);
+      source.connections.find((c) => c.id === connectionId) ?? source.connections.find((c) => c.accountId === account.accountId);
     if (connection) {
       // Fresh credentials: an expiry, when the account has one, starts over (as the backend's 60 days).
       const expiresAt = connection.expiresAt ? new Date(Date.now() + RENEWED_MS).toISOString() : connection.expiresAt;
@@ -160,14 +192,38 @@ export function mockEndpoint(initial: MockSource[], options: MockOptions = {}): 
       if (expiresAt === undefined) delete connection.expiresAt;
       delete connection.error;
     } else {
-      connection = { id: `conn_new_${state}`, ...account, status: 'active', role: 'main', createdAt: now, updatedAt: null };
+      const { accountName, accountId } = account;
+      connection = { id: `conn_new_${key}`, accountName, accountId, status: 'active', role: 'secondary', createdAt: now, updatedAt: null };
       source.connections.unshift(connection);
     }
+    return connection;
+  }
+
+  function complete(state: string, account = { accountName: 'New account', accountId: '999-000-111' }) {
+    const pending = pendingFor.get(state);
+    const source = pending && sources.get(pending.sourceId);
+    if (!pending || !source) throw new Error(`No pending authorization ${state}`);
+    const connection = authorizeAccount(source, account, state, pending.connectionId);
     promote(source, connection);
     const outcome: AuthorizationOutcome = { state, status: 'completed', connectionId: connection.id };
     outcomes.set(state, outcome);
     return outcome;
   }
 
-  return { handlers, sources, outcomes, complete };
+  function offer(accounts: Account[], target: { state: string } | { sourceId: string }) {
+    const state = 'state' in target ? target.state : `state_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+    const sourceId = 'state' in target ? pendingFor.get(state)?.sourceId : target.sourceId;
+    const source = sourceId === undefined ? undefined : sources.get(sourceId);
+    if (!sourceId || !source) throw new Error(`No pending authorization ${state}`);
+    const offered = accounts.map(({ accountName, accountId }): SelectableAccount => {
+      const connection = source.connections.find((c) => c.accountId === accountId);
+      return connection ? { accountId, accountName, connectionId: connection.id } : { accountId, accountName };
+    });
+    choices.set(state, { sourceId, accounts: offered });
+    const outcome = { state, status: 'awaiting_selection' as const, accounts: offered };
+    outcomes.set(state, outcome);
+    return outcome;
+  }
+
+  return { handlers, sources, outcomes, complete, offer };
 }

@@ -11,13 +11,14 @@ export { AuthorizationError, type AuthorizationFailure } from './auth/authorizat
 export type { AuthorizationClient, AuthorizationResult } from './auth/types.js';
 export type { AuthorizeOptions } from './auth/authorize.js';
 export * from './events/index.js';
-export type { Strings } from './strings/strings.js';
+export type { Strings, SelectionStrings, CoreStrings } from './strings/strings.js';
 export { en } from './strings/en.js';
 export { registerStrings } from './strings/registry.js';
 export { DataSourceProvider } from './data-source-provider/data-source-provider.js';
 export { defineElement } from './define/define-element.js';
 export { DataSourceCard } from './data-source-card/data-source-card.js';
 export { ReconnectBanner } from './reconnect-banner/reconnect-banner.js';
+export { enSelection } from './strings/en-selection.js';
 // The tag names, JSX and Vue types of every tag (see types/globals.d.ts).
 export type {} from './types/globals.js';
 export type {

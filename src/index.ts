@@ -3,3 +3,4 @@
 export * from './exports.js';
 export { authorize, pendingAuthorization } from './auth/authorize.js';
 export { ConnectionSettingsDialog } from './connection-settings-dialog/connection-settings-dialog.js';
+export { confirmSelection, cancelSelection } from './api/selection.js';

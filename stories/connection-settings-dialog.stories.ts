@@ -231,6 +231,8 @@ export const WhiteLabel: Story = {
         --dsw-color-focus: #0f766e;
         --dsw-color-backdrop: rgb(15 118 110 / 0.45);
         --dsw-dialog-inline-size: min(56rem, 100vw - 2rem);
+        /* A brand made for light pages: said so, it stays light in a dark OS. */
+        color-scheme: light;
       }
       .acme connection-settings-dialog::part(header) {
         border-block-end: 3px solid #0f766e;

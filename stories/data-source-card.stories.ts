@@ -178,6 +178,8 @@ export const WhiteLabel: Story = {
         --dsw-color-focus: #0f766e;
         --dsw-card-border: 2px solid #0f766e;
         --dsw-card-shadow: 0 2px 8px rgb(15 118 110 / 0.25);
+        /* A brand made for light pages: said so, it stays light in a dark OS. */
+        color-scheme: light;
       }
       .acme data-source-card::part(name) {
         letter-spacing: 0.04em;

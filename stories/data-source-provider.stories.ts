@@ -181,6 +181,8 @@ export const ThemeDarkEnterprise: Story = {
         --dsw-color-backdrop: rgb(3 7 18 / 0.7);
         --dsw-card-background: #171b22;
         --dsw-card-border: 1px solid #2b323d;
+        /* Dark only: the defaults of tokens left unset (warning, say) take their dark values. */
+        color-scheme: dark;
         background: #0b1120;
         padding: 1.5rem;
       }
@@ -214,6 +216,8 @@ export const ThemePlayful: Story = {
         --dsw-card-shadow: 0 6px 0 #e9d5ff;
         --dsw-card-logo-size: 3rem;
         --dsw-banner-border-color: #be123c;
+        /* Light only: no dark-mode default of a token left unset lands on these backgrounds. */
+        color-scheme: light;
         background: #faf5ff;
         padding: 1.5rem;
       }
@@ -250,6 +254,7 @@ export const ThemeHighContrast: Story = {
         --dsw-color-backdrop: rgb(0 0 0 / 0.8);
         --dsw-card-border: 2px solid #000000;
         --dsw-banner-border-color: #000000;
+        color-scheme: light;
         background: #ffffff;
         padding: 1.5rem;
       }

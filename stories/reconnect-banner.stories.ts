@@ -173,6 +173,8 @@ export const WhiteLabel: Story = {
         --dsw-color-danger: #9f1239;
         --dsw-color-focus: #0f766e;
         --dsw-banner-background: #fff7ed;
+        /* A light-only background: the text on it stays the light theme's in a dark OS. */
+        color-scheme: light;
         --dsw-banner-border-color: #c2410c;
         --dsw-banner-padding: 1.25rem;
       }

@@ -21,7 +21,9 @@ export class AccountDirectory {
   constructor(private readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS accounts (
       sub TEXT PRIMARY KEY, source_id TEXT NOT NULL, account_id TEXT NOT NULL, account_name TEXT NOT NULL)`);
-    for (const source of SOURCES) for (const sample of source.samples) this.add({ sourceId: source.id, ...sample });
+    for (const source of SOURCES) {
+      for (const sample of [...source.samples, ...managers(source.id)]) this.add({ sourceId: source.id, ...sample });
+    }
   }
 
   /** Adds the account, or renames it (a platform account's name can change). */
@@ -48,11 +50,27 @@ export class AccountDirectory {
 }
 
 /**
+ * Logins that manage client accounts (an agency's): `mgr-<count>-…` reaches `count` clients. The
+ * sign-in page offers them, and the demo backend then asks the user which clients to connect.
+ */
+export function managers(sourceId: string): (SampleAccount & { note: string })[] {
+  return [
+    { accountId: `mgr-4-${sourceId}-mcc`, accountName: 'Agency manager account', note: 'Reaches 4 client accounts' },
+    { accountId: `mgr-500-${sourceId}-network`, accountName: 'Agency network manager', note: 'Reaches 500 client accounts' },
+  ];
+}
+
+/**
  * The ad accounts a grant made by `sub` reaches: what `GET /api/accounts` answers for its token.
- * Today a sign-in reaches the one account signed in to; a login that manages several accounts
- * (an agency's) would list them all here, and the demo backend's account selection reads this list.
+ * A sign-in reaches the one account signed in to, a manager's (above) its clients.
  */
 export function accountsReached(directory: AccountDirectory, sub: string): SampleAccount[] {
   const account = directory.get(sub);
-  return account ? [{ accountId: account.accountId, accountName: account.accountName }] : [];
+  if (!account) return [];
+  const manager = /^mgr-(\d+)-/.exec(account.accountId);
+  if (!manager) return [{ accountId: account.accountId, accountName: account.accountName }];
+  return Array.from({ length: Number(manager[1]) }, (_, i) => ({
+    accountId: `${account.accountId.slice(manager[0].length)}-${String(i + 1).padStart(3, '0')}`,
+    accountName: `${account.accountName} · client ${i + 1}`,
+  }));
 }

@@ -11,7 +11,7 @@ import { readBody, sendHtml, sendJson } from '../server/http.js';
 import { newNonce, noticePage, pageHeaders } from '../server/pages.js';
 import { serveFile } from '../server/static-files.js';
 import { checkAccount } from '../server/validation.js';
-import { AccountDirectory, accountsReached, subjectOf } from './accounts.js';
+import { AccountDirectory, accountsReached, managers, subjectOf } from './accounts.js';
 import { signInPage, type SignInForm } from './sign-in-page.js';
 import { SqliteAdapter, createAdapterTable } from './sqlite-adapter.js';
 
@@ -174,6 +174,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const hint = typeof details.params.login_hint === 'string' ? directory.get(subjectOf(sourceId, details.params.login_hint)) : undefined;
     if (hint) offers.push({ ...hint, note: 'The account being re-connected' });
     for (const sample of directory.samples(sourceId)) if (sample.accountId !== hint?.accountId) offers.push(sample);
+    offers.push(...managers(sourceId).map((manager) => ({ sourceId, ...manager })));
     const html = signInPage({
       uid: details.uid,
       nonce,

@@ -1,6 +1,7 @@
 import type { Authorization, ConnectionList, DataSourceList } from '../../src/api/types.js';
 import type { App } from './app.js';
-import { authorizationUrlFor, toOutcome } from './authorizations.js';
+import { authorizationUrlFor } from './authorizations.js';
+import { outcomeOf } from './selection.js';
 import { callbackRoute } from './callback.js';
 import { connectionNotFound } from './connections.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
@@ -81,7 +82,7 @@ export function apiRoutes(app: App): Route[] {
         const row = await authorizations.get(state);
         // Someone else's state is, to this user, no state at all.
         if (!row || row.user_id !== userId) throw new HttpError(404, 'authorization_not_found', 'There is no authorization with this state (unknown, or finished over a day ago).');
-        sendJson(res, 200, toOutcome(row));
+        sendJson(res, 200, outcomeOf(app, row));
       },
     },
     {

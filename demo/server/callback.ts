@@ -1,6 +1,7 @@
 import type { ApiErrorDetail, AuthorizationMessage } from '../../src/api/types.js';
 import type { App } from './app.js';
-import { EXPIRED, toOutcome, type AuthorizationRow } from './authorizations.js';
+import { EXPIRED, type AuthorizationRow } from './authorizations.js';
+import { offerSelection, outcomeOf } from './selection.js';
 import { sourceInfo } from './catalog.js';
 import { sendHtml } from './http.js';
 import { escapeHtml, newNonce, noticePage, pageHeaders, renderPage, scriptJson } from './pages.js';
@@ -32,11 +33,11 @@ function callbackScript(message: AuthorizationMessage, targetOrigin: string): st
 `;
 }
 
-function outcomePage(nonce: string, row: AuthorizationRow): string {
-  const outcome = toOutcome(row);
+function outcomePage(app: App, nonce: string, row: AuthorizationRow): string {
+  const outcome = outcomeOf(app, row);
   const message: AuthorizationMessage = { type: 'dsw-authorization', ...outcome };
   const source = sourceInfo(row.source_id)?.name ?? row.source_id;
-  const done = outcome.status === 'completed';
+  const done = outcome.status === 'completed' || outcome.status === 'awaiting_selection';
   const title = done ? `${source} account connected` : `${source} authorization failed`;
   const text = done ? 'You can return to the page you came from.' : outcome.error?.message ?? 'The authorization failed.';
   return renderPage({
@@ -74,13 +75,6 @@ function refused(sourceId: string, error: unknown): ApiErrorDetail {
   return { code: 'token_exchange_failed', message: `${source} did not issue the credentials (${code}). Nothing was connected; please try again.` };
 }
 
-/**
- * The account this grant is for. Today the first the credentials reach (a sign-in reaches the
- * account signed in to); the list is the platform's, so choosing among several fits here.
- */
-function chooseAccount(reached: ReachedAccount[]): ReachedAccount | undefined {
-  return reached[0];
-}
 
 /**
  * Applies what the platform sent to a claimed state: checks the answer, exchanges the code
@@ -113,21 +107,37 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
     return fail(refused(row.source_id, problem));
   }
   const discard = () => void client.revoke(tokens.refreshToken ?? tokens.accessToken, tokens.refreshToken ? 'refresh_token' : 'access_token').catch(() => {});
-  let account: ReachedAccount | undefined;
+  let reached: ReachedAccount[];
   let refreshExpiresAt: number | undefined;
   try {
-    account = chooseAccount(await client.accounts(tokens.accessToken));
+    reached = await client.accounts(tokens.accessToken);
     const lifetime = tokens.refreshToken ? await client.refreshTokenLifetime(tokens.refreshToken) : undefined;
     if (lifetime !== undefined) refreshExpiresAt = app.now() + lifetime;
   } catch (problem) {
     discard();
     return fail(refused(row.source_id, problem));
   }
-  const checked = account && checkAccount(account.accountId, account.accountName);
-  if (!checked || 'problem' in checked) {
+  const valid = reached.flatMap((account) => {
+    const checked = checkAccount(account.accountId, account.accountName);
+    return 'problem' in checked ? [] : [checked];
+  });
+  const checked = valid[0];
+  if (!checked || valid.length !== reached.length) {
     discard();
     return fail({ code: 'invalid_callback', message: 'The platform did not say which account these credentials reach. Nothing was connected.' });
   }
+  // The guard: the credentials must reach the account being re-connected (a manager account's
+  // reach its clients); anything else is refused, nothing replaced.
+  if (row.connection_id) {
+    const expected = await connections.findAccount(row.user_id, row.source_id, row.connection_id);
+    if (expected && !valid.some((a) => a.accountId === expected.accountId)) {
+      discard();
+      return fail(mismatch(expected, checked));
+    }
+  }
+  // Several accounts reached (a manager account's clients): the user chooses which to connect;
+  // the tokens wait with the choice (selection.ts), for each chosen account.
+  if (valid.length > 1) return offerSelection(app, row, valid, { tokens, refreshExpiresAt, discard });
 
   if (row.connection_id) {
     const expected = await connections.findAccount(row.user_id, row.source_id, row.connection_id);
@@ -194,7 +204,7 @@ export function callbackRoute(app: App): Route {
       if (claimed.status === 200) await settle(app, claimed.row!, answer);
       const settled = (await app.authorizations.get(state))!;
       const status = claimed.status === 410 ? 410 : settled.error_code === 'invalid_callback' ? 400 : 200;
-      sendHtml(res, status, outcomePage(nonce, settled), headers);
+      sendHtml(res, status, outcomePage(app, nonce, settled), headers);
     },
   };
 }

@@ -11,6 +11,7 @@ import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendTe
 import { newNonce, noticePage, pageHeaders } from './pages.js';
 import { OAuthRuntime, type OAuthOptions } from './oauth/index.js';
 import { findRoute, type Route } from './router.js';
+import { selectionRoutes } from './selection.js';
 import { SessionStore, credentialOf } from './sessions.js';
 import type { Storage } from './storage/sql.js';
 import { serveFile } from './static-files.js';
@@ -104,7 +105,7 @@ export function createHandler(options: HandlerOptions): Handler {
   });
   const checkHost = hostChecker(options.allowedHosts ?? LOOPBACK_HOSTS);
   const origins = new OriginPolicy(options.allowedOrigins ?? []);
-  const api = [...apiRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
+  const api = [...apiRoutes(app), ...selectionRoutes(app), ...(options.demo ? demoRoutes(app) : [])];
 
   function fail(kind: Route['kind'], res: ServerResponse, error: unknown): void {
     if (error instanceof ClientGoneError) {

@@ -49,7 +49,8 @@ export interface RequestOptions {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-interface Call<T> {
+/** One request of the contract, as `send` takes it. */
+export interface Call<T> {
   method: Method;
   path: string;
   body?: unknown;
@@ -153,7 +154,11 @@ export class ApiClient {
     return url.href;
   }
 
-  private async send<T>(call: Call<T>): Promise<T> {
+  /**
+   * Sends one call with the retries, credentials and checks above. Public for the calls that
+   * ship in a lazy chunk rather than in this class (the account selection: `selection.ts`).
+   */
+  async send<T>(call: Call<T>): Promise<T> {
     const { signal } = call;
     // Only reads are retried blindly: a write that got no answer may still have happened.
     const safe = call.method === 'GET';

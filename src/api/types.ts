@@ -92,7 +92,19 @@ export interface Authorization {
   expiresAt?: string;
 }
 
-export type AuthorizationStatus = 'pending' | 'completed' | 'failed';
+/**
+ * `awaiting_selection`: the credentials reach several accounts and nothing is connected yet; the
+ * widget lets the user choose, then confirms with `POST /authorizations/{state}/selection`.
+ */
+export type AuthorizationStatus = 'pending' | 'completed' | 'failed' | 'awaiting_selection';
+
+/** An account the credentials of a sign-in reach, offered for selection. */
+export interface SelectableAccount {
+  accountId: string;
+  accountName: string;
+  /** The connection of this account, when it is connected to the data source already. */
+  connectionId?: string;
+}
 
 /** `GET /authorizations/{state}`: the outcome, for when no message reached the opener. */
 export interface AuthorizationOutcome {
@@ -102,6 +114,16 @@ export interface AuthorizationOutcome {
   connectionId?: string;
   /** Why it failed; present when `failed` (e.g. `access_denied`, `account_mismatch`). */
   error?: ApiErrorDetail;
+  /** The accounts to choose from, in the order to show them; present when `awaiting_selection`. */
+  accounts?: SelectableAccount[];
+}
+
+/** `POST /authorizations/{state}/selection` body; the answer is the chosen connections. */
+export interface AccountSelection {
+  /** At least one, each from the outcome's `accounts`; connected ones are renewed in place. */
+  accountIds: string[];
+  /** Which of `accountIds` becomes main; the first of them when absent. */
+  mainAccountId?: string;
 }
 
 /** `PATCH /data-sources/{sourceId}/connections/{id}` body. */

@@ -9,6 +9,7 @@
  */
 import { InvalidResponseError } from './errors.js';
 import type {
+  AccountSelection,
   ApiErrorDetail,
   Authorization,
   AuthorizationMessage,
@@ -24,6 +25,7 @@ import type {
   DataSourceList,
   DataSourceSummary,
   ErrorBody,
+  SelectableAccount,
 } from './types.js';
 
 type Fields = Record<string, unknown>;
@@ -98,7 +100,7 @@ function connectionStatus(value: unknown, path: string): ConnectionStatus {
 }
 
 const connectionRole = oneOf<ConnectionRole>(['main', 'secondary']);
-const authorizationStatus = oneOf<AuthorizationStatus>(['pending', 'completed', 'failed']);
+const authorizationStatus = oneOf<AuthorizationStatus>(['pending', 'completed', 'failed', 'awaiting_selection']);
 
 export function validateApiErrorDetail(value: unknown, path = ''): ApiErrorDetail {
   const v = object(value, path);
@@ -208,6 +210,25 @@ export function validateAuthorizationOutcome(value: unknown, path = ''): Authori
     status: authorizationStatus(v.status, at('status')),
     connectionId: optional(v.connectionId, at('connectionId'), string),
     error: optional(v.error, at('error'), validateApiErrorDetail),
+    accounts: optional(v.accounts, at('accounts'), (value, path) => list(value, path, validateSelectableAccount)),
+  });
+}
+
+export function validateSelectableAccount(value: unknown, path = ''): SelectableAccount {
+  const v = object(value, path);
+  const at = (key: string) => join(path, key);
+  return compact({
+    accountId: string(v.accountId, at('accountId')),
+    accountName: string(v.accountName, at('accountName')),
+    connectionId: optional(v.connectionId, at('connectionId'), string),
+  });
+}
+
+export function validateAccountSelection(value: unknown, path = ''): AccountSelection {
+  const v = object(value, path);
+  return compact({
+    accountIds: list(v.accountIds, join(path, 'accountIds'), string),
+    mainAccountId: optional(v.mainAccountId, join(path, 'mainAccountId'), string),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { AuthorizationMessage, AuthorizationOutcome } from '../api/types.js';
+import type { AuthorizationMessage, AuthorizationOutcome, SelectableAccount } from '../api/types.js';
 import { AuthorizationError } from './authorization-error.js';
 import type { AuthorizationResult } from './types.js';
 
@@ -16,6 +16,7 @@ export function isOutcomeMessage(data: unknown, state: string): data is Authoriz
   const message = data as Record<string, unknown>;
   if (message.type !== MESSAGE_TYPE || message.state !== state) return false;
   if (message.status === 'completed') return typeof message.connectionId === 'string';
+  if (message.status === 'awaiting_selection') return Array.isArray(message.accounts);
   if (message.status !== 'failed') return false;
   const error = message.error as Record<string, unknown> | undefined;
   return error === undefined || (typeof error === 'object' && error !== null && typeof error.code === 'string');
@@ -51,6 +52,7 @@ export function endingOf(outcome: AuthorizationOutcome): Ending | undefined {
     }
     return { error: new AuthorizationError('failed', 'The authorization completed without a connection', 'invalid_outcome') };
   }
+  if (outcome.status === 'awaiting_selection') return selectionEnding(outcome);
   const code = outcome.error?.code;
   const message = typeof outcome.error?.message === 'string' ? outcome.error.message : '';
   switch (code) {
@@ -63,3 +65,24 @@ export function endingOf(outcome: AuthorizationOutcome): Ending | undefined {
       return { error: new AuthorizationError('failed', message || 'The authorization failed', code) };
   }
 }
+
+/**
+ * The accounts to choose from. A message from the callback page was not validated as the
+ * endpoint's answers are (validate.ts, which this chunk leaves to the client): each account is
+ * checked and copied here, so nothing else it carries goes further.
+ */
+function selectionEnding(outcome: AuthorizationOutcome): Ending {
+  const accounts: SelectableAccount[] = [];
+  for (const item of (outcome.accounts ?? []) as unknown[]) {
+    const { accountId, accountName, connectionId } = (item ?? {}) as Record<string, unknown>;
+    const valid = typeof accountId === 'string' && typeof accountName === 'string';
+    if (!valid || (connectionId != null && typeof connectionId !== 'string')) return invalid('an account to choose is malformed');
+    accounts.push(typeof connectionId === 'string' ? { accountId, accountName, connectionId } : { accountId, accountName });
+  }
+  if (!accounts.length) return invalid('no account to choose');
+  return { result: { state: outcome.state, accounts } };
+}
+
+const invalid = (what: string): Ending => ({
+  error: new AuthorizationError('failed', `The authorization outcome is invalid: ${what}`, 'invalid_outcome'),
+});

@@ -1,7 +1,7 @@
 import { LitElement, isServer, type PropertyValues } from 'lit';
 import type { Connection } from '../api/types.js';
 import { property } from 'lit/decorators/property.js';
-import { ConnectController } from '../controllers/connect-controller.js';
+import { ConnectController, type SelectAccounts } from '../controllers/connect-controller.js';
 import { ConnectionActions } from '../controllers/connection-actions.js';
 import { CountdownController } from '../controllers/countdown.js';
 import { ExpiryController } from '../controllers/expiry.js';
@@ -36,7 +36,7 @@ export class SourceWidget extends LitElement {
   /** Days before expiry an account shows as Expiring; unset: the provider's, else the data source's, else 7. */
   @property({ type: Number, attribute: 'expiry-warning-days' }) expiryWarningDays?: number;
 
-  /** `light` or `dark`; unset follows the OS preference. */
+  /** `light` or `dark`; unset follows the page's `color-scheme` (the OS preference where the page declares `light dark`). */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   protected readonly data = new SourceController(this);
@@ -52,6 +52,12 @@ export class SourceWidget extends LitElement {
   protected expiringShown(): readonly Connection[] {
     return [];
   }
+
+  /**
+   * @internal Shows the choice among the accounts a sign-in reached: the settings dialog's step,
+   * which the card and the banner open for it. Resolves with the outcome to announce.
+   */
+  chooseAccounts?: SelectAccounts;
 
   /** On a server, the data it renders with (the only hook Lit's server rendering calls before `render`). */
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -11,6 +11,7 @@ import { loadFailureText } from '../views/error-text.js';
 import type { Strings } from '../strings/strings.js';
 import { COLUMNS, renderColumns, renderHead, renderRow, renderSkeletonRows } from './rows.js';
 import type { RowsView, SortState } from './rows-view.js';
+import { sortAnnouncement } from './sort-announcer.js';
 import { spacerRow } from './spacer-row.js';
 import type { WindowItem } from './windowed-rows.js';
 
@@ -94,6 +95,7 @@ function tableView(options: BodyViewOptions): TemplateResult {
   // The header row, the accounts, and the row saying that none matches.
   const rowCount = view ? 1 + Math.max(shown, 1) : undefined;
   return html`${total > FILTER_THRESHOLD || options.query ? filterView(options, shown, total) : nothing}
+    ${sortAnnouncement(options.sort, s)}
     <div class="table-wrap" part="table-container">
       <table part="table" aria-busy=${loading ? 'true' : 'false'} aria-rowcount=${ifDefined(rowCount)}>
         <caption class="visually-hidden">

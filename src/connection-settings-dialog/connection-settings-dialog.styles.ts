@@ -63,6 +63,8 @@ export const dialogStyles = css`
   }
   h2 {
     flex: 1;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
     margin: 0;
     font-size: calc(1.125 * var(--_rem));
     line-height: 1.3;
@@ -158,6 +160,11 @@ export const dialogStyles = css`
   tbody th {
     font-weight: 400;
   }
+  /* A row's control brought into view (Tab, arrow keys, a screen reader) brings its whole row:
+     below the sticky header (the scroll padding, windowed-rows.ts) with the row's own margin. */
+  tbody :is(button, time) {
+    scroll-margin-block: calc((var(--_row-block-size) - 1.5 * var(--_rem)) / 2);
+  }
   tr.failing {
     background: var(--_danger-surface);
   }
@@ -210,7 +217,7 @@ export const dialogStyles = css`
   .reason {
     unicode-bidi: plaintext;
     display: block;
-    min-inline-size: 11.0769em;
+    min-inline-size: min(11.0769em, 100%);
     max-inline-size: 27.0769em;
     margin-block-start: 0.1538em;
     font-size: calc(0.8125 * var(--_rem));

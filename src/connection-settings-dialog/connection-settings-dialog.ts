@@ -4,6 +4,7 @@ import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import type { ChangeAction } from '../controllers/connection-actions.js';
 import { ModalController } from '../controllers/modal-controller.js';
+import { RovingTabindex } from '../controllers/roving-tabindex.js';
 import { DialogClosedEvent } from '../events/dialog-closed.js';
 import { DialogOpenedEvent } from '../events/dialog-opened.js';
 import { controls } from '../styles/controls.js';
@@ -13,9 +14,10 @@ import { bodyView } from './body-view.js';
 import { confirmView } from './confirm-view.js';
 import { messageView } from './message-view.js';
 import { dialogStyles } from './connection-settings-dialog.styles.js';
-import type { RowAction } from './rows.js';
+import { rowStops, type RowAction } from './rows.js';
 import { RowsViewCache, nextSort, type SortKey, type SortState } from './rows-view.js';
 import { TimestampTooltip } from './timestamp-tooltip.js';
+import { SelectionStep, selectionStyles } from './selection-step.js';
 import { WindowedRows } from './windowed-rows.js';
 
 /**
@@ -29,7 +31,6 @@ import { WindowedRows } from './windowed-rows.js';
  *
  * @summary The connection settings of one data source, in a modal dialog.
  * @tag connection-settings-dialog
- *
  *
  * @slot logo - Replaces the data source's logo in the header.
  * @slot empty - Shown instead of the table when no account is connected (default: a short text).
@@ -61,6 +62,7 @@ import { WindowedRows } from './windowed-rows.js';
  * @csspart cancel-button - The confirmation's Cancel button.
  * @csspart confirm-button - The confirmation's Delete button.
  * @csspart tooltip - The tooltip with a date's full timestamp.
+ * @csspart selection - The step where the user chooses which of the accounts a sign-in reached to connect.
  *
  * @cssprop --dsw-dialog-inline-size - The dialog's width (default 64 times the user's font size, within the viewport).
  * @cssprop --dsw-dialog-max-block-size - The dialog's maximum height (default 48 times the user's font size, within the viewport).
@@ -96,10 +98,13 @@ import { WindowedRows } from './windowed-rows.js';
  * @fires {ConnectionAddedEvent} dsw-connection-added - An authorization added an account (now main).
  * @fires {ConnectionReconnectedEvent} dsw-connection-reconnected - An account in error or Expiring was re-authorized.
  * @fires {ConnectionExpiringEvent} dsw-connection-expiring - The open dialog showed an Expiring account, the first time on this page.
+ * @fires {AccountSelectionShownEvent} dsw-account-selection-shown - A sign-in reached several accounts: the dialog shows the step to choose among them (opened for it when the sign-in started in a card or banner).
+ * @fires {AccountSelectionConfirmedEvent} dsw-account-selection-confirmed - The chosen accounts are connected (after one `dsw-connection-added` or `dsw-connection-reconnected` each).
+ * @fires {AccountSelectionCancelledEvent} dsw-account-selection-cancelled - The user left the selection (Cancel, Escape, closing): nothing was connected.
  * @fires {DswErrorEvent} dsw-error - A load or an action failed; `detail.error.kind` says how, `detail.action` what.
  */
 export class ConnectionSettingsDialog extends SourceWidget {
-  static override styles = [tokens, controls, dialogStyles];
+  static override styles = [tokens, controls, dialogStyles, selectionStyles];
 
   /** Whether the dialog is open. Reflects; setting it opens or closes the dialog. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -108,7 +113,6 @@ export class ConnectionSettingsDialog extends SourceWidget {
   @state() private query = '';
   /** The account whose delete confirmation is open. */
   @state() private confirming?: Connection;
-
   @query('#dialog') private dialog?: HTMLDialogElement;
   @query('#confirm') private confirmDialog?: HTMLDialogElement;
   @query('#tip') private tip?: HTMLElement;
@@ -127,12 +131,14 @@ export class ConnectionSettingsDialog extends SourceWidget {
   private readonly tooltip = new TimestampTooltip(this, () => this.tip, () => this.l10n.locale);
   private readonly view = new RowsViewCache();
   private readonly windowed = new WindowedRows(this, () => this.renderRoot.querySelector<HTMLElement>('.body'));
+  private readonly selection = new SelectionStep(this, this.data, this.l10n, () => this.addButton);
   /** Runs after the next render, when an action removed the focused button. */
   private refocus?: () => HTMLElement | null | undefined;
   private focusedRow?: string; // the row that had focus before this update
 
   constructor() {
     super();
+    new RovingTabindex(this, rowStops); // one Tab stop per row
     this.actions.onStart((action, connection) => this.keepFocus(action, connection));
   }
 
@@ -208,7 +214,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
         </button>
       </header>
       <div class="body" part="body">
-        ${this.open
+        ${this.selection.render() ?? (this.open
           ? bodyView({
               state,
               hasStore: !!this.data.store,
@@ -227,11 +233,11 @@ export class ConnectionSettingsDialog extends SourceWidget {
               retryIn: this.countdown.seconds,
               expiry: this.expiry,
             })
-          : nothing}
+          : nothing)}
       </div>
       <footer part="footer">
         ${messageView(this.actions, this.connector.pending, s)}
-        <button id="add" type="button" class="primary" part="add-button" data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
+        <button id="add" type="button" class="primary" part="add-button" ?hidden=${this.selection.active} data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
           ${plugIcon}${s.addOrUpdate}
         </button>
       </footer>

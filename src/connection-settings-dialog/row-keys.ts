@@ -12,6 +12,8 @@ interface Rows {
  * control of the previous / next row (or the nearest one, when that row lacks it), Home / End
  * (with or without Ctrl) to the first / last row. Rows out of the window are rendered and
  * scrolled into view first, so the keyboard reaches every account, not only the rendered ones.
+ * ArrowLeft / ArrowRight move between the row's own controls (its dates and actions), which
+ * make one Tab stop (roving-tabindex.ts), mirrored in a right-to-left page.
  */
 export function rowKeys(windowed: Rows): (event: KeyboardEvent) => void {
   return (event) => {
@@ -19,6 +21,14 @@ export function rowKeys(windowed: Rows): (event: KeyboardEvent) => void {
     const control = event.target as HTMLElement;
     const row = control.closest<HTMLTableRowElement>('tr[data-id]');
     if (!row || control === row) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault();
+      const rtl = getComputedStyle(row).direction === 'rtl';
+      const step = (event.key === 'ArrowRight') !== rtl ? 1 : -1;
+      const items = focusables(row);
+      items[items.indexOf(control) + step]?.focus();
+      return;
+    }
     const rows = windowed.rows;
     const from = windowed.indexOf(rows, row.dataset.id!);
     const to = target(event.key, from, rows.length);
@@ -44,7 +54,8 @@ function target(key: string, from: number, count: number): number | undefined {
   }
 }
 
-const focusables = (cell: Element) => [...cell.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
+/** A cell's or a row's controls, in reading order: buttons and dates (each at tabindex 0 or -1). */
+const focusables = (cell: Element) => [...cell.querySelectorAll<HTMLElement>('button, [tabindex]')];
 
 /** `row`'s control for `control`: the same action, else the same place in the nearest cell that has one. */
 function counterpart(control: HTMLElement, row: HTMLTableRowElement): HTMLElement | undefined {

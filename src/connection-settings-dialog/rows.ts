@@ -1,13 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Connection } from '../api/types.js';
-import { formatDate } from '../format/dates.js';
+import type { RovingOptions } from '../controllers/roving-tabindex.js';
+import { formatDate, formatTimestamp } from '../format/dates.js';
 import type { Strings } from '../strings/strings.js';
 import { checkIcon, hourglassIcon, refreshIcon, starIcon, starOutlineIcon, trashIcon, warningIcon } from '../styles/icons.js';
 import type { SortKey, SortState } from './rows-view.js';
 
 /** Row actions, read by the table's one click listener (`data-action` on each button). */
 export type RowAction = 'reconnect' | 'make-main' | 'refresh' | 'delete';
+
+/** One Tab stop per row, its first action; its dates and other actions by arrow keys (row-keys.ts). */
+export const rowStops: RovingOptions = { group: 'tbody tr[data-id]', item: 'button, time[tabindex]', preferred: '[data-action]' };
 
 /** An IDREF-safe id for a connection's error message (ids are the endpoint's, any text). */
 export const reasonId = (connection: Connection) => `reason-${encodeURIComponent(connection.id)}`;
@@ -19,6 +23,9 @@ const columns: Array<{ key: SortKey; label: (s: Strings) => string }> = [
   { key: 'created', label: (s) => s.columnCreated },
   { key: 'updated', label: (s) => s.columnUpdated },
 ];
+
+/** A sortable column's header text. */
+export const columnLabel = (key: SortKey, s: Strings): string => columns.find((c) => c.key === key)!.label(s);
 
 /** The number of columns, for cells that span them all. */
 export const COLUMNS = columns.length + 1;
@@ -53,6 +60,10 @@ export function renderHead(strings: Strings, sort: SortState | undefined, disabl
 }
 
 /**
+ * Icon buttons carry a `title`, the hover label sighted mouse users need; an empty
+ * `ariaDescription` (a property: the linter predates the attribute) keeps browsers from reading
+ * the title again as a description after the name, which already says it.
+ *
  * One account. Pure of element state, so `guard` can skip it when its inputs are unchanged.
  * `rowIndex` counts from the header row (1): rows not rendered still count for assistive technology.
  * `expiresIn` ("in 5 days") is set for an Expiring account: its own status, and Re-connect.
@@ -103,6 +114,7 @@ export function renderRow(
               aria-label=${s.reconnectLabel(name)}
               aria-describedby=${reasonId(connection)}
               aria-disabled=${disabled}
+              tabindex="-1"
             >
               ${s.reconnect}
             </button>`
@@ -113,7 +125,9 @@ export function renderRow(
               data-action="refresh"
               aria-label=${s.refreshDataLabel(name)}
               title=${s.refreshData}
+              .ariaDescription=${''}
               aria-disabled=${disabled}
+              tabindex="-1"
             >
               ${refreshIcon}
             </button>`}
@@ -126,7 +140,9 @@ export function renderRow(
               data-action="make-main"
               aria-label=${s.makeMainLabel(name)}
               title=${s.makeMain}
+              .ariaDescription=${''}
               aria-disabled=${disabled}
+              tabindex="-1"
             >
               ${starOutlineIcon}
             </button>`}
@@ -137,7 +153,9 @@ export function renderRow(
           data-action="delete"
           aria-label=${s.deleteLabel(name)}
           title=${s.deleteLabel(name)}
+          .ariaDescription=${''}
           aria-disabled=${disabled}
+          tabindex="-1"
         >
           ${trashIcon}
         </button>
@@ -164,13 +182,19 @@ function renderStatus(connection: Connection, s: Strings): TemplateResult {
  * date and time on hover and focus; Re-connect points at it as a failing row's points at the reason.
  */
 function renderExpiry(connection: Connection, expiresIn: string, s: Strings): TemplateResult {
-  return html`<time class="reason expires" id=${reasonId(connection)} datetime=${connection.expiresAt!} tabindex="0">${s.expiresIn(expiresIn)}</time>`;
+  return html`<time class="reason expires" id=${reasonId(connection)} datetime=${connection.expiresAt!} tabindex="-1">${s.expiresIn(expiresIn)}</time>`;
 }
 
+/**
+ * The short date shown, the full timestamp read: screen readers get it in the cell, in browse
+ * mode too, and keyboard users reach the date with the row's arrow keys (its tooltip shows the
+ * same), without a Tab stop per date. Not focusable by Tab: one stop per row (roving-tabindex.ts).
+ */
 function renderDate(iso: string | null, locale: string | undefined, s: Strings): TemplateResult {
   if (!iso) return html`<span class="never">${s.never}</span>`;
-  // Focusable so keyboard users get the full timestamp too (the shared tooltip).
-  return html`<time datetime=${iso} tabindex="0">${formatDate(iso, locale)}</time>`;
+  return html`<time datetime=${iso} tabindex="-1"
+    ><span aria-hidden="true">${formatDate(iso, locale)}</span><span class="visually-hidden full">${formatTimestamp(iso, locale)}</span></time
+  >`;
 }
 
 /** Placeholder rows the height of real ones, so nothing jumps when the data arrives. */

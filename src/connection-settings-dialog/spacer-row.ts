@@ -25,7 +25,8 @@ class BlockSize extends Directive {
   }
 }
 
-const blockSize = directive(BlockSize);
+/** An element's height in pixels, through the CSSOM (also the selection list's spacers). */
+export const blockSize = directive(BlockSize);
 
 /** Stands for the rows not rendered between two rendered ones: their height, and nothing to read. */
 export const spacerRow = (height: number, columns: number): TemplateResult =>

@@ -50,7 +50,8 @@ export class TimestampTooltip implements ReactiveController {
     this.hide();
     this.target = time;
     tip.textContent = formatTimestamp(time.dateTime, this.locale());
-    time.setAttribute('aria-describedby', tip.id);
+    // A table date reads its full timestamp already (rows.ts): a description would repeat it.
+    if (!time.querySelector('.full')) time.setAttribute('aria-describedby', tip.id);
     if (!tip.matches(':popover-open')) tip.showPopover();
     place(tip, time);
   };

@@ -86,6 +86,9 @@ export class WindowedRows implements ReactiveController {
     const rows = scroller?.querySelectorAll<HTMLElement>('tbody tr[data-id]') ?? [];
     const current = new Set<Element>(rows);
     if (scroller) current.add(scroller);
+    // The sticky header's height is the scroll padding (onResize): watched as the rows are.
+    const head = scroller?.querySelector('thead');
+    if (head) current.add(head);
     for (const element of this.observed) {
       if (!current.has(element)) {
         this.observer?.unobserve(element);
@@ -254,6 +257,7 @@ export class WindowedRows implements ReactiveController {
       const index = this.shown.index.get(id);
       if (index !== undefined) changes.push([index, height - (before ?? this.estimate)]);
     }
+    padUnderHeader(scroller);
     const body = scroller.querySelector('tbody');
     if (body) this.bodyTop = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     if (!this.measured && this.heights.size) {
@@ -337,4 +341,16 @@ function shift(offsets: Float64Array, changes: Array<[number, number]>): void {
     while (next < changes.length && changes[next][0] < i) delta += changes[next++][1];
     offsets[i] += delta;
   }
+}
+
+/**
+ * Scroll padding as tall as the sticky header (and the padding it sticks below): a row that
+ * Tab, Shift+Tab or a screen reader brings into view stops below the header, not under it.
+ */
+function padUnderHeader(scroller: HTMLElement): void {
+  const head = scroller.querySelector('thead');
+  const padding = head ? parseFloat(getComputedStyle(scroller).paddingBlockStart) + head.getBoundingClientRect().height : 0;
+  const value = head ? `${Math.ceil(padding)}px` : '';
+  // Only a change: a style set to its own value still costs a style recalculation.
+  if (scroller.style.scrollPaddingBlockStart !== value) scroller.style.scrollPaddingBlockStart = value;
 }

@@ -3,6 +3,7 @@ import { DswError, isAbortError } from '../api/errors.js';
 import { AuthorizationError } from '../auth/authorization-error.js';
 import { authorizeInClick, isAuthorizing, loadAuthorization } from '../auth/lazy.js';
 import { takePending } from '../auth/pending.js';
+import type { SelectableAccount } from '../api/types.js';
 import type { AuthorizationResult } from '../auth/types.js';
 import { ConnectRequestEvent } from '../events/connect-request.js';
 import { ConnectionAddedEvent } from '../events/connection-added.js';
@@ -25,6 +26,19 @@ export interface Notice {
 }
 
 /**
+ * A sign-in that reached several accounts, handed to the widget to let the user choose: nothing is
+ * connected until the choice is confirmed with `state`.
+ */
+export interface AccountSelectionRequest {
+  sourceId: string;
+  state: string;
+  accounts: SelectableAccount[];
+}
+
+/** Shows the selection step; resolves with what to say once the user confirmed or cancelled. */
+export type SelectAccounts = (request: AccountSelectionRequest) => Promise<Notice | false | undefined> | undefined;
+
+/**
  * The connect / re-connect action every widget offers: a cancelable `dsw-connect-request`,
  * then the authorization pop-up, then a reload of the source and the event that says what
  * changed. Call `connect()` synchronously from the click handler, or the pop-up is blocked.
@@ -40,7 +54,8 @@ export class ConnectController implements ReactiveController {
   private checked?: { store: ConnectionStore; sourceId: string };
 
   constructor(
-    private readonly host: SourceHost,
+    /** `chooseAccounts`: where the widget shows the account selection (the settings dialog's step). */
+    private readonly host: SourceHost & { chooseAccounts?: SelectAccounts },
     private readonly source: SourceController,
     private readonly l10n: LocaleController,
   ) {
@@ -122,8 +137,19 @@ export class ConnectController implements ReactiveController {
       });
   }
 
-  /** Reloads the source, then says what changed: a new connection, or one re-connected. */
+  /**
+   * Reloads the source, then says what changed: a new connection, or one re-connected. A sign-in
+   * that reached several accounts goes to the selection step first; the step's outcome is said here
+   * too, as the widget that started the sign-in holds the live region the user is listening to.
+   */
   private async succeeded(store: ConnectionStore, sourceId: string, known: Set<string>, result: AuthorizationResult): Promise<void> {
+    if (result.accounts) {
+      this.show(undefined);
+      // Not awaited: the sign-in is over (nothing pending) while the user chooses. No outcome
+      // means no step was shown (the dialog's code did not load, reported as a `dsw-error`).
+      const choice = Promise.resolve(this.host.chooseAccounts?.({ sourceId, ...result }));
+      return void choice.then((notice) => this.show(notice || { tone: 'error', text: this.strings.loadFailed, retry: true }));
+    }
     await store.reload(sourceId);
     const connection = store.get(sourceId).connections.find((c) => c.id === result.connectionId);
     if (!connection) return this.show({ tone: 'error', text: this.strings.loadFailed, retry: true });

@@ -105,7 +105,8 @@ export class LocaleController implements ReactiveController {
       this.merged = common;
       return common.strings;
     }
-    const raw: Strings = { ...(stringsFor(key) ?? en), ...provided, ...own };
+    // `en` lacks the selection's texts, which the step puts under these itself (account-selection.ts).
+    const raw: Strings = { ...(stringsFor(key) ?? (en as Strings)), ...provided, ...own };
     const same = last && (Object.keys(raw) as Array<keyof Strings>).every((name) => raw[name] === last.raw[name]);
     const strings = same ? last.strings : isolating(raw);
     this.merged = { key, version, provided, own, raw: same ? last.raw : raw, strings };

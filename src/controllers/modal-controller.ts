@@ -18,6 +18,8 @@ export interface ModalOptions {
 export class ModalController implements ReactiveController {
   /** Where focus goes back on closing. */
   private opener?: HTMLElement;
+  /** The widget that held the opener in its shadow root (once removed, an element forgets it). */
+  private openerHost?: Element;
   /** Shown by this controller and not yet reported closed. */
   private shown = false;
 
@@ -41,14 +43,14 @@ export class ModalController implements ReactiveController {
   /** Notes the focused element as the one to give focus back to: call it when asked to open. */
   rememberOpener(opener = deepActiveElement()): void {
     this.opener = opener;
+    this.openerHost = (opener?.getRootNode() as ShadowRoot | undefined)?.host;
   }
 
   /** Shows the dialog as a modal; `opener` gets focus back on closing (default: the focused element). */
   show(opener?: HTMLElement | null): void {
     const dialog = this.options.dialog();
     if (!dialog || dialog.open) return;
-    if (opener) this.opener = opener;
-    else this.opener ??= deepActiveElement();
+    if (opener || !this.opener) this.rememberOpener(opener ?? deepActiveElement());
     dialog.showModal();
     this.shown = true;
   }
@@ -81,9 +83,19 @@ export class ModalController implements ReactiveController {
   private closed(): void {
     if (!this.shown) return;
     this.shown = false;
-    const opener = this.opener;
-    this.opener = undefined;
+    const { opener, openerHost } = this;
+    this.opener = this.openerHost = undefined;
     if (opener?.isConnected && opener !== document.body) opener.focus();
+    else if (opener && openerHost) focusInPlaceOf(openerHost);
     this.options.onClosed?.();
   }
+}
+
+/**
+ * The opener is gone: a card's Connection settings became Connect when the dialog deleted its
+ * last account. Focus goes to the control that stands in its place, the first one of the widget
+ * that held it, rather than to <body> (the top of the page, for a screen reader).
+ */
+function focusInPlaceOf(host: Element): void {
+  if (host.isConnected) host.shadowRoot?.querySelector<HTMLElement>('button:not([tabindex="-1"]), [href], input, [tabindex="0"]')?.focus();
 }

@@ -3,12 +3,13 @@ import { NetworkError } from '../api/errors.js';
 import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
+import type { AccountSelectionRequest, Notice, SelectAccounts } from './connect-controller.js';
 import type { LocaleHost } from './locale-controller.js';
 import { prefetchOnIntent } from './prefetch.js';
 import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
-export type SettingsHost = SourceHost & LocaleHost & Pick<LitElement, 'renderRoot'> & { theme?: string };
+export type SettingsHost = SourceHost & LocaleHost & Pick<LitElement, 'renderRoot'> & { theme?: string; chooseAccounts?: SelectAccounts };
 
 const DEFAULT_TAG = 'connection-settings-dialog';
 
@@ -23,6 +24,8 @@ export class SettingsOpener implements ReactiveController {
 
   constructor(private readonly host: SettingsHost) {
     host.addController(this);
+    // A sign-in of this widget that reached several accounts: the dialog opens on the choice.
+    host.chooseAccounts = (request) => this.open(request);
     prefetchOnIntent('settings', loadSettingsDialog);
   }
 
@@ -32,11 +35,15 @@ export class SettingsOpener implements ReactiveController {
 
   /**
    * Resolves to whether the dialog was shown: false when the host prevented the request, or
-   * when its code could not be loaded (reported as a `dsw-error`).
+   * when its code could not be loaded (reported as a `dsw-error`). With `select` (a sign-in that
+   * reached several accounts), opens it on the choice, with no request event (the host allowed
+   * the sign-in, and the choice is part of it), and resolves with what to announce.
    */
-  async open(): Promise<boolean> {
+  open(): Promise<boolean>;
+  open(select: AccountSelectionRequest): Promise<Notice | false | undefined>;
+  async open(select?: AccountSelectionRequest): Promise<boolean | Notice | undefined> {
     const sourceId = this.host.source;
-    if (!sourceId || !this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId }))) return false;
+    if (!sourceId || !(select || this.host.dispatchEvent(new OpenSettingsRequestEvent({ sourceId })))) return false;
     let dialogClass: SettingsDialogClass;
     try {
       dialogClass = await loadSettingsDialog();
@@ -55,6 +62,7 @@ export class SettingsOpener implements ReactiveController {
       return false;
     }
     await dialog.updateComplete;
+    if (select) return dialog.chooseAccounts?.(select);
     dialog.show();
     return true;
   }

@@ -84,7 +84,10 @@ export const cardStyles = css`
     color: var(--_warning);
   }
   .actions {
-    flex: none;
+    /* Shrinks (its button's label wraps) only when alone on a line too narrow for it. */
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    flex-wrap: wrap;
     display: flex;
     align-items: center;
     gap: var(--_space);

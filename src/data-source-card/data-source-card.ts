@@ -155,7 +155,10 @@ export class DataSourceCard extends SourceWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.hadFocus = !!this.shadowRoot?.activeElement;
+    // Still owed from an update that had nothing to give focus to (a Retry that worked shows the
+    // loading placeholder first), while nothing else took focus since.
+    const lost = this.hadFocus && (!document.activeElement || document.activeElement === document.body);
+    this.hadFocus = lost || !!this.shadowRoot?.activeElement;
   }
 
   protected override updated(): void {
@@ -230,16 +233,15 @@ export class DataSourceCard extends SourceWidget {
     // unknown source (it may be a moment away from existing) can be tried again.
     if (view.kind === 'loading' && !view.slow) return html`<span class="skeleton button" aria-hidden="true"></span>`;
     if (view.kind === 'loading' || view.kind === 'failed' || view.kind === 'unknown') {
-      return html`<button part="button retry-button" @click=${() => this.data.retry()}>
-        ${this.countdown.seconds === undefined ? s.retry : s.retryNow}
-      </button>`;
+      const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
+      return html`<button part="button retry-button" aria-label=${retry + s.ofSource(this.name)} @click=${() => this.data.retry()}>${retry}</button>`;
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
       return html`<button
         class="settings"
         part="button settings-button"
-        aria-label=${ifDefined(nameWith(s.connectionSettings, s.connectionSettingsLabel(this.name)))}
+        aria-label=${s.connectionSettings + s.ofSource(this.name)}
         data-prefetch="settings"
         @click=${() => void this.settingsDialog.open()}>
         ${s.connectionSettings}
@@ -250,7 +252,7 @@ export class DataSourceCard extends SourceWidget {
     return html`<button
       class="primary"
       part="button connect-button"
-      aria-label=${ifDefined(nameWith(s.connect, s.connectLabel(this.name)))}
+      aria-label=${s.connect + s.ofSource(this.name)}
       data-prefetch="authorization"
       aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
@@ -265,16 +267,18 @@ export class DataSourceCard extends SourceWidget {
    */
   private renderStale(state: SourceState, s: Strings): TemplateResult | typeof nothing {
     if (!state.error) return nothing;
+    const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
     return html`<p part="stale" class="stale">
       <span id="stale-text">${s.revalidateFailed}${this.renderCountdown(s)}</span>
       <button
         class="quiet"
         part="button retry-button"
+        aria-label=${retry + s.ofSource(this.name)}
         aria-describedby="stale-text"
         aria-busy=${state.revalidating ? 'true' : 'false'}
         @click=${() => this.data.retry()}
       >
-        ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.countdown.seconds === undefined ? s.retry : s.retryNow}
+        ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${retry}
       </button>
     </p>`;
   }
@@ -291,6 +295,7 @@ export class DataSourceCard extends SourceWidget {
         strings: s,
         pending: this.connector.pending && this.connector.lastConnectionId === current.id,
         showAccount: true,
+        ofSource: s.ofSource(this.name),
         onReconnect: (connection) => this.actions.reconnect(connection),
         onNavigate: (next) => (this.pickedFailure = failures[next]!.id),
       })}
@@ -310,6 +315,7 @@ export class DataSourceCard extends SourceWidget {
       actions: this.actions,
       live: true,
       onDismiss: this.connector.pending ? undefined : this.onDismissNotice,
+      ofSource: s.ofSource(this.name),
     });
   }
 
@@ -321,14 +327,6 @@ const SKELETON_DELAY_MS = 200;
 
 /** Names and messages longer than this may be cut (see `.clamp`) and get a tooltip. */
 const LONG_TEXT = 60;
-
-/**
- * `label` as a button's accessible name only when it contains the button's visible `text` (WCAG
- * label in name): a host that overrode the text but not its label keeps the visible text as name.
- */
-function nameWith(text: string, label: string): string | undefined {
-  return label.includes(text) ? label : undefined;
-}
 
 /** "Google Ads" → "GA": a stand-in logo that needs no request. */
 function initials(name: string): string {

@@ -13,3 +13,6 @@ export { MainChangedEvent, type MainChangedDetail } from './main-changed.js';
 export { DialogOpenedEvent } from './dialog-opened.js';
 export { DialogClosedEvent } from './dialog-closed.js';
 export { DswErrorEvent, type ErrorDetail, type DswAction } from './error.js';
+export { AccountSelectionShownEvent, type AccountSelectionShownDetail } from './account-selection-shown.js';
+export { AccountSelectionConfirmedEvent, type AccountSelectionConfirmedDetail } from './account-selection-confirmed.js';
+export { AccountSelectionCancelledEvent } from './account-selection-cancelled.js';

@@ -11,6 +11,9 @@ import { DataSourceCard as CardElement } from '../data-source-card/data-source-c
 import { DataSourceProvider as ProviderElement } from '../data-source-provider/data-source-provider.js';
 import { ReconnectBanner as BannerElement } from '../reconnect-banner/reconnect-banner.js';
 import type {
+  AccountSelectionCancelledEvent,
+  AccountSelectionConfirmedEvent,
+  AccountSelectionShownEvent,
   ConnectRequestEvent,
   ConnectionAddedEvent,
   ConnectionExpiringEvent,
@@ -41,6 +44,9 @@ const dialogEvents = {
   onConnectionAdded: 'dsw-connection-added' as EventName<ConnectionAddedEvent>,
   onConnectionReconnected: 'dsw-connection-reconnected' as EventName<ConnectionReconnectedEvent>,
   onConnectionExpiring: 'dsw-connection-expiring' as EventName<ConnectionExpiringEvent>,
+  onAccountSelectionShown: 'dsw-account-selection-shown' as EventName<AccountSelectionShownEvent>,
+  onAccountSelectionConfirmed: 'dsw-account-selection-confirmed' as EventName<AccountSelectionConfirmedEvent>,
+  onAccountSelectionCancelled: 'dsw-account-selection-cancelled' as EventName<AccountSelectionCancelledEvent>,
   onError: 'dsw-error' as EventName<DswErrorEvent>,
 };
 

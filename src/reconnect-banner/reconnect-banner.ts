@@ -169,6 +169,7 @@ export class ReconnectBanner extends SourceWidget {
     const index = failureIndex(failures, this.pickedFailure);
     const current = failures[index]!;
     const name = this.data.state.source?.name;
+    const of = s.ofSource(name ?? this.source);
     return html`<section part="banner" class="banner root ${alert.tone}" aria-labelledby="title">
       <span part="icon" class="warning">${expiring ? hourglassIcon : warningIcon}</span>
       <div class="body">
@@ -182,6 +183,7 @@ export class ReconnectBanner extends SourceWidget {
           strings: s,
           pending: this.connector.pending && this.connector.lastConnectionId === current.id,
           showAccount: failures.length > 1,
+          ofSource: of,
           onReconnect: (connection) => this.actions.reconnect(connection),
           onNavigate: (next) => this.navigate(failures, next, s),
           ...(expiring
@@ -190,13 +192,13 @@ export class ReconnectBanner extends SourceWidget {
                 message: (c: Connection) => s.expiringMessage(formatTimeUntil(this.expiry.until(c) ?? 0, this.l10n.locale)),
               }
             : {}),
-          actions: html`<button class="quiet link" part="button settings-button" data-prefetch="settings" @click=${() => void this.settingsDialog.open()}>
+          actions: html`<button class="quiet link" part="button settings-button" aria-label=${s.openSettings + of} data-prefetch="settings" @click=${() => void this.settingsDialog.open()}>
             ${s.openSettings}
           </button>`,
         })}
         ${this.renderNotice(s)}
       </div>
-      <button class="quiet icon dismiss" part="button dismiss-button" aria-label=${s.dismiss} @click=${() => this.dismiss()}>
+      <button class="quiet icon dismiss" part="button dismiss-button" aria-label=${s.dismiss + of} @click=${() => this.dismiss()}>
         ${closeIcon}
       </button>
     </section>`;
@@ -205,7 +207,8 @@ export class ReconnectBanner extends SourceWidget {
   /** The live region already announced it; this is the copy the user can act on. */
   private renderNotice(s: Strings): TemplateResult | typeof nothing {
     const { notice } = this.actions;
-    return notice ? noticeView({ notice, strings: s, actions: this.actions, live: false }) : nothing;
+    const ofSource = s.ofSource(this.data.state.source?.name ?? this.source);
+    return notice ? noticeView({ notice, strings: s, actions: this.actions, live: false, ofSource }) : nothing;
   }
 
   private heading({ tone, list }: { tone: 'failing' | 'expiring'; list: readonly Connection[] }, s: Strings): string {

@@ -1,4 +1,4 @@
-import type { Strings } from './strings.js';
+import type { CoreStrings } from './strings.js';
 
 // Built on first use and kept: an Intl constructor costs more than a whole card render.
 let rules: Intl.PluralRules | undefined;
@@ -7,8 +7,8 @@ const num = (value: number) => (numbers ??= new Intl.NumberFormat('en')).format(
 const isOne = (count: number) => (rules ??= new Intl.PluralRules('en')).select(count) === 'one';
 const plural = (count: number, one: string, other: string) => `${num(count)} ${isOne(count) ? one : other}`;
 
-/** The default (English) texts. */
-export const en: Strings = {
+/** The default (English) texts; those of the account selection load with it (`en-selection.ts`). */
+export const en: CoreStrings = {
   loading: 'Loading…',
   retry: 'Retry',
   retryNow: 'Retry now',
@@ -19,8 +19,6 @@ export const en: Strings = {
   connect: 'Connect',
   reconnect: 'Re-connect',
   connectionSettings: 'Connection settings',
-  connectLabel: (source) => `Connect ${source}`,
-  connectionSettingsLabel: (source) => `Connection settings for ${source}`,
   loadFailed: 'The connections could not be loaded.',
   unknownSource: 'This data source is not available.',
   noEndpoint: 'No endpoint is configured for this widget.',
@@ -95,4 +93,7 @@ export const en: Strings = {
   nextFailure: 'Next account',
   failurePosition: (index, count) => `${num(index)} of ${num(count)}`,
   failureNavigation: 'Accounts that need attention',
+  sortedAscending: (column) => `Sorted by ${column}, ascending`,
+  sortedDescending: (column) => `Sorted by ${column}, descending`,
+  ofSource: (source) => `: ${source}`,
 };

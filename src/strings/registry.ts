@@ -17,7 +17,7 @@ const bundled: Record<string, () => Promise<Strings>> = {
   ar: () => import('./locales/ar.js').then((m) => m.ar),
 };
 
-const loaded = new Map<string, Strings>([['en', en]]);
+const loaded = new Map<string, Strings>([['en', en as Strings]]);
 const loading = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();
 const listeners = new Set<() => void>();
@@ -61,7 +61,8 @@ export function localeKey(tag: string): string {
 
 /** The texts of locale `key` if they are here (English under whatever is missing), else undefined. */
 export function stringsFor(key: string): Strings | undefined {
-  const base = key in bundled ? loaded.get(key) : en;
+  // `en` lacks the selection's texts: the code that shows them adds their English (en-selection.ts).
+  const base = key in bundled ? loaded.get(key) : (en as Strings);
   return base && { ...en, ...base, ...overrides.get(key) };
 }
 

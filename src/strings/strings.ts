@@ -3,7 +3,7 @@
  * `strings` property of the provider or of one widget (a partial object of these keys).
  * Texts that depend on a number or a name are functions.
  */
-export interface Strings {
+export interface Strings extends SelectionStrings {
   // Shared
   loading: string;
   retry: string;
@@ -19,8 +19,6 @@ export interface Strings {
   reconnect: string;
   connectionSettings: string;
   /** Accessible names that say where the card's buttons act; each contains the visible text. */
-  connectLabel: (sourceName: string) => string;
-  connectionSettingsLabel: (sourceName: string) => string;
   loadFailed: string;
   unknownSource: string;
   noEndpoint: string;
@@ -107,4 +105,44 @@ export interface Strings {
   failurePosition: (index: number, count: number) => string;
   /** Accessible name of the previous / next group when several accounts fail. */
   failureNavigation: string;
+
+  // Accessibility
+  /** Announced when the table is sorted by `column` (a column header's text). */
+  sortedAscending: (column: string) => string;
+  sortedDescending: (column: string) => string;
+  /**
+   * Follows the visible text of a button repeated once per data source on a page (Retry,
+   * Dismiss…) in its accessible name: "Retry" + ": Google Ads". The text comes first and whole
+   * (label in name, WCAG 2.5.3), so this names the source only.
+   */
+  ofSource: (source: string) => string;
 }
+
+/**
+ * The texts of the account selection (a sign-in that reaches several accounts), a step of the
+ * settings dialog. Their English ships with the dialog (`en-selection.ts`), not in `en`: a page of
+ * cards does not carry them.
+ */
+export interface SelectionStrings {
+  selectionTitle: string;
+  /** Under the title: how many accounts the sign-in reaches (2 or more). */
+  selectionIntro: (count: number, sourceName: string) => string;
+  selectionSearch: string;
+  /** Checks (or unchecks) every account the search shows. */
+  selectAll: string;
+  selectedCount: (selected: number, total: number) => string;
+  /** Beside an account connected already (pre-checked: choosing it renews it in place). */
+  alreadyConnected: string;
+  mainAccount: string;
+  /** The confirm button: how many accounts it connects. */
+  connectAccounts: (count: number) => string;
+  selectionEmpty: string;
+  accountsConnected: (count: number) => string;
+  selectionCancelled: string;
+  selectionFailed: string;
+  /** The choice came after the endpoint stopped accepting it (or it was made elsewhere). */
+  selectionExpired: string;
+}
+
+/** The texts built in at first load (`en`): all but the selection's. */
+export type CoreStrings = Omit<Strings, keyof SelectionStrings>;

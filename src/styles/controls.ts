@@ -28,6 +28,10 @@ export const controls = css`
     gap: calc(0.375 * var(--_rem));
     min-height: calc(2 * var(--_rem));
     min-width: calc(2 * var(--_rem));
+    /* Never wider than the room it has: at 200 % text on a narrow screen a label wraps, a word
+       too long for any line breaks, rather than running past the widget's edge. */
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
     padding: calc(0.375 * var(--_rem)) calc(0.875 * var(--_rem));
     border: 1px solid transparent;
     border-radius: var(--_radius);

@@ -1,9 +1,12 @@
 import { css, unsafeCSS } from 'lit';
 
+// The widgets take the `color-scheme` of the page around them (it is inherited), and so go dark
+// only inside a page, or a part of it, that declared it can be dark (`color-scheme: light dark`
+// or `dark`). A host page that never did is light, and its white-label backgrounds likely are
+// too: dark-mode text on them would be unreadable, whatever the OS prefers. `theme` overrides.
 // lit-analyzer's CSS data predates `color-scheme` and warns on it: these constant rules (never
 // data) go through unsafeCSS to keep the lint output clean.
 const colorScheme = unsafeCSS(`
-  :host { color-scheme: light dark; }
   :host([theme='light']) { color-scheme: light; }
   :host([theme='dark']) { color-scheme: dark; }
 `);
@@ -11,8 +14,9 @@ const colorScheme = unsafeCSS(`
 /**
  * Public theme properties (`--dsw-*`, set by the host on any ancestor) mapped to private ones
  * (`--_*`) that the elements' styles use. Defaults meet WCAG 2.2 AA contrast in light and dark.
- * Each default is a `light-dark()` pair picked by `color-scheme`: the OS preference, or
- * `theme="light"` / `theme="dark"` on the element (which also styles native controls).
+ * Each default is a `light-dark()` pair picked by `color-scheme`: the host page's (the OS
+ * preference where the page declares `color-scheme: light dark`), or `theme="light"` /
+ * `theme="dark"` on the element (which also styles native controls).
  */
 export const tokens = [
   colorScheme,
@@ -69,6 +73,18 @@ export const tokens = [
     padding: 0 !important;
     border: 0 !important;
     box-sizing: content-box !important;
+  }
+  /* Forced colours replace the text colour, but Chromium resolves -webkit-text-fill-color (which
+     paints text, and which axe reads) from the author's colour: a dark theme's near-white text
+     would then stand on the high-contrast theme's white Canvas. The system colour itself, so
+     that every way of reading the colour agrees. */
+  @media (forced-colors: active) {
+    :host {
+      --_text: CanvasText;
+      --_muted: CanvasText;
+      --_success: CanvasText;
+      --_warning: CanvasText;
+    }
   }
   /* The outermost elements inside: the text size, from the user's font size (medium), not the
      page's root font size. */

@@ -64,6 +64,9 @@ export type ConnectionSettingsDialogEvents = Events<
   | 'dsw-connection-added'
   | 'dsw-connection-reconnected'
   | 'dsw-connection-expiring'
+  | 'dsw-account-selection-shown'
+  | 'dsw-account-selection-confirmed'
+  | 'dsw-account-selection-cancelled'
   | 'dsw-error'
 >;
 

@@ -25,6 +25,8 @@ export interface FailureViewOptions {
   /** What to say of a connection (default: the endpoint's error message); the tone of Re-connect. */
   message?: (connection: Connection) => string;
   tone?: 'danger' | 'warning';
+  /** What follows the buttons' texts in their accessible names (see notice-view.ts). */
+  ofSource?: string;
 }
 
 // Points to the inline end; mirrored under RTL by the styles below.
@@ -48,6 +50,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
   const step = (delta: number) => options.onNavigate((index + delta + count) % count);
   const message = options.message ? options.message(current) : (current.error?.message ?? '');
   const account = options.showAccount ? current.accountName : '';
+  const of = options.ofSource ?? '';
   // Cut after a few lines when long (a 10,000-character name), with the whole text on hover.
   const long = account.length + message.length > LONG_FAILURE;
   return html`<div class="failure" part="failure" data-connection=${current.id}>
@@ -60,7 +63,7 @@ export function failureView(options: FailureViewOptions): TemplateResult {
         class="${options.tone ?? 'danger'} reconnect"
         part="button reconnect-button"
         data-prefetch="authorization"
-        aria-label=${s.reconnectLabel(current.accountName)}
+        aria-label=${s.reconnectLabel(current.accountName) + of}
         aria-busy=${pending ? 'true' : 'false'}
         @click=${() => options.onReconnect(current)}
       >
@@ -69,11 +72,11 @@ export function failureView(options: FailureViewOptions): TemplateResult {
       ${options.actions ?? nothing}
       ${count > 1
         ? html`<div class="pager" part="pager" role="group" aria-label=${s.failureNavigation}>
-            <button class="quiet icon" aria-label=${s.previousFailure} @click=${() => step(-1)}>
+            <button class="quiet icon" aria-label=${s.previousFailure + of} @click=${() => step(-1)}>
               ${chevron('previous')}
             </button>
             <span class="position">${s.failurePosition(index + 1, count)}</span>
-            <button class="quiet icon" aria-label=${s.nextFailure} @click=${() => step(1)}>
+            <button class="quiet icon" aria-label=${s.nextFailure + of} @click=${() => step(1)}>
               ${chevron('next')}
             </button>
           </div>`
@@ -110,6 +113,7 @@ export const failureStyles = css`
   }
   .pager {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: calc(0.25 * var(--_rem));
     margin-inline-start: auto;

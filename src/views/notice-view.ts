@@ -12,11 +12,11 @@ type NoticeActions = Pick<ConnectionActions, 'retryConnect' | 'add'>;
  * "Add it as a new connection" (the user signed in as another account than the one being
  * re-connected). `buttonClass` fits them to where they stand (`quiet` in the dialog's footer).
  */
-export function noticeActions(notice: Notice | undefined, s: Strings, actions: NoticeActions, buttonClass = ''): TemplateResult {
+export function noticeActions(notice: Notice | undefined, s: Strings, actions: NoticeActions, buttonClass = '', ofSource = ''): TemplateResult {
   return html`${notice?.retry
-    ? html`<button class=${buttonClass} part="button" data-prefetch="authorization" @click=${() => actions.retryConnect()}>${s.retry}</button>`
+    ? html`<button class=${buttonClass} part="button" aria-label=${s.retry + ofSource} data-prefetch="authorization" @click=${() => actions.retryConnect()}>${s.retry}</button>`
     : nothing}${notice?.offerAddNew
-    ? html`<button class=${buttonClass} part="button" data-prefetch="authorization" @click=${() => actions.add()}>${s.addAsNewConnection}</button>`
+    ? html`<button class=${buttonClass} part="button" aria-label=${s.addAsNewConnection + ofSource} data-prefetch="authorization" @click=${() => actions.add()}>${s.addAsNewConnection}</button>`
     : nothing}`;
 }
 
@@ -31,15 +31,20 @@ export interface NoticeViewOptions {
   live: boolean;
   /** Offers a × that clears the notice (not while the pop-up is open). */
   onDismiss?: () => void;
+  /**
+   * What follows each button's text in its accessible name: the data source (`ofSource`), where
+   * every source's widget repeats these buttons on a page; nothing in the dialog, one source in view.
+   */
+  ofSource?: string;
 }
 
 /** The result of a connect or re-connect, in the card and the banner: text, actions, dismiss. */
-export function noticeView({ notice, strings: s, actions, live, onDismiss }: NoticeViewOptions): TemplateResult {
+export function noticeView({ notice, strings: s, actions, live, onDismiss, ofSource = '' }: NoticeViewOptions): TemplateResult {
   return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
     <p class="notice-text" role=${ifDefined(live ? 'status' : undefined)}>${notice?.text ?? nothing}</p>
     ${notice
-      ? html`${noticeActions(notice, s, actions)}${onDismiss
-          ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice} @click=${onDismiss}>${closeIcon}</button>`
+      ? html`${noticeActions(notice, s, actions, '', ofSource)}${onDismiss
+          ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice + ofSource} @click=${onDismiss}>${closeIcon}</button>`
           : nothing}`
       : nothing}
   </div>`;

@@ -122,6 +122,9 @@ describe('validate', () => {
     expect(validateAuthorizationOutcome(outcome)).to.deep.equal(outcome);
     // Unlike a connection's, an outcome's status has no "unknown": the flow must know how to end.
     expect(invalidPath(() => validateAuthorizationOutcome({ ...outcome, status: 'expired' }))).to.equal('status');
+    const choosing = { state: 'st_1', status: 'awaiting_selection', accounts: [{ accountId: '1', accountName: 'One', connectionId: 'conn_1' }, { accountId: '2', accountName: 'Two' }] };
+    expect(validateAuthorizationOutcome(choosing)).to.deep.equal(choosing);
+    expect(invalidPath(() => validateAuthorizationOutcome({ ...choosing, accounts: [{ accountId: '1' }] }))).to.equal('accounts[0].accountName');
     const message = { type: 'dsw-authorization', ...outcome };
     expect(validateAuthorizationMessage(message)).to.deep.equal(message);
     expect(invalidPath(() => validateAuthorizationMessage({ ...message, type: 'other' }))).to.equal('type');

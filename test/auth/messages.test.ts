@@ -57,6 +57,32 @@ describe('authorize: messages from the callback page', () => {
     expect(await result).to.deep.equal({ state: 'state-1', connectionId: 'conn-7' });
   });
 
+  it('resolves with the accounts to choose from when the sign-in reached several, copying only their fields', async () => {
+    const { popup, result } = await waiting();
+    const accounts = [
+      { accountId: '1', accountName: 'One', connectionId: 'conn-1', note: '<img src=x>' },
+      { accountId: '2', accountName: 'Two' },
+    ];
+    popup.post({ ...message({ status: 'awaiting_selection', connectionId: undefined }), accounts } as never);
+    expect(await result).to.deep.equal({
+      state: 'state-1',
+      accounts: [
+        { accountId: '1', accountName: 'One', connectionId: 'conn-1' },
+        { accountId: '2', accountName: 'Two' },
+      ],
+    });
+  });
+
+  it('fails a selection outcome with no account or a malformed one', async () => {
+    for (const accounts of [[], [{ accountId: 1, accountName: 'One' }]]) {
+      const { popup, result } = await waiting();
+      popup.post({ ...message({ status: 'awaiting_selection', connectionId: undefined }), accounts } as never);
+      const error = await rejection(result);
+      expect(error).to.be.instanceOf(AuthorizationError);
+      expect((error as AuthorizationError).code).to.equal('invalid_outcome');
+    }
+  });
+
   it('ignores a message from another origin', async () => {
     const { popup, result, seen } = await waiting();
     deliver('https://evil.example', popup.win, message({ connectionId: 'intruder' }));

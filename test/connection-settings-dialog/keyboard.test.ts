@@ -24,9 +24,11 @@ describe('connection-settings-dialog: keyboard only', function () {
     await opened;
     expect(mainDialog(el).contains(deepActive())).to.equal(true);
 
-    const isTrashOf = (id: string) => (node: Element | null) =>
-      node?.matches('[data-action="delete"]') === true && node.closest('tr')?.dataset.id === id;
-    await tabTo(isTrashOf('conn_2'));
+    // One Tab stop per row (its first action); the trash is further along the row, by arrow keys.
+    const inRow = (id: string) => (node: Element | null) => node?.matches('[data-action]') === true && node.closest('tr')?.dataset.id === id;
+    await tabTo(inRow('conn_2'));
+    for (let i = 0; i < 4 && !deepActive()?.matches('[data-action="delete"]'); i++) await sendKeys({ press: 'ArrowRight' });
+    expect(deepActive()?.closest('tr')?.dataset.id).to.equal('conn_2');
     await sendKeys({ press: 'Enter' });
     await until(el, () => confirmDialog(el).open);
     expect(deepActive()?.matches('[part~="cancel-button"]')).to.equal(true);

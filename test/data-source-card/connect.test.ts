@@ -91,7 +91,7 @@ describe('data-source-card: connect', function () {
     expect(part(el, 'connect-button')!.getAttribute('aria-busy')).to.equal('false');
     expect(text(part(el, 'connect-button'))).to.equal('Connect');
     // The notice can be cleared.
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Dismiss message"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Dismiss message"]')!.click();
     await el.updateComplete;
     expect(notice(el)).to.equal('');
 

@@ -83,7 +83,7 @@ describe('data-source-card: states', function () {
     expect(text(part(el, 'failure-message'))).to.equal(expiredGrant.message);
     const reconnect = part(el, 'reconnect-button')!;
     expect(text(reconnect)).to.equal('Re-connect');
-    expect(visible(reconnect.getAttribute('aria-label'))).to.equal('Re-connect Account 2');
+    expect(visible(reconnect.getAttribute('aria-label'))).to.equal('Re-connect Account 2: Google Ads');
     expect(getComputedStyle(reconnect).backgroundColor).to.equal('rgb(185, 28, 28)');
     expect(part(el, 'pager')).to.equal(null);
     // Still Connection settings: the other accounts work.
@@ -98,11 +98,11 @@ describe('data-source-card: states', function () {
     expect(text(part(el, 'summary'))).to.equal('2 accounts, 2 need attention');
     expect(text(part(el, 'pager'))).to.equal('1 of 2');
     await expect(el).to.be.accessible();
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Next account"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Next account"]')!.click();
     await el.updateComplete;
     expect(text(part(el, 'failure-account'))).to.equal('Account 2');
     expect(text(part(el, 'pager'))).to.equal('2 of 2');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Next account"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Next account"]')!.click();
     await el.updateComplete;
     expect(text(part(el, 'failure-account'))).to.equal('Account 1');
   });

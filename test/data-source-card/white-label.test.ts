@@ -75,9 +75,9 @@ describe('data-source-card: white-label', function () {
     expect(getComputedStyle(part(el, 'card')!).paddingTop).to.equal('3px');
   });
 
-  it('theme="dark" and the OS preference switch to the dark tokens; theme="light" wins over the OS', async () => {
+  it('theme="dark" switches to the dark tokens; theme="light" wins over the OS', async () => {
     await serve([googleAds(connections(1))]);
-    const el = await loaded(html`<data-source-provider endpoint="/api">
+    const el = await loaded(html`<data-source-provider endpoint="/api" style="color-scheme: light dark">
       <data-source-card source="google-ads" theme="dark"></data-source-card>
     </data-source-provider>`);
     expect(background(part(el, 'card'))).to.equal('rgb(17, 24, 39)');
@@ -91,6 +91,31 @@ describe('data-source-card: white-label', function () {
     await el.updateComplete;
     expect(background(part(el, 'card'))).to.equal('rgb(17, 24, 39)');
     await expect(el).to.be.accessible();
+  });
+
+  it('follows the color-scheme of the page around it: dark only where the page said it can be', async () => {
+    await serve([googleAds(connections(1))]);
+    const root = mount(html`<div id="says-nothing"><data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider></div>
+      <div id="light-dark" style="color-scheme: light dark">
+        <data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>
+        <div id="light-only" style="color-scheme: light; background: #fff7ed; --dsw-color-surface: #fff7ed">
+          <data-source-provider endpoint="/api"><data-source-card source="google-ads"></data-source-card></data-source-provider>
+        </div>
+      </div>`);
+    const cardIn = (id: string) => root.querySelector(`#${id} > data-source-provider > data-source-card`)!;
+    for (const card of root.querySelectorAll('data-source-card')) await cardLoaded(card);
+    await emulateMedia({ colorScheme: 'dark' });
+    const textColour = (id: string) => getComputedStyle(part(cardIn(id), 'name')!).color;
+    // A page that never declared dark support is light: its white-label backgrounds likely are too.
+    expect(background(part(cardIn('says-nothing'), 'card'))).to.equal('rgb(255, 255, 255)');
+    expect(textColour('says-nothing')).to.equal('rgb(17, 24, 39)');
+    // A page that did follows the OS.
+    expect(background(part(cardIn('light-dark'), 'card'))).to.equal('rgb(17, 24, 39)');
+    expect(textColour('light-dark')).to.equal('rgb(249, 250, 251)');
+    // A light-only box inside it (a brand background) keeps the light text on its light surface.
+    expect(background(part(cardIn('light-only'), 'card'))).to.equal('rgb(255, 247, 237)');
+    expect(textColour('light-only')).to.equal('rgb(17, 24, 39)');
+    await expect(root).to.be.accessible();
   });
 
   it('mirrors under dir="rtl"', async () => {

@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { startPlatform, type Platform } from '../../demo/platform/platform.js';
 import { oauthOptionsFor } from '../../demo/platform/wiring.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../demo/server/server.js';
+import { focusedNode } from '../../scripts/ax-tree.mjs';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -208,4 +209,75 @@ export async function loggedEvent(page: Page, type: string): Promise<unknown> {
   const entry = page.locator(`#event-log li[data-type="${type}"]`).first();
   await visible(entry);
   return JSON.parse((await entry.locator('.event-detail').textContent()) ?? 'null');
+}
+
+/** What assistive technology is told of the focused element: Chromium's computed role and name. */
+export interface Focused {
+  role: string;
+  name: string;
+  description?: string;
+  /** The element's tag: `body` when focus was lost. */
+  tag: string;
+}
+
+const unisolated = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
+
+/** The focused element, through shadow roots, as the accessibility tree has it (CDP). */
+export async function focused(page: Page): Promise<Focused> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const node = (await focusedNode((method: string, params?: object) => cdp.send(method as never, params as never))) as Focused;
+    return { ...node, name: unisolated(node.name) };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const where = (f: Focused) => (f.tag === 'body' || !f.tag ? '<body> (focus lost)' : `${f.role} "${f.name}"`);
+
+/**
+ * Waits until focus is on a `role` named `name` (exactly, isolates aside; or matching a RegExp),
+ * and fails saying where it is instead, <body> included. Returns what has focus.
+ */
+export async function focusIs(page: Page, role: string, name: string | RegExp): Promise<Focused> {
+  const matches = (f: Focused) => f.role === role && (typeof name === 'string' ? f.name === name : name.test(f.name));
+  const end = Date.now() + TIMEOUT;
+  let now = await focused(page);
+  while (!matches(now) && Date.now() < end) {
+    await page.waitForTimeout(100);
+    now = await focused(page);
+  }
+  assert.notEqual(now.tag, 'body', `focus fell to <body>; wanted ${role} "${name}"`);
+  assert.ok(matches(now), `focus is on ${where(now)}; wanted ${role} "${name}"`);
+  return now;
+}
+
+/** Presses Tab (Shift+Tab with `back`) until focus is on `role` named `name`, as a keyboard user gets there. */
+export async function tabTo(page: Page, role: string, name: string | RegExp, { back = false, limit = 80 } = {}): Promise<Focused> {
+  const matches = (f: Focused) => f.role === role && (typeof name === 'string' ? f.name === name : name.test(f.name));
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (matches(now)) return now;
+  }
+  assert.fail(`${role} "${name}" not reached within ${limit} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
+}
+
+/** Presses `key` on the focused control, which opens the authorization pop-up; returns the pop-up. */
+export async function popupFrom(page: Page, key = 'Enter'): Promise<Page> {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press(key)]);
+  popup.setDefaultTimeout(TIMEOUT);
+  return popup;
+}
+
+/** In the provider's page: approves `account` (by its visible name) or denies; resolves once the pop-up closed. */
+export async function decide(popup: Page, decision: { approve: string } | 'deny'): Promise<void> {
+  const closed = popup.waitForEvent('close', { timeout: TIMEOUT });
+  if (decision === 'deny') {
+    await popup.getByRole('button', { name: said('Deny') }).click();
+  } else {
+    await popup.getByRole('radio', { name: new RegExp(`^${escapeRegExp(decision.approve)}\\b`) }).check();
+    await popup.getByRole('button', { name: said('Approve') }).click();
+  }
+  await closed;
 }

@@ -74,7 +74,7 @@ export function ssrSuite(): void {
       await plain.goto(`${server.url}/ssr.html`);
       await visible(card(plain, 'google-ads').getByRole('heading', { name: 'Google Ads' }));
       await visible(card(plain, 'facebook-ads').getByText(said('1 account')));
-      await visible(card(plain, 'google-ads').getByRole('button', { name: said('Connection settings for Google Ads') }));
+      await visible(card(plain, 'google-ads').getByRole('button', { name: said('Connection settings: Google Ads') }));
       await visible(banner(plain, 'hubspot').getByRole('region', { name: said('2 accounts need to be re-connected') }));
       const serverBoxes = await boxes(plain);
 
@@ -114,7 +114,7 @@ export function ssrSuite(): void {
       assert.deepEqual(dataRequests, [], 'no request for the data that came with the page');
 
       // Hydrated, not only painted: the settings button opens the dialog, from the same data.
-      await card(page, 'google-ads').getByRole('button', { name: said('Connection settings for Google Ads') }).click();
+      await card(page, 'google-ads').getByRole('button', { name: said('Connection settings: Google Ads') }).click();
       await visible(settingsDialog(page, 'Google Ads'));
       assert.deepEqual(problems, []);
     });

@@ -7,16 +7,19 @@ import { axeSuite } from './axe.js';
 import { connectSuite } from './connect.js';
 import { expirySuite } from './expiry.js';
 import { fallbackSuite } from './fallback.js';
+import { focusSuite } from './focus.js';
 import { lateSuite } from './late.js';
 import { manageSuite } from './manage.js';
 import { pagesSuite } from './pages.js';
 import { reconnectSuite } from './reconnect.js';
 import { restartSuite } from './restart.js';
+import { selectionSuite } from './selection.js';
 import { ssrSuite } from './ssr.js';
 
 describe('end to end', { concurrency: 2 }, () => {
   // The longest suites first, so that the two lanes end close together.
   connectSuite();
+  focusSuite();
   pagesSuite();
   manageSuite();
   reconnectSuite();
@@ -26,4 +29,5 @@ describe('end to end', { concurrency: 2 }, () => {
   expirySuite();
   axeSuite();
   ssrSuite();
+  selectionSuite();
 });

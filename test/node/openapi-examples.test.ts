@@ -15,7 +15,7 @@ import { startPlatform, type Platform } from '../../demo/platform/platform.js';
 import { oauthOptionsFor } from '../../demo/platform/wiring.js';
 import type { Authorization, DataSource } from '../../src/api/types.js';
 import * as validators from '../../src/api/validate.js';
-import { call, type Answer } from './server-helpers.js';
+import { authorizeFlow, call, type Answer } from './server-helpers.js';
 import { check, resolveRef, type Schema } from './server-schema.js';
 
 const doc: Schema = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8'));
@@ -182,7 +182,11 @@ describe('openapi.json examples', () => {
   for (const op of operations()) {
     it(`${op.method.toUpperCase()} ${op.path}: the example request gets the documented answer`, async () => {
       const params: Record<string, string> = {};
-      if (op.path.includes('{state}')) {
+      if (op.path.endsWith('/selection')) {
+        // A choice is open only after a sign-in that reached several accounts: a manager account's.
+        const { authorization } = await authorizeFlow(server, parameterExample('sourceId'), { accountId: `mgr-4-${parameterExample('sourceId')}-mcc` });
+        params.state = authorization.state;
+      } else if (op.path.includes('{state}')) {
         // The example state is no live one: start a real authorization, as the widget would.
         const started = await call<Authorization>(server, 'POST', `/api/data-sources/${parameterExample('sourceId')}/authorizations`, {
           origin: 'https://reports.example.com',

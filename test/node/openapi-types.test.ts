@@ -197,6 +197,8 @@ const contract: [method: string, path: string][] = [
   ['get', '/data-sources/{sourceId}/connections'],
   ['post', '/data-sources/{sourceId}/authorizations'],
   ['get', '/authorizations/{state}'],
+  ['post', '/authorizations/{state}/selection'],
+  ['delete', '/authorizations/{state}/selection'],
   ['patch', '/data-sources/{sourceId}/connections/{connectionId}'],
   ['post', '/data-sources/{sourceId}/connections/{connectionId}/refresh'],
   ['delete', '/data-sources/{sourceId}/connections/{connectionId}'],

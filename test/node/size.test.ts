@@ -7,9 +7,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 const budgets: Record<string, { before?: number; all?: number }> = {
-  'a page of cards (provider + card)': { before: 26_000, all: 38_550 },
-  'a page of banners (provider + banner)': { before: 26_200 },
-  'everything (the CDN build)': { all: 41_150 },
+  // Raised, with what each raise paid for (the targets are in BENCHMARKS.md):
+  // - issue 12 (account selection): +120 B before any click for the new outcome's accounts
+  //   (validated), the hand-off from the sign-in to the dialog and the opener's entry to it; the
+  //   step itself (+4.4 kB) loads with the dialog;
+  // - issue 16 (accessibility): +150 B before any click for repeated buttons named with their
+  //   source, focus kept after a Retry, text tokens as system colours in forced colours, labels
+  //   that wrap at 200 % text, the sort's announcement; +800 B with the dialog (one Tab stop per
+  //   row, arrow keys, dates read whole, the opener's stand-in getting focus back).
+  'a page of cards (provider + card)': { before: 26_300, all: 43_900 },
+  'a page of banners (provider + banner)': { before: 26_500 },
+  'everything (the CDN build)': { all: 46_400 },
 };
 
 test('every page stays within its min+gzip budget', () => {

@@ -129,17 +129,17 @@ describe('reconnect-banner', function () {
     expect(text(part(el, 'failure-account'))).to.equal('Account 1');
     await expect(el).to.be.accessible();
 
-    const next = el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Next account"]')!;
+    const next = el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Next account"]')!;
     next.click();
     await el.updateComplete;
     expect(text(part(el, 'pager'))).to.equal('2 of 3');
     expect(text(part(el, 'failure-account'))).to.equal('Account 3');
-    expect(visible(part(el, 'reconnect-button')!.getAttribute('aria-label'))).to.equal('Re-connect Account 3');
+    expect(visible(part(el, 'reconnect-button')!.getAttribute('aria-label'))).to.equal('Re-connect Account 3: Google Ads');
     expect(live(el)).to.equal('Account 3, 2 of 3');
 
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Previous account"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Previous account"]')!.click();
     await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Previous account"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Previous account"]')!.click();
     await el.updateComplete;
     expect(text(part(el, 'pager')), 'wraps around').to.equal('3 of 3');
     expect(text(part(el, 'failure-account'))).to.equal('Account 4');
@@ -149,7 +149,7 @@ describe('reconnect-banner', function () {
     await serve([googleAds(connections(3, [1, 2]))]);
     const el = await banner();
     await until(() => part(el, 'banner'), 'banner shown');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Next account"]')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Next account"]')!.click();
     await el.updateComplete;
     popup = installFakePopup();
     const request = nextEvent(el, 'dsw-connect-request');

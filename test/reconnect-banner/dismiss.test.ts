@@ -14,7 +14,7 @@ async function mount(): Promise<{ provider: DataSourceProvider; el: ReconnectBan
   return { provider, el: provider.querySelector('reconnect-banner')! };
 }
 
-const dismissButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Dismiss"]');
+const dismissButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label*="Dismiss"]');
 
 describe('reconnect-banner: dismiss for the session', function () {
   this.timeout(SLOW);

@@ -6,6 +6,7 @@
 // some story, each property read by the element's styles.
 import { expect } from '@open-wc/testing';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import { render } from 'lit';
 import '../../src/define.js';
 import type { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
@@ -15,10 +16,11 @@ import * as card from '../../stories/data-source-card.stories.js';
 import * as dialog from '../../stories/connection-settings-dialog.stories.js';
 import * as banner from '../../stories/reconnect-banner.stories.js';
 import * as provider from '../../stories/data-source-provider.stories.js';
+import * as selection from '../../stories/account-selection.stories.js';
 import { useHandlers, worker } from '../helpers/msw.js';
 
 type Module = { default: Meta } & Record<string, unknown>;
-const modules = [card, dialog, banner, provider] as unknown as Module[];
+const modules = [card, dialog, banner, provider, selection] as unknown as Module[];
 
 const WIDGETS = 'data-source-card, connection-settings-dialog, reconnect-banner';
 
@@ -77,6 +79,40 @@ function recordParts(root: Element | ShadowRoot): void {
     if (el.shadowRoot) recordParts(el.shadowRoot);
   }
 }
+
+/**
+ * The conditions a user may view a story in, each checked with axe after the plain one (light):
+ * dark (the OS preference, on a page that declares it can be dark: what a white-label theme
+ * made for light pages must survive), forced colours, and reduced motion.
+ */
+const conditions: Array<{ name: string; on(): Promise<unknown>; off(): Promise<unknown>; query: string }> = [
+  {
+    name: 'dark',
+    query: '(prefers-color-scheme: dark)',
+    on: async () => {
+      document.documentElement.style.colorScheme = 'light dark';
+      await emulateMedia({ colorScheme: 'dark' });
+    },
+    off: async () => {
+      document.documentElement.style.colorScheme = '';
+      await emulateMedia({ colorScheme: 'light' });
+    },
+  },
+  {
+    name: 'forced colours',
+    query: '(forced-colors: active)',
+    on: () => executeServerCommand('forced-colors', { active: true }),
+    off: () => executeServerCommand('forced-colors', { active: false }),
+  },
+  {
+    name: 'reduced motion',
+    query: '(prefers-reduced-motion: reduce)',
+    on: () => emulateMedia({ reducedMotion: 'reduce' }),
+    off: () => emulateMedia({ reducedMotion: 'no-preference' }),
+  },
+];
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 async function rendered(root: Element): Promise<void> {
   for (const el of root.querySelectorAll<Element & { updateComplete?: Promise<unknown> }>(`${WIDGETS}, data-source-provider`)) {
@@ -159,6 +195,18 @@ for (const module of modules) {
 
         recordParts(root);
         await expect(root).to.be.accessible();
+        for (const condition of conditions) {
+          await condition.on();
+          try {
+            expect(matchMedia(condition.query).matches, `${condition.name} emulated`).to.equal(true);
+            await nextFrame();
+            await expect(root, condition.name).to.be.accessible();
+          } catch (error) {
+            throw new Error(`In ${condition.name}: ${(error as Error).message}`);
+          } finally {
+            await condition.off();
+          }
+        }
         expect(messages.filter((message) => !allowed(message)), 'console errors and warnings').to.deep.equal([]);
       });
     }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Strings } from '../../src/strings/strings.js';
-import { en } from '../../src/strings/en.js';
+import { en as core } from '../../src/strings/en.js';
+import { enSelection } from '../../src/strings/en-selection.js';
 import { ar } from '../../src/strings/locales/ar.js';
 import { de } from '../../src/strings/locales/de.js';
 import { es } from '../../src/strings/locales/es.js';
@@ -8,6 +9,9 @@ import { fr } from '../../src/strings/locales/fr.js';
 import { ja } from '../../src/strings/locales/ja.js';
 import { ptBR } from '../../src/strings/locales/pt-BR.js';
 import { zhCN } from '../../src/strings/locales/zh-CN.js';
+
+/** English: the texts built in and those of the account selection, which load with the dialog. */
+const en: Strings = { ...core, ...enSelection };
 
 /** Each locale with the Intl tag its numbers and plural categories come from. */
 const locales: { name: string; tag: string; strings: Strings }[] = [
@@ -68,13 +72,18 @@ const samples: { [K in FunctionKey]: Parameters<Strings[K]>[] } = {
   bannerManyTitle: one(COUNTS),
   failurePosition: pairs,
   retryingIn: one(COUNTS),
-  connectLabel: one(SOURCES),
-  connectionSettingsLabel: one(SOURCES),
   expiringSoon: one(COUNTS),
   expiresIn: one(RELATIVE),
   bannerExpiringTitle: one(NAMES),
   bannerExpiringManyTitle: one(COUNTS),
   expiringMessage: one(RELATIVE),
+  selectionIntro: COUNTS.map((n, i) => [n, SOURCES[i % SOURCES.length]!]),
+  selectedCount: pairs,
+  connectAccounts: one(COUNTS),
+  accountsConnected: one(COUNTS),
+  sortedAscending: one(['Account', 'Created Date', 'Erstellt am']),
+  sortedDescending: one(['Account', 'Created Date', 'Erstellt am']),
+  ofSource: one(SOURCES),
 };
 
 const call = (strings: Strings, key: FunctionKey, args: readonly unknown[]) =>
@@ -90,6 +99,9 @@ const countTexts: Record<string, (strings: Strings, count: number) => string> = 
   shownCount: (s, n) => s.shownCount(4321, n),
   expiringSoon: (s, n) => s.expiringSoon(n),
   bannerExpiringManyTitle: (s, n) => s.bannerExpiringManyTitle(n),
+  selectionIntro: (s, n) => s.selectionIntro(n, 'Google Ads'),
+  connectAccounts: (s, n) => s.connectAccounts(n),
+  accountsConnected: (s, n) => s.accountsConnected(n),
 };
 
 /**
@@ -105,6 +117,9 @@ const sameAllowed: Record<string, Record<string, string[]>> = {
     needsAttention: ['zero=one'],
     expiringSoon: ['zero=one'],
     bannerExpiringManyTitle: ['zero=one', 'zero=other', 'one=other'],
+    selectionIntro: ['zero=one', 'zero=other', 'one=other'],
+    connectAccounts: ['zero=one', 'zero=other', 'one=other'],
+    accountsConnected: ['zero=one', 'zero=other', 'one=other'],
   },
   fr: { needsAttention: ['many=other'], expiringSoon: ['many=other'] },
   es: { needsAttention: ['many=other'], expiringSoon: ['many=other'] },
@@ -159,8 +174,6 @@ describe('strings: locales', () => {
           expect(strings.reconnectLabel(account)).to.contain(strings.reconnect);
           expect(strings.makeMainLabel(account)).to.contain(strings.makeMain);
           expect(strings.refreshDataLabel(account)).to.contain(strings.refreshData);
-          expect(strings.connectLabel(account)).to.contain(strings.connect);
-          expect(strings.connectionSettingsLabel(account)).to.contain(strings.connectionSettings);
         }
       });
 

@@ -2,12 +2,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { HttpError, NetworkError, TimeoutError, UnauthorizedError, InvalidResponseError } from '../../src/api/errors.js';
 import type { Notice } from '../../src/controllers/connect-controller.js';
-import { en } from '../../src/strings/en.js';
+import { en as core } from '../../src/strings/en.js';
+import { enSelection } from '../../src/strings/en-selection.js';
+import type { Strings } from '../../src/strings/strings.js';
 import { actionFailureText, loadFailureText } from '../../src/views/error-text.js';
 import { failureIndex, failureView } from '../../src/views/failure-view.js';
 import { deepActiveElement, focusNextAfter } from '../../src/views/focus.js';
 import { noticeActions, noticeView } from '../../src/views/notice-view.js';
 import { connections } from '../../mocks/data.js';
+
+const en: Strings = { ...core, ...enSelection };
 
 const mounted: HTMLElement[] = [];
 afterEach(() => mounted.splice(0).forEach((container) => container.remove()));

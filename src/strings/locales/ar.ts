@@ -53,8 +53,6 @@ export const ar: Strings = {
   connect: 'ربط',
   reconnect: 'إعادة الربط',
   connectionSettings: 'إعدادات الربط',
-  connectLabel: (source) => `ربط ${iso(source)}`,
-  connectionSettingsLabel: (source) => `إعدادات الربط لـ ${iso(source)}`,
   loadFailed: 'تعذّر تحميل الحسابات المرتبطة.',
   unknownSource: 'مصدر البيانات هذا غير متاح.',
   noEndpoint: 'لم يتم إعداد نقطة نهاية لهذه الأداة.',
@@ -153,6 +151,45 @@ export const ar: Strings = {
   revalidateFailed: 'تعذّر تحديث القائمة، وقد لا تكون محدّثة.',
   failureReason: (text, reason) => `${text} ${iso(reason)}`,
 
+  selectionTitle: 'اختيار الحسابات المراد ربطها',
+  // After "إلى" the noun is genitive: the dual is "حسابين".
+  selectionIntro: (count, source) =>
+    plural(count, {
+      zero: (n) => `يتيح تسجيل الدخول هذا الوصول إلى ${n} حساب في ${iso(source)}. يصبح كل حساب يتم اختياره ربطًا.`,
+      one: (n) => `يتيح تسجيل الدخول هذا الوصول إلى ${n} حساب في ${iso(source)}. يصبح كل حساب يتم اختياره ربطًا.`,
+      two: (n) => `يتيح تسجيل الدخول هذا الوصول إلى ${n} حسابين في ${iso(source)}. يصبح كل حساب يتم اختياره ربطًا.`,
+      few: (n) => `يتيح تسجيل الدخول هذا الوصول إلى ${n} حسابات في ${iso(source)}. يصبح كل حساب يتم اختياره ربطًا.`,
+      many: (n) => `يتيح تسجيل الدخول هذا الوصول إلى ${n} حسابًا في ${iso(source)}. يصبح كل حساب يتم اختياره ربطًا.`,
+      other: (n) => `يتيح تسجيل الدخول هذا الوصول إلى ${n} حساب في ${iso(source)}. يصبح كل حساب يتم اختياره ربطًا.`,
+    }),
+  selectionSearch: 'البحث في الحسابات',
+  selectAll: 'تحديد الكل',
+  selectedCount: (selected, total) => `تم تحديد ${num(selected)} من أصل ${num(total)}`,
+  alreadyConnected: 'مرتبط بالفعل',
+  mainAccount: 'الحساب الرئيسي',
+  connectAccounts: (count) =>
+    plural(count, {
+      zero: (n) => `ربط ${n} حساب`,
+      one: (n) => `ربط ${n} حساب`,
+      two: (n) => `ربط ${n} حسابين`,
+      few: (n) => `ربط ${n} حسابات`,
+      many: (n) => `ربط ${n} حسابًا`,
+      other: (n) => `ربط ${n} حساب`,
+    }),
+  selectionEmpty: 'يُرجى اختيار حساب واحد على الأقل.',
+  accountsConnected: (count) =>
+    plural(count, {
+      zero: (n) => `تم ربط ${n} حساب.`,
+      one: (n) => `تم ربط ${n} حساب.`,
+      two: (n) => `تم ربط ${n} حسابين.`,
+      few: (n) => `تم ربط ${n} حسابات.`,
+      many: (n) => `تم ربط ${n} حسابًا.`,
+      other: (n) => `تم ربط ${n} حساب.`,
+    }),
+  selectionCancelled: 'تم إلغاء الاختيار، ولم تتم إضافة أي حساب.',
+  selectionFailed: 'تعذّر ربط الحسابات المختارة.',
+  selectionExpired: 'لم يصل الاختيار في الوقت المحدد. يُرجى تسجيل الدخول مجددًا لاختيار الحسابات.',
+
   bannerTitle: (name) => `يجب إعادة ربط ${iso(name)}`,
   // "إعادة ربط" governs a genitive: "حسابين" for two.
   bannerManyTitle: (count) =>
@@ -181,4 +218,7 @@ export const ar: Strings = {
   nextFailure: 'الحساب التالي',
   failurePosition: (index, count) => `${num(index)} من ${num(count)}`,
   failureNavigation: 'حسابات تحتاج إلى إجراء',
+  sortedAscending: (column) => `مرتّبة حسب ${iso(column)} تصاعديًا`,
+  sortedDescending: (column) => `مرتّبة حسب ${iso(column)} تنازليًا`,
+  ofSource: (source) => `: ${iso(source)}`,
 };

@@ -28,8 +28,6 @@ export const de: Strings = {
   connect: 'Verbinden',
   reconnect: 'Erneut verbinden',
   connectionSettings: 'Verbindungseinstellungen',
-  connectLabel: (source) => `Verbinden: ${source}`,
-  connectionSettingsLabel: (source) => `Verbindungseinstellungen für ${source}`,
   loadFailed: 'Die Verbindungen konnten nicht geladen werden.',
   unknownSource: 'Diese Datenquelle ist nicht verfügbar.',
   noEndpoint: 'Für dieses Widget ist kein Endpunkt konfiguriert.',
@@ -101,6 +99,24 @@ export const de: Strings = {
   revalidateFailed: 'Die Liste konnte nicht aktualisiert werden und ist möglicherweise veraltet.',
   failureReason: (text, reason) => `${text} ${reason}`,
 
+  selectionTitle: 'Konten zum Verbinden auswählen',
+  selectionIntro: (count, source) =>
+    plural(count, {
+      one: (n) => `Diese Anmeldung gewährt Zugriff auf ${n} ${source}-Konto. Jedes ausgewählte Konto wird als Verbindung hinzugefügt.`,
+      other: (n) => `Diese Anmeldung gewährt Zugriff auf ${n} ${source}-Konten. Jedes ausgewählte Konto wird als Verbindung hinzugefügt.`,
+    }),
+  selectionSearch: 'Konten durchsuchen',
+  selectAll: 'Alle auswählen',
+  selectedCount: (selected, total) => `${num(selected)} von ${num(total)} ausgewählt`,
+  alreadyConnected: 'Bereits verbunden',
+  mainAccount: 'Hauptkonto',
+  connectAccounts: (count) => plural(count, { one: (n) => `${n} Konto verbinden`, other: (n) => `${n} Konten verbinden` }),
+  selectionEmpty: 'Wählen Sie mindestens ein Konto aus.',
+  accountsConnected: (count) => plural(count, { one: (n) => `${n} Konto ist verbunden.`, other: (n) => `${n} Konten sind verbunden.` }),
+  selectionCancelled: 'Die Auswahl wurde abgebrochen. Es wurde kein Konto hinzugefügt.',
+  selectionFailed: 'Die ausgewählten Konten konnten nicht verbunden werden.',
+  selectionExpired: 'Die Auswahl kam zu spät an. Melden Sie sich erneut an, um Ihre Konten auszuwählen.',
+
   bannerTitle: (name) => `${name} muss erneut verbunden werden`,
   bannerManyTitle: (count) =>
     plural(count, {
@@ -121,4 +137,7 @@ export const de: Strings = {
   nextFailure: 'Nächstes Konto',
   failurePosition: (index, count) => `${num(index)} von ${num(count)}`,
   failureNavigation: 'Konten, die Aufmerksamkeit erfordern',
+  sortedAscending: (column) => `Sortiert nach ${column}, aufsteigend`,
+  sortedDescending: (column) => `Sortiert nach ${column}, absteigend`,
+  ofSource: (source) => `: ${source}`,
 };

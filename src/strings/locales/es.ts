@@ -31,8 +31,6 @@ export const es: Strings = {
   connect: 'Conectar',
   reconnect: 'Reconectar',
   connectionSettings: 'Configuración de conexión',
-  connectLabel: (source) => `Conectar ${source}`,
-  connectionSettingsLabel: (source) => `Configuración de conexión de ${source}`,
   loadFailed: 'No se pudieron cargar las conexiones.',
   unknownSource: 'Esta fuente de datos no está disponible.',
   noEndpoint: 'No hay ningún endpoint configurado para este widget.',
@@ -117,6 +115,31 @@ export const es: Strings = {
   revalidateFailed: 'No se pudo actualizar la lista y es posible que no esté al día.',
   failureReason: (text, reason) => `${text} ${reason}`,
 
+  selectionTitle: 'Elige las cuentas que quieres conectar',
+  selectionIntro: (count, source) =>
+    plural(count, {
+      one: (n) => `Este inicio de sesión da acceso a ${n} cuenta de ${source}. Cada cuenta que elijas se convierte en una conexión.`,
+      many: (n) => `Este inicio de sesión da acceso a ${n} de cuentas de ${source}. Cada cuenta que elijas se convierte en una conexión.`,
+      other: (n) => `Este inicio de sesión da acceso a ${n} cuentas de ${source}. Cada cuenta que elijas se convierte en una conexión.`,
+    }),
+  selectionSearch: 'Buscar cuentas',
+  selectAll: 'Seleccionar todas',
+  selectedCount: (selected, total) => `${num(selected)} de ${num(total)} seleccionadas`,
+  alreadyConnected: 'Ya conectada',
+  mainAccount: 'Cuenta principal',
+  connectAccounts: (count) =>
+    plural(count, { one: (n) => `Conectar ${n} cuenta`, many: (n) => `Conectar ${n} de cuentas`, other: (n) => `Conectar ${n} cuentas` }),
+  selectionEmpty: 'Elige al menos una cuenta.',
+  accountsConnected: (count) =>
+    plural(count, {
+      one: (n) => `Se conectó ${n} cuenta.`,
+      many: (n) => `Se conectaron ${n} de cuentas.`,
+      other: (n) => `Se conectaron ${n} cuentas.`,
+    }),
+  selectionCancelled: 'Se canceló la selección: no se añadió ninguna cuenta.',
+  selectionFailed: 'No se pudieron conectar las cuentas elegidas.',
+  selectionExpired: 'La elección llegó demasiado tarde. Vuelve a iniciar sesión para elegir tus cuentas.',
+
   bannerTitle: (name) => `Es necesario reconectar ${name}`,
   bannerManyTitle: (count) =>
     plural(count, {
@@ -139,4 +162,7 @@ export const es: Strings = {
   nextFailure: 'Cuenta siguiente',
   failurePosition: (index, count) => `${num(index)} de ${num(count)}`,
   failureNavigation: 'Cuentas que requieren atención',
+  sortedAscending: (column) => `Ordenado por ${column}, de forma ascendente`,
+  sortedDescending: (column) => `Ordenado por ${column}, de forma descendente`,
+  ofSource: (source) => `: ${source}`,
 };

@@ -31,8 +31,6 @@ export const fr: Strings = {
   connect: 'Connecter',
   reconnect: 'Reconnecter',
   connectionSettings: 'Paramètres de connexion',
-  connectLabel: (source) => `Connecter ${source}`,
-  connectionSettingsLabel: (source) => `Paramètres de connexion de ${source}`,
   loadFailed: 'Impossible de charger les connexions.',
   unknownSource: 'Cette source de données n’est pas disponible.',
   noEndpoint: 'Aucun point de terminaison n’est configuré pour ce widget.',
@@ -114,6 +112,36 @@ export const fr: Strings = {
   revalidateFailed: 'Impossible de mettre à jour la liste. Elle n’est peut-être plus à jour.',
   failureReason: (text, reason) => `${text} ${reason}`,
 
+  selectionTitle: 'Choisissez les comptes à connecter',
+  selectionIntro: (count, source) =>
+    plural(count, {
+      one: (n) => `Cette connexion donne accès à ${n} compte ${source}. Chaque compte choisi devient une connexion.`,
+      many: (n) => `Cette connexion donne accès à ${n} de comptes ${source}. Chaque compte choisi devient une connexion.`,
+      other: (n) => `Cette connexion donne accès à ${n} comptes ${source}. Chaque compte choisi devient une connexion.`,
+    }),
+  selectionSearch: 'Rechercher un compte',
+  selectAll: 'Tout sélectionner',
+  selectedCount: (selected, total) =>
+    plural(selected, {
+      one: (n) => `${n} sélectionné sur ${num(total)}`,
+      many: (n) => `${n} sélectionnés sur ${num(total)}`,
+      other: (n) => `${n} sélectionnés sur ${num(total)}`,
+    }),
+  alreadyConnected: 'Déjà connecté',
+  mainAccount: 'Compte principal',
+  connectAccounts: (count) =>
+    plural(count, { one: (n) => `Connecter ${n} compte`, many: (n) => `Connecter ${n} de comptes`, other: (n) => `Connecter ${n} comptes` }),
+  selectionEmpty: 'Choisissez au moins un compte.',
+  accountsConnected: (count) =>
+    plural(count, {
+      one: (n) => `${n} compte est connecté.`,
+      many: (n) => `${n} de comptes sont connectés.`,
+      other: (n) => `${n} comptes sont connectés.`,
+    }),
+  selectionCancelled: 'Sélection annulée : aucun compte n’a été ajouté.',
+  selectionFailed: 'Les comptes choisis n’ont pas pu être connectés.',
+  selectionExpired: 'Le choix est arrivé trop tard. Reconnectez-vous pour choisir vos comptes.',
+
   bannerTitle: (name) => `${name} doit être reconnecté`,
   bannerManyTitle: (count) =>
     plural(count, {
@@ -136,4 +164,7 @@ export const fr: Strings = {
   nextFailure: 'Compte suivant',
   failurePosition: (index, count) => `${num(index)} sur ${num(count)}`,
   failureNavigation: 'Comptes nécessitant votre attention',
+  sortedAscending: (column) => `Trié par ${column}, ordre croissant`,
+  sortedDescending: (column) => `Trié par ${column}, ordre décroissant`,
+  ofSource: (source) => `\u00A0: ${source}`,
 };

@@ -20,8 +20,6 @@ export const ja: Strings = {
   connect: '接続',
   reconnect: '再接続',
   connectionSettings: '接続設定',
-  connectLabel: (source) => `「${source}」に接続`,
-  connectionSettingsLabel: (source) => `「${source}」の接続設定`,
   loadFailed: '接続を読み込めませんでした。',
   unknownSource: 'このデータソースは利用できません。',
   noEndpoint: 'このウィジェットにはエンドポイントが設定されていません。',
@@ -88,6 +86,21 @@ export const ja: Strings = {
   revalidateFailed: 'リストを更新できませんでした。表示内容が最新でない可能性があります。',
   failureReason: (text, reason) => `${text} ${reason}`,
 
+  selectionTitle: '接続するアカウントを選択',
+  selectionIntro: (count, source) =>
+    `このサインインで${source}の${num(count)}件のアカウントにアクセスできます。選択したアカウントごとに接続が作成されます。`,
+  selectionSearch: 'アカウントを検索',
+  selectAll: 'すべて選択',
+  selectedCount: (selected, total) => `${num(total)}件中${num(selected)}件を選択`,
+  alreadyConnected: '接続済み',
+  mainAccount: 'メインアカウント',
+  connectAccounts: (count) => `${num(count)}件のアカウントを接続`,
+  selectionEmpty: 'アカウントを1件以上選択してください。',
+  accountsConnected: (count) => `${num(count)}件のアカウントを接続しました。`,
+  selectionCancelled: '選択をキャンセルしました。アカウントは追加されていません。',
+  selectionFailed: '選択したアカウントを接続できませんでした。',
+  selectionExpired: '選択の受付期限が過ぎました。もう一度サインインしてアカウントを選択してください。',
+
   bannerTitle: (name) => `「${name}」の再接続が必要です`,
   bannerManyTitle: (count) => `${num(count)}件のアカウントの再接続が必要です`,
   bannerExpiringTitle: (name) => `「${name}」はまもなく再接続が必要です`,
@@ -99,4 +112,7 @@ export const ja: Strings = {
   nextFailure: '次のアカウント',
   failurePosition: (index, count) => `${num(count)}件中${num(index)}件目`,
   failureNavigation: '対応が必要なアカウント',
+  sortedAscending: (column) => `「${column}」の昇順で並べ替えました`,
+  sortedDescending: (column) => `「${column}」の降順で並べ替えました`,
+  ofSource: (source) => `（${source}）`,
 };

@@ -30,8 +30,6 @@ export const ptBR: Strings = {
   connect: 'Conectar',
   reconnect: 'Reconectar',
   connectionSettings: 'Configurações de conexão',
-  connectLabel: (source) => `Conectar ${source}`,
-  connectionSettingsLabel: (source) => `Configurações de conexão de ${source}`,
   loadFailed: 'Não foi possível carregar as conexões.',
   unknownSource: 'Esta fonte de dados não está disponível.',
   noEndpoint: 'Nenhum endpoint foi configurado para este widget.',
@@ -116,6 +114,31 @@ export const ptBR: Strings = {
   revalidateFailed: 'Não foi possível atualizar a lista, e ela pode estar desatualizada.',
   failureReason: (text, reason) => `${text} ${reason}`,
 
+  selectionTitle: 'Escolha as contas que deseja conectar',
+  selectionIntro: (count, source) =>
+    plural(count, {
+      one: (n) => `Este login dá acesso a ${n} conta do ${source}. Cada conta escolhida vira uma conexão.`,
+      many: (n) => `Este login dá acesso a ${n} de contas do ${source}. Cada conta escolhida vira uma conexão.`,
+      other: (n) => `Este login dá acesso a ${n} contas do ${source}. Cada conta escolhida vira uma conexão.`,
+    }),
+  selectionSearch: 'Pesquisar contas',
+  selectAll: 'Selecionar todas',
+  selectedCount: (selected, total) => `${num(selected)} de ${num(total)} selecionadas`,
+  alreadyConnected: 'Já conectada',
+  mainAccount: 'Conta principal',
+  connectAccounts: (count) =>
+    plural(count, { one: (n) => `Conectar ${n} conta`, many: (n) => `Conectar ${n} de contas`, other: (n) => `Conectar ${n} contas` }),
+  selectionEmpty: 'Escolha pelo menos uma conta.',
+  accountsConnected: (count) =>
+    plural(count, {
+      one: (n) => `${n} conta foi conectada.`,
+      many: (n) => `${n} de contas foram conectadas.`,
+      other: (n) => `${n} contas foram conectadas.`,
+    }),
+  selectionCancelled: 'A seleção foi cancelada: nenhuma conta foi adicionada.',
+  selectionFailed: 'Não foi possível conectar as contas escolhidas.',
+  selectionExpired: 'A escolha chegou tarde demais. Faça login de novo para escolher suas contas.',
+
   bannerTitle: (name) => `A conta ${name} precisa ser reconectada`,
   bannerManyTitle: (count) =>
     plural(count, {
@@ -138,4 +161,7 @@ export const ptBR: Strings = {
   nextFailure: 'Próxima conta',
   failurePosition: (index, count) => `${num(index)} de ${num(count)}`,
   failureNavigation: 'Contas que precisam de atenção',
+  sortedAscending: (column) => `Ordenado por ${column}, em ordem crescente`,
+  sortedDescending: (column) => `Ordenado por ${column}, em ordem decrescente`,
+  ofSource: (source) => `: ${source}`,
 };
