@@ -902,6 +902,57 @@ describe('persistence', () => {
     assert.deepEqual(db.prepare('SELECT id, user_id, expires_at FROM connections').all(), [{ id: 'con_old', user_id: 'ada', expires_at: null }]);
   });
 
+  it('migrates a database of the links branch\u2019s version 3 (links and history, no users): all of it goes to the first demo user', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE data_sources (id TEXT PRIMARY KEY, name TEXT NOT NULL, logo_url TEXT, position INTEGER NOT NULL);
+      CREATE TABLE connections (id TEXT PRIMARY KEY, source_id TEXT NOT NULL, account_id TEXT NOT NULL, account_name TEXT NOT NULL,
+        status TEXT NOT NULL, error_code TEXT, error_message TEXT, is_main INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,
+        updated_at TEXT, authorized_at TEXT NOT NULL, expires_at TEXT, UNIQUE (source_id, account_id));
+      CREATE TABLE authorizations (state TEXT PRIMARY KEY, source_id TEXT NOT NULL, connection_id TEXT, origin TEXT NOT NULL,
+        status TEXT NOT NULL, result_connection_id TEXT, error_code TEXT, error_message TEXT, created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL, used_at INTEGER);
+      CREATE TABLE connect_links (id TEXT PRIMARY KEY, source_id TEXT NOT NULL, token_sha256 BLOB NOT NULL, recipient TEXT, note TEXT,
+        status TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, ended_at INTEGER, connection_id TEXT);
+      CREATE INDEX connect_links_by_source ON connect_links (source_id, status);
+      CREATE TABLE connect_link_states (state TEXT PRIMARY KEY, link_id TEXT NOT NULL);
+      CREATE TABLE history (seq INTEGER PRIMARY KEY AUTOINCREMENT, source_id TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
+        connection_id TEXT, account_name TEXT, account_id TEXT, actor TEXT, via_link INTEGER NOT NULL DEFAULT 0, link_id TEXT, message TEXT);
+      CREATE INDEX history_by_source ON history (source_id, seq);
+      INSERT INTO data_sources VALUES ('ga4', 'Google Analytics 4', NULL, 0);
+      INSERT INTO connections VALUES ('con_old', 'ga4', '1', 'Old account', 'active', NULL, NULL, 1, '2024-01-01T00:00:00.000Z', NULL, '2024-01-01T00:00:00.000Z', NULL);
+      INSERT INTO connect_links VALUES ('lnk_old', 'ga4', x'${'ab'.repeat(32)}', 'sam@example.com', NULL, 'used', 1, 2, 1, 'con_old');
+      INSERT INTO history (source_id, type, at, connection_id, actor, via_link) VALUES ('ga4', 'connected', '2024-01-01T00:00:00.000Z', 'con_old', 'sam@example.com', 1);
+      PRAGMA user_version = 3;`);
+    old.close();
+    const { openDatabase } = await import('../../demo/server/db.js');
+    const { db, close } = await openDatabase(path, Date.now());
+    t.after(close);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.deepEqual(db.prepare('SELECT id, user_id FROM connections').all(), [{ id: 'con_old', user_id: 'ada' }]);
+    assert.deepEqual(db.prepare('SELECT id, user_id, token_sha256 FROM connect_links').all(), [{ id: 'lnk_old', user_id: 'ada', token_sha256: 'ab'.repeat(32) }]);
+    assert.deepEqual(db.prepare('SELECT user_id, type, actor FROM history').all(), [{ user_id: 'ada', type: 'connected', actor: 'sam@example.com' }]);
+  });
+
+  it('migrates a database of version 3 with users (no links yet) by adding the links and history tables', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'v3.db');
+    const { openDatabase } = await import('../../demo/server/db.js');
+    const first = await openDatabase(path, Date.now());
+    first.db.exec('DROP TABLE history; DROP TABLE connect_link_states; DROP TABLE connect_links; PRAGMA user_version = 3;');
+    const before = first.db.prepare('SELECT count(*) AS count FROM connections').get();
+    await first.close();
+    const { db, close } = await openDatabase(path, Date.now());
+    t.after(close);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connect_links').get(), { count: 0 });
+  });
+
   it('closes cleanly and releases its port', async (t) => {
     const server = await serve(t);
     await call(server, 'GET', '/api/data-sources');
