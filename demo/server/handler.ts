@@ -76,6 +76,8 @@ function decodeSegments(pathname: string): string[] | undefined {
 /** Whether a path is the handler's: the contract under /api (its callback and logos included). */
 export const ownsPath = (pathname: string): boolean => pathname === '/api' || pathname.startsWith('/api/');
 
+const isLinkPage = (pathname: string): boolean => pathname.startsWith('/api/connect/');
+
 export function createHandler(options: HandlerOptions): Handler {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message: string) => console.error(message));
@@ -171,7 +173,9 @@ export function createHandler(options: HandlerOptions): Handler {
     baseHeaders(res);
     try {
       checkHost(req);
-      if (origins.apply(req, res)) return;
+      // A connect link's page posts its own form with `Origin: null` (its Referrer-Policy hides
+      // the token-bearing URL) and carries no cookie: the token in its path is what authorizes it.
+      if (!isLinkPage(pathname) && origins.apply(req, res)) return;
     } catch (error) {
       return fail('json', res, error);
     }

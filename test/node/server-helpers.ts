@@ -325,7 +325,8 @@ export async function authorizeFlow(
 
 /** The link page's Continue: the platform's authorization URL it redirects to. */
 export async function continueLink(url: string): Promise<string> {
-  const started = await fetch(url, { method: 'POST', redirect: 'manual' });
+  // As a browser sends the page's form: its Referrer-Policy makes the origin "null".
+  const started = await fetch(url, { method: 'POST', redirect: 'manual', headers: { Origin: 'null' } });
   assert.equal(started.status, 200, await started.text());
   return /^0; url=(.+)$/.exec(started.headers.get('refresh') ?? '')![1]!;
 }
