@@ -93,9 +93,15 @@ export class ModalController implements ReactiveController {
 
 /**
  * The opener is gone: a card's Connection settings became Connect when the dialog deleted its
- * last account. Focus goes to the control that stands in its place, the first one of the widget
- * that held it, rather than to <body> (the top of the page, for a screen reader).
+ * last account. Focus goes to the control that stands in its place, the widget's primary action
+ * (Connect, not the quieter "Ask someone else" before it), else its first control, rather than to
+ * <body> (the top of the page, for a screen reader).
  */
 function focusInPlaceOf(host: Element): void {
-  if (host.isConnected) host.shadowRoot?.querySelector<HTMLElement>('button:not([tabindex="-1"]), [href], input, [tabindex="0"]')?.focus();
+  if (!host.isConnected) return;
+  const root = host.shadowRoot;
+  (
+    root?.querySelector<HTMLElement>('button.primary:not([tabindex="-1"])') ??
+    root?.querySelector<HTMLElement>('button:not([tabindex="-1"]), [href], input, [tabindex="0"]')
+  )?.focus();
 }
