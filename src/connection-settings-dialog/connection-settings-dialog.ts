@@ -174,10 +174,9 @@ export class ConnectionSettingsDialog extends SourceWidget {
     if (this.confirming) this.confirmModal.show(rowButton(this.renderRoot, this.confirming.id, 'delete'));
     const refocus = this.refocus;
     this.refocus = undefined;
-    const active = this.shadowRoot?.activeElement;
     // Only when the update took focus away with the button it removed: the action's own choice,
     // else the row the user was in (a Re-connect that worked), else Add.
-    const lost = !active || active === this.dialog;
+    const lost = [null, undefined, this.dialog as Element].includes(this.shadowRoot?.activeElement);
     if (refocus && lost) refocus()?.focus();
     else if (lost && this.focusedRow && this.modal.isOpen) (rowButton(this.renderRoot, this.focusedRow) ?? this.addButton)?.focus();
   }

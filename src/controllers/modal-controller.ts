@@ -93,15 +93,10 @@ export class ModalController implements ReactiveController {
 
 /**
  * The opener is gone: a card's Connection settings became Connect when the dialog deleted its
- * last account. Focus goes to the control that stands in its place, the widget's primary action
- * (Connect, not the quieter "Ask someone else" before it), else its first control, rather than to
- * <body> (the top of the page, for a screen reader).
+ * last account. Focus goes to the control that stands in its place: the widget's primary action,
+ * else its first control, rather than to <body> (the top of the page, for a screen reader).
  */
 function focusInPlaceOf(host: Element): void {
-  if (!host.isConnected) return;
-  const root = host.shadowRoot;
-  (
-    root?.querySelector<HTMLElement>('button.primary:not([tabindex="-1"])') ??
-    root?.querySelector<HTMLElement>('button:not([tabindex="-1"]), [href], input, [tabindex="0"]')
-  )?.focus();
+  const root = host.isConnected ? host.shadowRoot : null;
+  (root?.querySelector<HTMLElement>('button.primary') ?? root?.querySelector<HTMLElement>('button:not([tabindex="-1"]), [href], input, [tabindex="0"]'))?.focus();
 }

@@ -78,7 +78,9 @@ describe('connection-settings-dialog: accessibility tree and keyboard', function
       '      button "Delete Account 1"',
       '  row ""',
       '    cell "Error"',
-      '    rowheader "Account 2 Secondary The credentials were revoked."',
+      // A failing account's "What happened?" opens its history (a button in the account's cell).
+      '    rowheader "Account 2 Secondary The credentials were revoked. What happened? History of Account 2"',
+      '      button "What happened? History of Account 2"',
       '    cell "1000007919"',
       '    cell "Monday, September 28, 2026 at 9:30:00 AM UTC"',
       '      time ""',
@@ -141,7 +143,7 @@ describe('connection-settings-dialog: accessibility tree and keyboard', function
     expect(repeats.map((n) => `${n.role} "${plain(n.name)}" (${plain(n.description!)})`)).to.deep.equal([]);
   });
 
-  it('makes one Tab stop per row: 34 accounts take 42 stops, not one per date and button', async () => {
+  it('makes one Tab stop per row: 34 accounts take 44 stops, not one per date and button', async () => {
     const { el } = await setup(connections(34, [3, 20]));
     mainDialog(el).querySelector<HTMLElement>('[part~="close-button"]')!.focus();
     // Close, the filter, five sort buttons, 34 rows, Add (the last: past it, Tab leaves the modal
@@ -157,7 +159,8 @@ describe('connection-settings-dialog: accessibility tree and keyboard', function
     const rowStops = stops.filter((stop) => stop.startsWith('row '));
     expect(new Set(rowStops).size, 'each row once').to.equal(rowStops.length);
     expect(rowStops.length).to.equal(34);
-    expect(stops.length + 1).to.equal(42);
+    // Close, the filter, 5 sort buttons, 34 rows, the footer's links and history buttons, Add.
+    expect(stops.length + 1).to.equal(44);
   });
 
   it('moves between a row\'s dates and actions with the arrow keys, mirrored right to left; Tab leaves the row', async () => {
@@ -174,9 +177,10 @@ describe('connection-settings-dialog: accessibility tree and keyboard', function
       await sendKeys({ press: key });
       path.push(where());
     }
-    expect(path).to.deep.equal(['make-main', 'delete', 'delete', 'make-main', 'reconnect', 'time col-updated', 'time col-created', 'time col-created']);
+    // Left of the dates, a failing row's "What happened?" in the account's cell.
+    expect(path).to.deep.equal(['make-main', 'delete', 'delete', 'make-main', 'reconnect', 'time col-updated', 'time col-created', 'button']);
     // The row's one stop follows focus; the other rows keep theirs on their first action.
-    expect([...second.querySelectorAll<HTMLElement>('[tabindex="0"]')].map((e) => e.localName)).to.deep.equal(['time']);
+    expect([...second.querySelectorAll<HTMLElement>('[tabindex="0"]')].map((e) => e.localName)).to.deep.equal(['button']);
     expect(button(el, 'conn_3', 'refresh').tabIndex).to.equal(0);
 
     await sendKeys({ press: 'Tab' });
@@ -212,8 +216,8 @@ describe('connection-settings-dialog: accessibility tree and keyboard', function
     const { el } = await setup(connections(34));
     const scroller = el.shadowRoot!.querySelector<HTMLElement>('[part="body"]')!;
     await waitUntil(() => scroller.style.scrollPaddingBlockStart !== '', 'scroll padding set');
-    // The Add button, then back into the table: the last row; then up, one row at a time by Shift+Tab.
-    el.shadowRoot!.querySelector<HTMLElement>('#add')!.focus();
+    // The footer's first button, then back into the table: the last row; then up, one row at a time by Shift+Tab.
+    el.shadowRoot!.querySelector<HTMLElement>('#show-links')!.focus();
     scroller.scrollTop = scroller.scrollHeight;
     const header = () => el.shadowRoot!.querySelector('thead th')!.getBoundingClientRect();
     for (let i = 0; i < 12; i++) {
