@@ -108,6 +108,7 @@ if (missingPages.length > 0) {
   process.exit(1);
 }
 countFrom(step('Node tests (contract, reference backend, packaging)', 'node --import tsx --test test/node/*.test.ts', { capture: true }));
+countFrom(step('Reference backend on PostgreSQL (skipped when it is not installed)', 'node scripts/test-postgres.mjs', { capture: true }));
 countFrom(step('Browser tests (web-test-runner, Chromium)', 'npx wtr', { capture: true }));
 countFrom(step('End-to-end tests (real server, real pop-up)', 'node --import tsx --test test/e2e/*.test.ts', { capture: true }));
 summary();

@@ -7,6 +7,38 @@ import * as widgets from '/dist/data-source-widgets.bundle.js';
 const provider = document.querySelector('data-source-provider');
 const endpoint = provider.getAttribute('endpoint');
 
+// ---- Sign-in -----------------------------------------------------------------------------
+// The API serves each user their own connections. A real host has its own sign-in; the demo
+// signs in one of its two seeded users and gives the widgets the bearer token through the
+// provider's `getHeaders`, the way a host hands over its own credential. The token stays in
+// this module's memory: never in the DOM, never in storage a script of another page could read.
+
+const userSelect = document.getElementById('user');
+userSelect.value = sessionStorage.getItem('dsw-demo-user') ?? userSelect.value;
+let token;
+
+async function signIn() {
+  const response = await fetch(`${endpoint}/demo/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ user: userSelect.value }),
+  });
+  if (!response.ok) throw new Error(`The demo sign-in failed (HTTP ${response.status})`);
+  ({ token } = await response.json());
+}
+
+/** Called by the widgets before each request, and with `refresh` after a 401. */
+provider.getHeaders = async ({ refresh } = {}) => {
+  if (!token || refresh) await signIn();
+  return { Authorization: `Bearer ${token}` };
+};
+
+userSelect.addEventListener('change', () => {
+  // Another user sees other connections: start the page over as them.
+  sessionStorage.setItem('dsw-demo-user', userSelect.value);
+  location.reload();
+});
+
 /** `el('p', { class: 'x' }, 'text', child)`: small DOM builder, text nodes only. */
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -16,7 +48,7 @@ function el(tag, attributes = {}, ...children) {
 }
 
 async function api(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: { Accept: 'application/json', ...(await provider.getHeaders()) } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers['Content-Type'] = 'application/json';

@@ -31,9 +31,9 @@ export function apiRoutes(app: App): Route[] {
       kind: 'json',
       // Its own query: `include=connections&ids=…`, the batched load of many cards.
       query: true,
-      handle({ res, url }) {
+      async handle({ res, url, userId }) {
         const batch = listQuery(url);
-        const items = batch ? connections.loadSources(batch.ids).map((source) => withLinks(app, source)) : connections.listSources();
+        const items = batch ? await withLinks(app, userId, await connections.loadSources(userId, batch.ids)) : await connections.listSources(userId);
         sendJson(res, 200, { items } satisfies DataSourceList);
       },
     },
@@ -41,29 +41,35 @@ export function apiRoutes(app: App): Route[] {
       method: 'GET',
       pattern: SOURCE,
       kind: 'json',
-      handle: ({ res, params }) => sendJson(res, 200, withLinks(app, connections.getSource(sourceIdParam(params.sourceId!)))),
+      async handle({ res, params, userId }) {
+        const [source] = await withLinks(app, userId, [await connections.getSource(userId, sourceIdParam(params.sourceId!))]);
+        sendJson(res, 200, source);
+      },
     },
     {
       method: 'GET',
       pattern: `${SOURCE}/connections`,
       kind: 'json',
-      handle({ res, params }) {
+      async handle({ res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
-        sendJson(res, 200, { items: connectionsWithLinks(app, sourceId, connections.listConnections(sourceId)) } satisfies ConnectionList);
+        const items = await connectionsWithLinks(app, userId, sourceId, await connections.listConnections(userId, sourceId));
+        sendJson(res, 200, { items } satisfies ConnectionList);
       },
     },
     {
       method: 'POST',
       pattern: `${SOURCE}/authorizations`,
       kind: 'json',
-      async handle({ req, res, params }) {
+      async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const body = await readJsonObject(req, ['connectionId', 'origin']);
         const connectionId = optionalConnectionIdField(body.connectionId, 'connectionId');
         const origin = originField(body.origin);
-        connections.requireSource(sourceId);
-        if (connectionId && !connections.findAccount(sourceId, connectionId)) throw connectionNotFound(sourceId, connectionId);
-        const row = authorizations.create(sourceId, connectionId, origin);
+        await connections.requireSource(sourceId);
+        if (connectionId && !(await connections.findAccount(userId, sourceId, connectionId))) throw connectionNotFound(sourceId, connectionId);
+        // Counted once the request is known to be valid: a typo does not use up the allowance.
+        app.rateLimit(userId, 'authorizations');
+        const row = await authorizations.create(userId, sourceId, connectionId, origin);
         const answer: Authorization = {
           authorizationUrl: await authorizationUrlFor(app, app.baseUrl(req), row),
           state: row.state,
@@ -78,10 +84,11 @@ export function apiRoutes(app: App): Route[] {
       method: 'GET',
       pattern: '/api/authorizations/:state',
       kind: 'json',
-      handle({ res, params }) {
+      async handle({ res, params, userId }) {
         const state = stateParam(params.state!);
-        const row = authorizations.get(state);
-        if (!row) throw new HttpError(404, 'authorization_not_found', 'There is no authorization with this state (unknown, or finished over a day ago).');
+        const row = await authorizations.get(state);
+        // Someone else's state is, to this user, no state at all.
+        if (!row || row.user_id !== userId) throw new HttpError(404, 'authorization_not_found', 'There is no authorization with this state (unknown, or finished over a day ago).');
         sendJson(res, 200, outcomeOf(app, row));
       },
     },
@@ -89,37 +96,37 @@ export function apiRoutes(app: App): Route[] {
       method: 'PATCH',
       pattern: CONNECTION,
       kind: 'json',
-      async handle({ req, res, params }) {
+      async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
         const body = await readJsonObject(req, ['role']);
         if (body.role !== 'main') {
           throw new HttpError(400, 'invalid_body', 'The field "role" must be "main" (make this connection the main one).');
         }
-        sendJson(res, 200, connections.makeMain(sourceId, connectionId));
+        sendJson(res, 200, await connections.makeMain(userId, sourceId, connectionId, { actor: await app.actorName(userId) }));
       },
     },
     {
       method: 'POST',
       pattern: `${CONNECTION}/refresh`,
       kind: 'json',
-      async handle({ req, res, params }) {
+      async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
         await readEmptyBody(req);
-        if (connections.getConnection(sourceId, connectionId).status === 'active') await app.oauth?.checkAccess(sourceId, connectionId);
-        sendJson(res, 200, connections.refresh(sourceId, connectionId));
+        if ((await connections.getConnection(userId, sourceId, connectionId)).status === 'active') await app.oauth?.checkAccess(sourceId, connectionId);
+        sendJson(res, 200, await connections.refresh(userId, sourceId, connectionId, { actor: await app.actorName(userId) }));
       },
     },
     {
       method: 'DELETE',
       pattern: CONNECTION,
       kind: 'json',
-      async handle({ req, res, params }) {
+      async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
         await readEmptyBody(req);
-        connections.delete(sourceId, connectionId);
+        await connections.delete(userId, sourceId, connectionId, { actor: await app.actorName(userId) });
         sendNoContent(res);
       },
     },

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiErrorDetail, AuthorizationOutcome } from '../../src/api/types.js';
 import type { App } from './app.js';
-import type { Db } from './db.js';
 import { HttpError } from './http.js';
+import type { Sql } from './storage/sql.js';
 
 /** How long a state is accepted: long enough to sign in, short enough to limit replay. */
 export const STATE_TTL_MS = 10 * 60 * 1000;
@@ -11,6 +11,8 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface AuthorizationRow {
   state: string;
+  /** Who started it: the callback connects the account for this user. */
+  user_id: string;
   source_id: string;
   connection_id: string | null;
   origin: string;
@@ -39,31 +41,32 @@ export function toOutcome(row: AuthorizationRow): AuthorizationOutcome {
   };
 }
 
-/** Authorization states: random, single-use, bound to a source, a connection and an origin. */
+/** Authorization states: random, single-use, bound to a user, a source, a connection and an origin. */
 export class AuthorizationStore {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  create(sourceId: string, connectionId: string | undefined, origin: string): AuthorizationRow {
+  /** `sql`: a transaction to create the state in (a connect link's page binds the link to it in the same one). */
+  async create(userId: string, sourceId: string, connectionId: string | undefined, origin: string, sql: Sql = this.sql): Promise<AuthorizationRow> {
     const now = this.now();
-    this.db.prepare('DELETE FROM authorizations WHERE expires_at < ?').run(now - KEEP_MS);
+    await sql.run('DELETE FROM authorizations WHERE expires_at < ?', [now - KEEP_MS]);
     // 256 bits from the OS generator: not guessable, so knowing a state proves having started it.
     const state = randomBytes(32).toString('base64url');
-    this.db
-      .prepare(`
-        INSERT INTO authorizations (state, source_id, connection_id, origin, status, created_at, expires_at)
-        VALUES (?, ?, ?, ?, 'pending', ?, ?)`)
-      .run(state, sourceId, connectionId ?? null, origin, now, now + STATE_TTL_MS);
-    return this.get(state)!;
+    await sql.run(
+      `INSERT INTO authorizations (state, user_id, source_id, connection_id, origin, status, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+      [state, userId, sourceId, connectionId ?? null, origin, now, now + STATE_TTL_MS],
+    );
+    return (await sql.get<AuthorizationRow>('SELECT * FROM authorizations WHERE state = ?', [state]))!;
   }
 
   /** The row, with a pending state past its expiry turned failed on the way. */
-  get(state: string): AuthorizationRow | undefined {
-    const row = this.db.prepare('SELECT * FROM authorizations WHERE state = ?').get(state) as AuthorizationRow | undefined;
+  async get(state: string): Promise<AuthorizationRow | undefined> {
+    const row = await this.sql.get<AuthorizationRow>('SELECT * FROM authorizations WHERE state = ?', [state]);
     if (row && row.status === 'pending' && this.isExpired(row)) {
-      this.fail(state, EXPIRED);
+      await this.fail(state, EXPIRED);
       return this.get(state);
     }
     return row;
@@ -73,22 +76,25 @@ export class AuthorizationStore {
     return this.now() >= row.expires_at;
   }
 
-  /** Claims a pending state; false when someone (a reload, a replay) already used it. */
-  claim(state: string): boolean {
-    const result = this.db
-      .prepare(`UPDATE authorizations SET used_at = ? WHERE state = ? AND status = 'pending' AND used_at IS NULL AND expires_at > ?`)
-      .run(this.now(), state, this.now());
-    return result.changes === 1;
+  /** Claims a pending state; false when someone (a reload, a replay, another instance) already used it. */
+  async claim(state: string): Promise<boolean> {
+    const changes = await this.sql.run(
+      `UPDATE authorizations SET used_at = ? WHERE state = ? AND status = 'pending' AND used_at IS NULL AND expires_at > ?`,
+      [this.now(), state, this.now()],
+    );
+    return changes === 1;
   }
 
-  complete(state: string, connectionId: string): void {
-    this.db.prepare(`UPDATE authorizations SET status = 'completed', result_connection_id = ? WHERE state = ?`).run(connectionId, state);
+  /** `sql`: the transaction to join (the callback completes the state with the connection it made). */
+  async complete(state: string, connectionId: string, sql: Sql = this.sql): Promise<void> {
+    await sql.run(`UPDATE authorizations SET status = 'completed', result_connection_id = ? WHERE state = ?`, [connectionId, state]);
   }
 
-  fail(state: string, error: ApiErrorDetail): void {
-    this.db
-      .prepare(`UPDATE authorizations SET status = 'failed', error_code = ?, error_message = ?, used_at = coalesce(used_at, ?) WHERE state = ?`)
-      .run(error.code, error.message, this.now(), state);
+  async fail(state: string, error: ApiErrorDetail): Promise<void> {
+    await this.sql.run(
+      `UPDATE authorizations SET status = 'failed', error_code = ?, error_message = ?, used_at = coalesce(used_at, ?) WHERE state = ?`,
+      [error.code, error.message, this.now(), state],
+    );
   }
 }
 
@@ -102,10 +108,10 @@ export function callbackUrl(baseUrl: string): string {
  * for a re-connect, the account expected as `login_hint`.
  */
 export async function authorizationUrlFor(app: App, baseUrl: string, row: AuthorizationRow): Promise<string> {
-  const hint = row.connection_id ? app.connections.findAccount(row.source_id, row.connection_id)?.accountId : undefined;
+  const hint = row.connection_id ? (await app.connections.findAccount(row.user_id, row.source_id, row.connection_id))?.accountId : undefined;
   const url = await app.oauth?.authorizationUrl(row.source_id, row.state, callbackUrl(baseUrl), hint).catch(() => undefined);
   if (!url) {
-    app.authorizations.fail(row.state, PLATFORM_UNAVAILABLE);
+    await app.authorizations.fail(row.state, PLATFORM_UNAVAILABLE);
     throw new HttpError(503, 'platform_unavailable', PLATFORM_UNAVAILABLE.message, { 'Retry-After': '30' });
   }
   return url;

@@ -5,7 +5,7 @@ import { offerSelection, outcomeOf } from './selection.js';
 import { sourceInfo } from './catalog.js';
 import { sendHtml } from './http.js';
 import { linkOutcomePage } from './link-page.js';
-import { refusalError } from './links.js';
+import { LinkRefused, refusalError } from './links.js';
 import { escapeHtml, newNonce, noticePage, pageHeaders, renderPage, scriptJson } from './pages.js';
 import type { Route } from './router.js';
 import type { ReachedAccount, TokenSet } from './oauth/client.js';
@@ -92,7 +92,7 @@ interface PlatformAnswer {
 async function settle(app: App, row: AuthorizationRow, { code, error, iss }: PlatformAnswer): Promise<void> {
   const { connections, authorizations } = app;
   const fail = (detail: ApiErrorDetail) => authorizations.fail(row.state, detail);
-  const pkce = app.oauth?.tokens.takePkce(row.state);
+  const pkce = await app.oauth?.tokens.takePkce(row.state);
   const client = app.oauth?.client(row.source_id);
   if (!pkce || !client) return fail({ code: 'invalid_callback', message: 'This authorization has no sign-in in progress on this server.' });
   // RFC 9207: an answer naming another issuer is a mix-up, whatever else it says.
@@ -131,7 +131,7 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
   // The guard: the credentials must reach the account being re-connected (a manager account's
   // reach its clients); anything else is refused, nothing replaced.
   if (row.connection_id) {
-    const expected = connections.findAccount(row.source_id, row.connection_id);
+    const expected = await connections.findAccount(row.user_id, row.source_id, row.connection_id);
     if (expected && !valid.some((a) => a.accountId === expected.accountId)) {
       discard();
       return fail(mismatch(expected, checked));
@@ -141,41 +141,50 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
   // the tokens wait with the choice (selection.ts), for each chosen account.
   if (valid.length > 1) return offerSelection(app, row, valid, { tokens, refreshExpiresAt, discard });
 
-  const previous = app.db.transaction((): StoredTokens | undefined | 'failed' => {
+  if (row.connection_id) {
+    const expected = await connections.findAccount(row.user_id, row.source_id, row.connection_id);
+    if (!expected) {
+      discard();
+      return fail({ code: 'connection_not_found', message: 'The connection being re-connected was deleted meanwhile. Nothing was changed.' });
+    }
+    if (expected.accountId !== checked.accountId) {
+      discard();
+      return fail(mismatch(expected, checked));
+    }
+  }
+  const existing = (await connections.listConnections(row.user_id, row.source_id)).find((c) => c.accountId === checked.accountId)?.id;
+  let previous: StoredTokens | undefined;
+  try {
+    previous = existing ? await app.oauth!.tokens.get(existing) : undefined;
+  } catch {
+    previous = undefined;
+  }
+  const expiresAt = refreshExpiresAt === undefined ? undefined : new Date(refreshExpiresAt).toISOString();
+  // Who connects, for the history: a teammate through a connect link, else the user who started it.
+  const viaLink = await app.links.actorForState(row.state);
+  const by = viaLink.viaLink ? viaLink : { actor: await app.actorName(row.user_id) };
+  // The connection, its sealed tokens, the state's outcome, its history and the connect link
+  // behind it (checked again and used up) in one transaction.
+  try {
+    await connections.authorize(
+      row.user_id,
+      row.source_id,
+      checked.accountId,
+      checked.accountName,
+      expiresAt,
+      async (tx, connectionId) => {
+        await app.oauth!.tokens.save(connectionId, tokens, refreshExpiresAt, tx);
+        await authorizations.complete(row.state, connectionId, tx);
+        await app.links.useForState(tx, row.state, connectionId, checked);
+      },
+      by,
+    );
+  } catch (problem) {
+    if (!(problem instanceof LinkRefused)) throw problem;
     // A connect link used or revoked since this sign-in started connects nothing more.
-    const refusal = app.links.refusalForState(row.state);
-    if (refusal) {
-      fail(refusalError(refusal));
-      return 'failed';
-    }
-    if (row.connection_id) {
-      const expected = connections.findAccount(row.source_id, row.connection_id);
-      if (!expected) {
-        fail({ code: 'connection_not_found', message: 'The connection being re-connected was deleted meanwhile. Nothing was changed.' });
-        return 'failed';
-      }
-      if (expected.accountId !== checked.accountId) {
-        fail(mismatch(expected, checked));
-        return 'failed';
-      }
-    }
-    const existing = connections.listConnections(row.source_id).find((c) => c.accountId === checked.accountId)?.id;
-    let old: StoredTokens | undefined;
-    try {
-      old = existing ? app.oauth!.tokens.get(existing) : undefined;
-    } catch {
-      old = undefined;
-    }
-    const expiresAt = refreshExpiresAt === undefined ? undefined : new Date(refreshExpiresAt).toISOString();
-    const by = app.links.actorForState(row.state);
-    const connectionId = connections.authorize(row.source_id, checked.accountId, checked.accountName, expiresAt, by);
-    app.oauth!.tokens.save(connectionId, tokens, refreshExpiresAt);
-    authorizations.complete(row.state, connectionId);
-    // A connect link behind this sign-in is used up, in the same transaction.
-    app.links.completeState(row.state, connectionId, checked);
-    return old;
-  })();
-  if (previous === 'failed') return discard();
+    discard();
+    return fail(refusalError(problem.refusal));
+  }
   // The grant these tokens replace is retired at the platform (its tokens would work on otherwise).
   if (previous?.refreshToken) void client.revoke(previous.refreshToken, 'refresh_token').catch(() => {});
 }
@@ -187,6 +196,8 @@ export function callbackRoute(app: App): Route {
     pattern: '/api/authorizations/callback',
     kind: 'html',
     query: true,
+    // Reached by the platform's redirect, with no credential: the state names the user.
+    public: true,
     async handle({ res, url }) {
       const nonce = newNonce();
       const headers = pageHeaders(nonce, "'none'");
@@ -199,12 +210,13 @@ export function callbackRoute(app: App): Route {
       }
       // Read before the state is claimed: a malformed answer (a repeated parameter) uses nothing up.
       const answer: PlatformAnswer = { code: singleQuery(url, 'code'), error: singleQuery(url, 'error'), iss: singleQuery(url, 'iss') };
-      // Claimed in one transaction: of two racing callbacks (a reload, a replay) one goes on.
-      const claimed = app.db.transaction((): { status: number; row?: AuthorizationRow } => {
-        const row = app.authorizations.get(state);
+      // The claim is one conditional update: of two racing callbacks (a reload, a replay, two
+      // instances) one goes on.
+      const claimed = await (async (): Promise<{ status: number; row?: AuthorizationRow }> => {
+        const row = await app.authorizations.get(state);
         if (!row) return { status: 404 };
         if (row.status === 'failed' && row.error_code === EXPIRED.code) return { status: 410, row };
-        if (!app.authorizations.claim(state)) return { status: 409 };
+        if (!(await app.authorizations.claim(state))) return { status: 409 };
         return { status: 200, row };
       })();
 
@@ -212,12 +224,12 @@ export function callbackRoute(app: App): Route {
       // A replay must not post anything: the first use already told the opener the truth.
       if (claimed.status === 409) return notice(409, 'Authorization already used', 'This authorization link was already used. Each one works once.');
       if (claimed.status === 200) await settle(app, claimed.row!, answer);
-      const settled = app.authorizations.get(state)!;
+      const settled = (await app.authorizations.get(state))!;
       const status = claimed.status === 410 ? 410 : settled.error_code === 'invalid_callback' ? 400 : 200;
       // A connect link's sign-in ends on a page of its own: no opener to tell, nothing to post.
-      if (app.links.forState(state)) {
+      if (await app.links.forState(state)) {
         const connectionId = settled.result_connection_id;
-        const account = connectionId ? app.connections.findAccount(settled.source_id, connectionId) : undefined;
+        const account = connectionId ? await app.connections.findAccount(settled.user_id, settled.source_id, connectionId) : undefined;
         return sendHtml(res, status, linkOutcomePage(nonce, settled, account?.accountName, settled.error_message ?? undefined), headers);
       }
       sendHtml(res, status, outcomePage(app, nonce, settled), headers);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, DataSource, DataSourceSummary } from '../../src/api/types.js';
-import type { Db } from './db.js';
 import { recordHistory, type HistoryEntry } from './history.js';
 import { HttpError } from './http.js';
+import type { Param, Sql } from './storage/sql.js';
 
 interface SourceRow {
   id: string;
@@ -12,6 +12,7 @@ interface SourceRow {
 
 interface ConnectionRow {
   id: string;
+  user_id: string;
   source_id: string;
   account_id: string;
   account_name: string;
@@ -35,15 +36,34 @@ export const EXPIRED_AUTHORIZATION = {
 };
 
 /** Main first, then the newest credentials: the same order that decides who is promoted. */
-const ORDER = 'ORDER BY is_main DESC, authorized_at DESC, created_at DESC, id DESC';
+const ORDER = 'ORDER BY c.is_main DESC, c.authorized_at DESC, c.created_at DESC, c.id DESC';
+
+/** A connection row joined to its source; the connection's columns are null for a source with none. */
+type ListedRow = Pick<ConnectionRow, 'id' | 'account_id' | 'account_name' | 'status' | 'error_code' | 'error_message' | 'is_main' | 'created_at' | 'updated_at' | 'expires_at'>;
+type JoinedRow = { source: string; source_name: string; source_logo: string | null } & ({ [K in keyof ListedRow]: ListedRow[K] } | { [K in keyof ListedRow]: null });
+
+/** The columns a `Connection` is made of, and no more: every column read is work per row. */
+const COLUMNS = 'c.id, c.account_id, c.account_name, c.status, c.error_code, c.error_message, c.is_main, c.created_at, c.updated_at, c.expires_at';
+const JOINED = `SELECT s.id AS source, s.name AS source_name, s.logo_url AS source_logo, ${COLUMNS}
+  FROM data_sources s LEFT JOIN connections c ON c.source_id = s.id AND c.user_id = ?`;
+const ONE_SOURCE = `${JOINED} WHERE s.id = ? ${ORDER}`;
+/** One statement per batch size (at most MAX_BATCH_IDS of them), each prepared once. */
+const batchText = (count: number) => `${JOINED} WHERE s.id IN (${Array(count).fill('?').join(', ')}) ORDER BY s.id, ${ORDER.slice('ORDER BY '.length)}`;
+const SUMMARIES = `
+  SELECT s.id, s.name, s.logo_url,
+         CAST(count(c.id) AS INTEGER) AS connection_count,
+         CAST(coalesce(sum(CASE WHEN c.status = 'error' OR c.expires_at <= ? THEN 1 ELSE 0 END), 0) AS INTEGER) AS error_count
+  FROM data_sources s LEFT JOIN connections c ON c.source_id = s.id AND c.user_id = ?
+  GROUP BY s.id, s.name, s.logo_url, s.position ORDER BY s.position, s.id`;
+const ROW = 'SELECT * FROM connections WHERE user_id = ? AND source_id = ? AND id = ?';
 
 /**
  * Expiry is read, not written: a connection past its `expires_at` is served in error (code
  * `expired`) from that moment, with no job to flip it, and a re-connect's new date undoes it.
  */
-const isExpired = (row: ConnectionRow, now: string): boolean => row.expires_at !== null && row.expires_at <= now;
+const isExpired = (row: Pick<ConnectionRow, 'expires_at'>, now: string): boolean => row.expires_at !== null && row.expires_at <= now;
 
-function toConnection(row: ConnectionRow, now: string): Connection {
+function toConnection(row: ListedRow, now: string): Connection {
   const expired = row.status === 'active' && isExpired(row, now);
   const error = expired
     ? EXPIRED_AUTHORIZATION
@@ -74,36 +94,85 @@ export function connectionNotFound(sourceId: string, connectionId: string): Http
   return new HttpError(404, 'connection_not_found', `Data source "${sourceId}" has no connection "${connectionId}".`);
 }
 
+const noop = () => {};
+
+/** Who made a change, for the history: the signed-in user's name, or a teammate through a connect link. */
+export interface Actor {
+  actor?: string | null;
+  viaLink?: boolean;
+}
+
 export function newConnectionId(): string {
   return `con_${randomBytes(9).toString('base64url')}`;
 }
 
-/** The data sources and their connections, with the rules of DESIGN section 1 applied here. */
+/**
+ * The data sources and their connections, with the rules of DESIGN section 1 applied here.
+ * Every method takes the user: a connection of someone else is, to the caller, one that does not
+ * exist (the same 404, so a guessed ID learns nothing).
+ */
 export class ConnectionStore {
+  /** Rows read, by query, with the user's change version they were read at (see `Sql.changeVersion`). */
+  private readonly kept = new Map<string, { version: number; rows: unknown[] }>();
+
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
+
+  private readonly versionReads = new Map<string, { running: Promise<number>; queued?: Promise<number> }>();
+
+  /**
+   * The user's change version, read after this call began (so a write this user just saw
+   * acknowledged is counted), with one query for all the requests that wait at the same time:
+   * a read already running may have started too early, so callers share the next one instead.
+   */
+  private freshVersion(userId: string): Promise<number> {
+    const slot = this.versionReads.get(userId);
+    if (!slot) return this.readVersion(userId);
+    slot.queued ??= slot.running.then(noop, noop).then(() => this.readVersion(userId));
+    return slot.queued;
+  }
+
+  private readVersion(userId: string): Promise<number> {
+    const running = this.sql.changeVersion!(userId);
+    const slot: { running: Promise<number>; queued?: Promise<number> } = { running };
+    this.versionReads.set(userId, slot);
+    running.then(noop, noop).then(() => {
+      if (this.versionReads.get(userId) === slot && !slot.queued) this.versionReads.delete(userId);
+    });
+    return running;
+  }
+
+  /**
+   * The rows of a read of one user's connections: from memory while the user's change version
+   * says nothing changed, else from the database. The version is read first, so rows kept under
+   * it are never older than it.
+   */
+  private async rowsOf<T>(userId: string, text: string, params: Param[]): Promise<T[]> {
+    if (!this.sql.changeVersion) return this.sql.all<T>(text, params);
+    const version = await this.freshVersion(userId);
+    const key = `${text}\u0000${JSON.stringify(params)}`;
+    const hit = this.kept.get(key);
+    if (hit && hit.version === version) return hit.rows as T[];
+    const rows = await this.sql.all<T>(text, params);
+    if (this.kept.size >= 2000) this.kept.clear();
+    this.kept.set(key, { version, rows });
+    return rows;
+  }
 
   private iso(): string {
     return new Date(this.now()).toISOString();
   }
 
-  /** Records a change to `row` in the history; called inside the transaction that makes it. */
-  private record(row: ConnectionRow, type: HistoryEntry['type'], extra: Partial<HistoryEntry> = {}): void {
+  /** Records a change to `row` in its user's history, with `tx`: the transaction that makes the change. */
+  private record(tx: Sql, row: ConnectionRow, type: HistoryEntry['type'], extra: Partial<HistoryEntry> = {}): Promise<void> {
     const account = { connectionId: row.id, accountName: row.account_name, accountId: row.account_id };
-    recordHistory(this.db, { sourceId: row.source_id, type, at: this.iso(), ...account, ...extra });
+    return recordHistory(tx, row.user_id, { sourceId: row.source_id, type, at: this.iso(), ...account, ...extra });
   }
 
-  listSources(): DataSourceSummary[] {
-    const rows = this.db
-      .prepare(`
-        SELECT s.id, s.name, s.logo_url,
-               count(c.id) AS connection_count,
-               coalesce(sum(c.status = 'error' OR coalesce(c.expires_at <= ?, 0)), 0) AS error_count
-        FROM data_sources s LEFT JOIN connections c ON c.source_id = s.id
-        GROUP BY s.id ORDER BY s.position, s.id`)
-      .all(this.iso()) as (SourceRow & { connection_count: number; error_count: number })[];
+  async listSources(userId: string): Promise<DataSourceSummary[]> {
+    const rows = await this.sql.all<SourceRow & { connection_count: number; error_count: number }>(SUMMARIES, [this.iso(), userId]);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -114,86 +183,108 @@ export class ConnectionStore {
   }
 
   /**
-   * The known ones of `ids`, in that order, each with its connections (the batched load).
-   * Unknown or malformed IDs are left out: the widgets load those alone and get their 404.
+   * The known ones of `ids`, in that order, each with its connections (the batched load), in
+   * one query. Unknown or malformed IDs are left out: the widgets load those alone and get their 404.
    */
-  loadSources(ids: readonly string[]): DataSourceSummary[] {
-    const counts = new Map(this.listSources().map((summary) => [summary.id, summary]));
-    return ids.flatMap((id) => {
-      const summary = counts.get(id);
-      return summary ? [{ ...summary, connections: this.listConnections(id) }] : [];
-    });
+  async loadSources(userId: string, ids: readonly string[]): Promise<DataSourceSummary[]> {
+    const rows = await this.rowsOf<JoinedRow>(userId, batchText(ids.length), [userId, ...ids]);
+    const now = this.iso();
+    const found = new Map<string, DataSourceSummary & { connections: Connection[] }>();
+    for (const row of rows) {
+      let source = found.get(row.source);
+      if (!source) {
+        source = { id: row.source, name: row.source_name, ...(row.source_logo && { logoUrl: fromEndpoint(row.source_logo) }), connectionCount: 0, errorCount: 0, connections: [] };
+        found.set(row.source, source);
+      }
+      if (row.id === null) continue;
+      const connection = toConnection(row, now);
+      source.connections.push(connection);
+      source.connectionCount++;
+      if (connection.status === 'error') source.errorCount++;
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   /** Throws 404 for an unknown source, so every route under it answers alike. */
-  requireSource(sourceId: string): SourceRow {
-    const row = this.db.prepare('SELECT id, name, logo_url FROM data_sources WHERE id = ?').get(sourceId) as SourceRow | undefined;
+  async requireSource(sourceId: string, sql: Sql = this.sql): Promise<SourceRow> {
+    const row = await sql.get<SourceRow>('SELECT id, name, logo_url FROM data_sources WHERE id = ?', [sourceId]);
     if (!row) throw sourceNotFound(sourceId);
     return row;
   }
 
-  getSource(sourceId: string): DataSource {
-    const row = this.requireSource(sourceId);
-    return {
-      id: row.id,
-      name: row.name,
-      ...(row.logo_url && { logoUrl: fromEndpoint(row.logo_url) }),
-      connections: this.listConnections(sourceId),
-    };
-  }
-
-  listConnections(sourceId: string): Connection[] {
-    this.requireSource(sourceId);
-    const rows = this.db.prepare(`SELECT * FROM connections WHERE source_id = ? ${ORDER}`).all(sourceId) as ConnectionRow[];
+  /** The source and its connections, main first, in one query; 404 for an unknown source. */
+  private async joined(userId: string, sourceId: string): Promise<{ source: SourceRow; connections: Connection[] }> {
+    const rows = await this.rowsOf<JoinedRow>(userId, ONE_SOURCE, [userId, sourceId]);
+    const first = rows[0];
+    if (!first) throw sourceNotFound(sourceId);
     const now = this.iso();
-    return rows.map((row) => toConnection(row, now));
+    const connections: Connection[] = [];
+    for (const row of rows) if (row.id !== null) connections.push(toConnection(row, now));
+    return { source: { id: first.source, name: first.source_name, logo_url: first.source_logo }, connections };
   }
 
-  private row(sourceId: string, connectionId: string): ConnectionRow | undefined {
-    return this.db.prepare('SELECT * FROM connections WHERE source_id = ? AND id = ?').get(sourceId, connectionId) as ConnectionRow | undefined;
+  async getSource(userId: string, sourceId: string): Promise<DataSource> {
+    const { source, connections } = await this.joined(userId, sourceId);
+    return { id: source.id, name: source.name, ...(source.logo_url && { logoUrl: fromEndpoint(source.logo_url) }), connections };
   }
 
-  private requireRow(sourceId: string, connectionId: string): ConnectionRow {
-    this.requireSource(sourceId);
-    const row = this.row(sourceId, connectionId);
-    if (!row) throw connectionNotFound(sourceId, connectionId);
-    return row;
+  async listConnections(userId: string, sourceId: string): Promise<Connection[]> {
+    return (await this.joined(userId, sourceId)).connections;
   }
 
-  getConnection(sourceId: string, connectionId: string): Connection {
-    return toConnection(this.requireRow(sourceId, connectionId), this.iso());
+  private async requireRow(sql: Sql, userId: string, sourceId: string, connectionId: string): Promise<ConnectionRow> {
+    const row = await sql.get<ConnectionRow>(ROW, [userId, sourceId, connectionId]);
+    if (row) return row;
+    await this.requireSource(sourceId, sql);
+    throw connectionNotFound(sourceId, connectionId);
+  }
+
+  private async connection(sql: Sql, userId: string, sourceId: string, connectionId: string): Promise<Connection> {
+    return toConnection(await this.requireRow(sql, userId, sourceId, connectionId), this.iso());
+  }
+
+  async getConnection(userId: string, sourceId: string, connectionId: string): Promise<Connection> {
+    return this.connection(this.sql, userId, sourceId, connectionId);
   }
 
   /** The account behind a connection, or undefined when it is gone (deleted meanwhile). */
-  findAccount(sourceId: string, connectionId: string): { accountId: string; accountName: string } | undefined {
-    const row = this.row(sourceId, connectionId);
+  async findAccount(userId: string, sourceId: string, connectionId: string): Promise<{ accountId: string; accountName: string } | undefined> {
+    const row = await this.sql.get<ConnectionRow>(ROW, [userId, sourceId, connectionId]);
     return row && { accountId: row.account_id, accountName: row.account_name };
   }
 
-  accountIds(sourceId: string): Set<string> {
-    const rows = this.db.prepare('SELECT account_id FROM connections WHERE source_id = ?').all(sourceId) as { account_id: string }[];
+  async accountIds(userId: string, sourceId: string): Promise<Set<string>> {
+    const rows = await this.sql.all<{ account_id: string }>('SELECT account_id FROM connections WHERE user_id = ? AND source_id = ?', [userId, sourceId]);
     return new Set(rows.map((row) => row.account_id));
   }
 
-  private setMain(sourceId: string, connectionId: string): void {
-    // Clear first: the partial unique index refuses two mains even for an instant.
-    this.db.prepare('UPDATE connections SET is_main = 0 WHERE source_id = ? AND is_main = 1').run(sourceId);
-    this.db.prepare('UPDATE connections SET is_main = 1 WHERE id = ?').run(connectionId);
+  /** A write to one user's source: in a transaction that holds that source's lock. */
+  private write<T>(userId: string, sourceId: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.sql.transaction(async (tx) => {
+      await tx.lock(`connections/${userId}/${sourceId}`);
+      return fn(tx);
+    });
   }
 
-  makeMain(sourceId: string, connectionId: string): Connection {
-    return this.db.transaction(() => {
-      const row = this.requireRow(sourceId, connectionId);
-      this.setMain(sourceId, connectionId);
-      if (!row.is_main) this.record(row, 'made_main');
-      return this.getConnection(sourceId, connectionId);
-    })();
+  private async setMain(tx: Sql, userId: string, sourceId: string, connectionId: string): Promise<void> {
+    // Clear first: the partial unique index refuses two mains even for an instant.
+    await tx.run('UPDATE connections SET is_main = 0 WHERE user_id = ? AND source_id = ? AND is_main = 1 AND id <> ?', [userId, sourceId, connectionId]);
+    await tx.run('UPDATE connections SET is_main = 1 WHERE id = ? AND is_main = 0', [connectionId]);
+  }
+
+  makeMain(userId: string, sourceId: string, connectionId: string, by: Actor = {}): Promise<Connection> {
+    return this.write(userId, sourceId, async (tx) => {
+      const row = await this.requireRow(tx, userId, sourceId, connectionId);
+      await this.setMain(tx, userId, sourceId, connectionId);
+      if (!row.is_main) await this.record(tx, row, 'made_main', by);
+      return this.connection(tx, userId, sourceId, connectionId);
+    });
   }
 
   /** A data update: only possible with working credentials. */
-  refresh(sourceId: string, connectionId: string): Connection {
-    return this.db.transaction(() => {
-      const connection = this.getConnection(sourceId, connectionId);
+  refresh(userId: string, sourceId: string, connectionId: string, by: Actor = {}): Promise<Connection> {
+    return this.write(userId, sourceId, async (tx) => {
+      const connection = await this.connection(tx, userId, sourceId, connectionId);
       if (connection.error) {
         throw new HttpError(
           409,
@@ -201,77 +292,78 @@ export class ConnectionStore {
           `The connection "${connection.accountName}" is in error (${connection.error.code}); re-connect it before refreshing.`,
         );
       }
-      this.db.prepare('UPDATE connections SET updated_at = ? WHERE id = ?').run(this.iso(), connectionId);
-      this.record(this.requireRow(sourceId, connectionId), 'refreshed');
-      return this.getConnection(sourceId, connectionId);
-    })();
+      await tx.run('UPDATE connections SET updated_at = ? WHERE id = ?', [this.iso(), connectionId]);
+      await this.record(tx, await this.requireRow(tx, userId, sourceId, connectionId), 'refreshed', by);
+      return this.connection(tx, userId, sourceId, connectionId);
+    });
   }
 
   /** Deleting the main promotes the newest remaining credentials, so a main always exists. */
-  delete(sourceId: string, connectionId: string): void {
-    this.db.transaction(() => {
-      const row = this.requireRow(sourceId, connectionId);
-      this.db.prepare('DELETE FROM connections WHERE id = ?').run(connectionId);
-      this.record(row, 'deleted');
+  delete(userId: string, sourceId: string, connectionId: string, by: Actor = {}): Promise<void> {
+    return this.write(userId, sourceId, async (tx) => {
+      const row = await this.requireRow(tx, userId, sourceId, connectionId);
+      await tx.run('DELETE FROM connections WHERE id = ?', [connectionId]);
+      await this.record(tx, row, 'deleted', by);
       if (!row.is_main) return;
-      const next = this.db.prepare(`SELECT * FROM connections WHERE source_id = ? ${ORDER} LIMIT 1`).get(sourceId) as ConnectionRow | undefined;
+      const next = await tx.get<ConnectionRow>(`SELECT c.* FROM connections c WHERE c.user_id = ? AND c.source_id = ? ${ORDER} LIMIT 1`, [userId, sourceId]);
       if (next) {
-        this.setMain(sourceId, next.id);
-        this.record(next, 'made_main');
+        await this.setMain(tx, userId, sourceId, next.id);
+        // The promotion follows from the deletion: no one chose it, so no actor.
+        await this.record(tx, next, 'made_main');
       }
-    })();
+    });
   }
 
   /**
    * Fresh credentials for an account: the existing row of that account is updated in place
    * (error cleared, same id, expiry renewed), else a row is added; either way it becomes main.
-   * `by` says who, for the history (a teammate through a connect link).
+   * One upsert, so two instances authorizing the same account at once leave one row.
+   * `expiresAt`: the platform's own end of the grant when it says one (its refresh token's
+   * expiry). `within` runs in the same transaction with the connection's ID (the tokens for it,
+   * a connect link used up); `by` says who, for the history.
    */
   authorize(
+    userId: string,
     sourceId: string,
     accountId: string,
     accountName: string,
     expiresAt?: string,
-    by: { actor?: string | null; viaLink?: boolean } = {},
-  ): string {
-    return this.db.transaction(() => {
-      this.requireSource(sourceId);
+    within?: (tx: Sql, connectionId: string) => Promise<void>,
+    by: Actor = {},
+  ): Promise<string> {
+    return this.write(userId, sourceId, async (tx) => {
+      await this.requireSource(sourceId, tx);
       const now = this.iso();
-      // The platform's own end of the grant when it says one (its refresh token's expiry).
+      // Read under the source's lock: whether this connects an account or renews one, for the history.
+      const existing = await tx.get<ConnectionRow>('SELECT * FROM connections WHERE user_id = ? AND source_id = ? AND account_id = ?', [userId, sourceId, accountId]);
       const expires = expiresAt ?? new Date(this.now() + GRANT_DAYS * DAY).toISOString();
-      const existing = this.db.prepare('SELECT * FROM connections WHERE source_id = ? AND account_id = ?').get(sourceId, accountId) as ConnectionRow | undefined;
-      let id: string;
-      if (existing) {
-        id = existing.id;
-        this.db
-          .prepare(`UPDATE connections SET account_name = ?, status = 'active', error_code = NULL, error_message = NULL, authorized_at = ?, expires_at = ? WHERE id = ?`)
-          .run(accountName, now, expires, id);
-      } else {
-        id = newConnectionId();
-        // No data update has run yet for a new account, hence no updated_at.
-        this.db
-          .prepare(`
-            INSERT INTO connections (id, source_id, account_id, account_name, status, is_main, created_at, updated_at, authorized_at, expires_at)
-            VALUES (?, ?, ?, ?, 'active', 0, ?, NULL, ?, ?)`)
-          .run(id, sourceId, accountId, accountName, now, now, expires);
-      }
-      this.setMain(sourceId, id);
-      const row = this.requireRow(sourceId, id);
-      this.record(row, existing ? 'reconnected' : 'connected', by);
+      // No data update has run yet for a new account, hence no updated_at.
+      const { id } = (await tx.get<{ id: string }>(
+        `INSERT INTO connections (id, user_id, source_id, account_id, account_name, status, is_main, created_at, updated_at, authorized_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, 'active', 0, ?, NULL, ?, ?)
+         ON CONFLICT (user_id, source_id, account_id) DO UPDATE SET account_name = excluded.account_name, status = 'active',
+           error_code = NULL, error_message = NULL, authorized_at = excluded.authorized_at, expires_at = excluded.expires_at
+         RETURNING id`,
+        [newConnectionId(), userId, sourceId, accountId, accountName, now, now, expires],
+      ))!;
+      await this.setMain(tx, userId, sourceId, id);
+      const row = (await this.requireRow(tx, userId, sourceId, id))!;
+      await this.record(tx, row, existing ? 'reconnected' : 'connected', by);
       // Fresh credentials mend a failing account: that is worth its own line in the history.
-      if (existing && (existing.status === 'error' || isExpired(existing, now))) this.record(row, 'recovered', by);
+      if (existing && (existing.status === 'error' || isExpired(existing, now))) await this.record(tx, row, 'recovered', by);
+      await within?.(tx, id);
       return id;
-    })();
+    });
   }
 
   /** Demo control: what a provider's revocation looks like to the platform. */
-  fail(sourceId: string, connectionId: string, code: string, message: string): Connection {
-    return this.db.transaction(() => {
-      const row = this.requireRow(sourceId, connectionId);
-      this.db.prepare(`UPDATE connections SET status = 'error', error_code = ?, error_message = ? WHERE id = ?`).run(code, message, connectionId);
-      this.record(row, 'failed', { message });
-      return this.getConnection(sourceId, connectionId);
-    })();
+  fail(userId: string, sourceId: string, connectionId: string, code: string, message: string): Promise<Connection> {
+    return this.write(userId, sourceId, async (tx) => {
+      const row = await this.requireRow(tx, userId, sourceId, connectionId);
+      await tx.run(`UPDATE connections SET status = 'error', error_code = ?, error_message = ? WHERE id = ?`, [code, message, connectionId]);
+      await this.record(tx, row, 'failed', { message });
+      return this.connection(tx, userId, sourceId, connectionId);
+    });
   }
 }
 

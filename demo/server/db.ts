@@ -1,78 +1,52 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { HISTORY_SCHEMA } from './history.js';
-import { LINKS_SCHEMA } from './links.js';
-import { seed } from './seed.js';
+import { DEMO_USERS, seed } from './seed.js';
+import { LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, schemaText } from './storage/schema.js';
+import type { Storage } from './storage/sql.js';
+import { SqliteSql } from './storage/sqlite.js';
 
 export type Db = Database.Database;
 
-/** Bumped when the tables change; an older file is refused with a hint rather than misread. */
-const SCHEMA_VERSION = 3;
-
-const TABLES = ['history', 'connect_link_states', 'connect_links', 'authorizations', 'connections', 'data_sources'];
-
-const SCHEMA = `
-  CREATE TABLE data_sources (
-    id        TEXT PRIMARY KEY,
-    name      TEXT NOT NULL,
-    logo_url  TEXT,
-    position  INTEGER NOT NULL
-  );
-
-  CREATE TABLE connections (
-    id             TEXT PRIMARY KEY,
-    source_id      TEXT NOT NULL REFERENCES data_sources(id) ON DELETE CASCADE,
-    account_id     TEXT NOT NULL,
-    account_name   TEXT NOT NULL,
-    status         TEXT NOT NULL CHECK (status IN ('active', 'error')),
-    error_code     TEXT,
-    error_message  TEXT,
-    is_main        INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1)),
-    created_at     TEXT NOT NULL,
-    updated_at     TEXT,
-    -- When credentials were last granted: "the newest credentials become main" reads this.
-    authorized_at  TEXT NOT NULL,
-    -- When the credentials stop working unless re-connected; NULL: they do not expire.
-    expires_at     TEXT,
-    -- One row per platform account: authorizing it again updates the row in place.
-    UNIQUE (source_id, account_id)
-  );
-  -- The database itself guards "at most one main per source".
-  CREATE UNIQUE INDEX connections_one_main ON connections (source_id) WHERE is_main = 1;
-
-  CREATE TABLE authorizations (
-    state                 TEXT PRIMARY KEY,
-    source_id             TEXT NOT NULL REFERENCES data_sources(id) ON DELETE CASCADE,
-    connection_id         TEXT,
-    origin                TEXT NOT NULL,
-    status                TEXT NOT NULL CHECK (status IN ('pending', 'completed', 'failed')),
-    result_connection_id  TEXT,
-    error_code            TEXT,
-    error_message         TEXT,
-    created_at            INTEGER NOT NULL,
-    expires_at            INTEGER NOT NULL,
-    used_at               INTEGER
-  );
-${LINKS_SCHEMA}
-${HISTORY_SCHEMA}
-`;
+/** The SQLite storage: one file, one process (the default, and what `npm start` uses). */
+export interface SqliteStorage extends Storage {
+  readonly sql: SqliteSql;
+  readonly db: Db;
+}
 
 /**
- * Opens (and on first use creates and seeds) the demo database; `reset` starts it over whatever
+ * Opens (and on first use creates and seeds) a SQLite database; `reset` starts it over whatever
  * it held, an older schema included.
  */
-export function openDatabase(path: string, now: number, options: { reset?: boolean } = {}): Db {
+export async function openDatabase(path: string, now: number, options: { reset?: boolean } = {}): Promise<SqliteStorage> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  const sql = new SqliteSql(db);
+  const storage: SqliteStorage = {
+    sql,
+    db,
+    async reset(at) {
+      await sql.transaction(async (tx) => {
+        for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+        sql.forget();
+        createSchema(db);
+        await seed(tx, at);
+      });
+    },
+    async close() {
+      db.close();
+    },
+  };
   try {
     // WAL lets `npm run db:reset` write while a server reads the same file.
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A reader never waits for the disk on commit; a crash may lose the last commits, not the file.
+    db.pragma('synchronous = NORMAL');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (options.reset) {
-      resetDatabase(db, now);
+      await storage.reset(now);
     } else if (version === 0) {
       db.transaction(() => createSchema(db))();
     } else if (version < SCHEMA_VERSION && MIGRATIONS[version]) {
@@ -80,39 +54,69 @@ export function openDatabase(path: string, now: number, options: { reset?: boole
     } else if (version !== SCHEMA_VERSION) {
       throw new Error(`${path} has schema version ${version}, this server needs ${SCHEMA_VERSION}: run "npm run db:reset".`);
     }
-    const { count } = db.prepare('SELECT count(*) AS count FROM data_sources').get() as { count: number };
-    if (count === 0) db.transaction(() => seed(db, now))();
+    const empty = (await sql.get<{ count: number }>('SELECT count(*) AS count FROM data_sources'))!.count === 0;
+    if (empty) await sql.transaction((tx) => seed(tx, now));
   } catch (error) {
     db.close();
     throw error;
   }
-  return db;
+  return storage;
 }
+
+const FIRST = DEMO_USERS[0]!.id;
+const USERS = DEMO_USERS.map((user) => `('${user.id}', '${user.name.replace(/'/g, "''")}')`).join(', ');
 
 /**
  * Steps from each older version to the next, so that a demo database keeps its connections
  * (and whatever a developer did to them) across an upgrade instead of asking for a reset.
+ * Version 3 brought users: what existed belongs to the first demo user. Version 4 brought
+ * connect links and the history (../links.ts, ../history.ts). A file of the links branch's own
+ * version 3 (links and history, no users) is told apart by its missing users table.
  */
-const MIGRATIONS: Record<number, string> = {
-  1: 'ALTER TABLE connections ADD COLUMN expires_at TEXT',
-  2: LINKS_SCHEMA + HISTORY_SCHEMA,
+const MIGRATIONS: Record<number, (db: Db) => void> = {
+  1: (db) => db.exec('ALTER TABLE connections ADD COLUMN expires_at TEXT'),
+  2: (db) => {
+    db.exec(`ALTER TABLE connections RENAME TO connections_v2; ALTER TABLE authorizations RENAME TO authorizations_v2;`);
+    db.exec('DROP INDEX IF EXISTS connections_one_main');
+    for (const statement of SCHEMA) db.exec(schemaText(statement, 'sqlite'));
+    db.exec(`
+      INSERT INTO users (id, name) VALUES ${USERS};
+      INSERT INTO connections SELECT id, '${FIRST}', source_id, account_id, account_name, status, error_code, error_message,
+        is_main, created_at, updated_at, authorized_at, expires_at FROM connections_v2;
+      INSERT INTO authorizations SELECT state, '${FIRST}', source_id, connection_id, origin, status, result_connection_id,
+        error_code, error_message, created_at, expires_at, used_at FROM authorizations_v2;
+      DROP TABLE connections_v2; DROP TABLE authorizations_v2;`);
+  },
+  3: (db) => {
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get()) {
+      for (const statement of LINK_TABLES) db.exec(schemaText(statement, 'sqlite'));
+      return;
+    }
+    // The links branch's version 3: version 2's tables plus links and history, all without users.
+    db.exec(`ALTER TABLE connect_links RENAME TO connect_links_v3; ALTER TABLE connect_link_states RENAME TO connect_link_states_v3;
+      ALTER TABLE history RENAME TO history_v3;
+      DROP INDEX IF EXISTS connect_links_by_source; DROP INDEX IF EXISTS history_by_source; DROP INDEX IF EXISTS history_by_connection;`);
+    MIGRATIONS[2]!(db);
+    db.exec(`
+      INSERT INTO connect_links SELECT id, '${FIRST}', source_id, lower(hex(token_sha256)), recipient, note, status, created_at, expires_at,
+        ended_at, connection_id FROM connect_links_v3;
+      INSERT INTO connect_link_states SELECT state, link_id FROM connect_link_states_v3;
+      INSERT INTO history SELECT seq, '${FIRST}', source_id, type, at, connection_id, account_name, account_id, actor, via_link, link_id,
+        message FROM history_v3;
+      DROP TABLE connect_link_states_v3; DROP TABLE connect_links_v3; DROP TABLE history_v3;`);
+  },
 };
 
 function migrate(db: Db, from: number): void {
-  for (let version = from; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
+  // Version 2's step makes the whole current schema: nothing after it is left to add.
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    MIGRATIONS[version]!(db);
+    if (version >= 2) break;
+  }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
 function createSchema(db: Db): void {
-  db.exec(SCHEMA);
+  for (const statement of SCHEMA) db.exec(schemaText(statement, 'sqlite'));
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
-}
-
-/** Drops everything and seeds again, in one transaction: readers never see it half done. */
-export function resetDatabase(db: Db, now: number): void {
-  db.transaction(() => {
-    for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
-    createSchema(db);
-    seed(db, now);
-  })();
 }

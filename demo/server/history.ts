@@ -1,34 +1,17 @@
 import type { HistoryEvent, HistoryEventType, HistoryPage } from '../../src/api/types.js';
 import type { App } from './app.js';
-import type { Db } from './db.js';
 import { HttpError, sendJson } from './http.js';
 import type { Route } from './router.js';
+import type { Sql } from './storage/sql.js';
 import { singleQuery, sourceIdParam } from './validation.js';
 
 /**
  * The activity history of each data source: one row per change to a connection or a connect
- * link, written by the same transaction as the change itself (the store's write methods call
- * `recordHistory` inside their `db.transaction`), so the history never tells of a change that
- * was rolled back, nor misses one that was made.
+ * link, written by the same transaction as the change itself (the stores' write methods call
+ * `recordHistory` with their transaction's `tx`, on SQLite and PostgreSQL alike), so the history
+ * never tells of a change that was rolled back, nor misses one that was made. Each row belongs to
+ * one user (the owner of the connection or link), and only that user reads it. Tables: storage/schema.ts.
  */
-
-export const HISTORY_SCHEMA = `
-  CREATE TABLE history (
-    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
-    source_id      TEXT NOT NULL REFERENCES data_sources(id) ON DELETE CASCADE,
-    type           TEXT NOT NULL,
-    at             TEXT NOT NULL,
-    connection_id  TEXT,
-    account_name   TEXT,
-    account_id     TEXT,
-    actor          TEXT,
-    via_link       INTEGER NOT NULL DEFAULT 0 CHECK (via_link IN (0, 1)),
-    link_id        TEXT,
-    message        TEXT
-  );
-  CREATE INDEX history_by_source ON history (source_id, seq);
-  CREATE INDEX history_by_connection ON history (source_id, connection_id, seq);
-`;
 
 export interface HistoryEntry {
   sourceId: string;
@@ -45,6 +28,7 @@ export interface HistoryEntry {
 }
 
 interface HistoryRow {
+  /** A number, or on PostgreSQL a BIGSERIAL (read as a number, see storage/postgres.ts). */
   seq: number;
   type: HistoryEventType;
   at: string;
@@ -57,10 +41,12 @@ interface HistoryRow {
 }
 
 /** Call inside the transaction that makes the change. */
-export function recordHistory(db: Db, entry: HistoryEntry): void {
-  db.prepare(`
-    INSERT INTO history (source_id, type, at, connection_id, account_name, account_id, actor, via_link, link_id, message)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+export async function recordHistory(tx: Sql, userId: string, entry: HistoryEntry): Promise<void> {
+  await tx.run(
+    `INSERT INTO history (user_id, source_id, type, at, connection_id, account_name, account_id, actor, via_link, link_id, message)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+    userId,
     entry.sourceId,
     entry.type,
     entry.at,
@@ -71,6 +57,7 @@ export function recordHistory(db: Db, entry: HistoryEntry): void {
     entry.viaLink ? 1 : 0,
     entry.linkId ?? null,
     entry.message ?? null,
+    ],
   );
 }
 
@@ -91,7 +78,7 @@ function decodeCursor(cursor: string): number {
 
 function toEvent(row: HistoryRow): HistoryEvent {
   return {
-    id: `evt_${row.seq}`,
+    id: `evt_${Number(row.seq)}`,
     type: row.type,
     at: row.at,
     connectionId: row.connection_id,
@@ -109,23 +96,25 @@ export interface HistoryQuery {
   limit?: number;
 }
 
-/** One page of a source's history, newest first. */
-export function readHistory(db: Db, sourceId: string, query: HistoryQuery = {}): HistoryPage {
+/** One page of one user's history of a source, newest first. */
+export async function readHistory(sql: Sql, userId: string, sourceId: string, query: HistoryQuery = {}): Promise<HistoryPage> {
   const limit = Math.min(query.limit ?? HISTORY_PAGE_SIZE, MAX_PAGE_SIZE);
   const before = query.cursor ? decodeCursor(query.cursor) : Number.MAX_SAFE_INTEGER;
   const filter = query.connectionId ? 'AND connection_id = ?' : '';
-  const args: unknown[] = [sourceId, before, ...(query.connectionId ? [query.connectionId] : []), limit + 1];
-  const rows = db
-    .prepare(`SELECT * FROM history WHERE source_id = ? AND seq < ? ${filter} ORDER BY seq DESC LIMIT ?`)
-    .all(...args) as HistoryRow[];
+  const args = [userId, sourceId, before, ...(query.connectionId ? [query.connectionId] : []), limit + 1];
+  const rows = await sql.all<HistoryRow>(
+    `SELECT seq, type, at, connection_id, account_name, account_id, actor, via_link, message FROM history
+     WHERE user_id = ? AND source_id = ? AND seq < ? ${filter} ORDER BY seq DESC LIMIT ?`,
+    args,
+  );
   const more = rows.length > limit;
   const items = rows.slice(0, limit).map(toEvent);
-  return { items, nextCursor: more ? encodeCursor(rows[limit - 1]!.seq) : null };
+  return { items, nextCursor: more ? encodeCursor(Number(rows[limit - 1]!.seq)) : null };
 }
 
 /** Whether an `expiring` event was recorded for this connection since `since` (ISO-8601). */
-function expiringSince(db: Db, connectionId: string, since: string): boolean {
-  return !!db.prepare(`SELECT 1 FROM history WHERE connection_id = ? AND type = 'expiring' AND at >= ?`).get(connectionId, since);
+async function expiringSince(tx: Sql, userId: string, connectionId: string, since: string): Promise<boolean> {
+  return !!(await tx.get(`SELECT 1 AS found FROM history WHERE user_id = ? AND connection_id = ? AND type = 'expiring' AND at >= ?`, [userId, connectionId, since]));
 }
 
 /**
@@ -133,17 +122,19 @@ function expiringSince(db: Db, connectionId: string, since: string): boolean {
  * account enters its warning window. Its `expiring` event is recorded when the history is
  * first read after that moment, once per grant of credentials.
  */
-export function noticeExpiring(db: Db, sourceId: string, nowMs: number, warningDays = 7): void {
+export async function noticeExpiring(sql: Sql, userId: string, sourceId: string, nowMs: number, warningDays = 7): Promise<void> {
   const now = new Date(nowMs).toISOString();
   const soon = new Date(nowMs + warningDays * 24 * 60 * 60 * 1000).toISOString();
-  const rows = db
-    .prepare(`SELECT id, account_id, account_name, authorized_at, expires_at FROM connections
-              WHERE source_id = ? AND status = 'active' AND expires_at IS NOT NULL AND expires_at <= ? AND expires_at > ?`)
-    .all(sourceId, soon, now) as { id: string; account_id: string; account_name: string; authorized_at: string; expires_at: string }[];
-  db.transaction(() => {
-    for (const row of rows) {
-      if (expiringSince(db, row.id, row.authorized_at)) continue;
-      recordHistory(db, {
+  const select = `SELECT id, account_id, account_name, authorized_at, expires_at FROM connections
+    WHERE user_id = ? AND source_id = ? AND status = 'active' AND expires_at IS NOT NULL AND expires_at <= ? AND expires_at > ?`;
+  type Row = { id: string; account_id: string; account_name: string; authorized_at: string; expires_at: string };
+  if (!(await sql.get<Row>(select, [userId, sourceId, soon, now]))) return;
+  // Under the source's write lock: two reads at once (two instances) record the event once.
+  await sql.transaction(async (tx) => {
+    await tx.lock(`connections/${userId}/${sourceId}`);
+    for (const row of await tx.all<Row>(select, [userId, sourceId, soon, now])) {
+      if (await expiringSince(tx, userId, row.id, row.authorized_at)) continue;
+      await recordHistory(tx, userId, {
         sourceId,
         type: 'expiring',
         at: now,
@@ -153,7 +144,7 @@ export function noticeExpiring(db: Db, sourceId: string, nowMs: number, warningD
         message: row.expires_at,
       });
     }
-  })();
+  });
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -163,10 +154,8 @@ const DAY = 24 * 60 * 60 * 1000;
  * each was connected, some refreshed, failing ones failed with their message; one source has a
  * long history with a link used by a teammate, so that "Show older" has pages to go through.
  */
-export function seedHistory(db: Db, now: number): void {
-  const rows = db
-    .prepare(`SELECT id, source_id, account_id, account_name, status, error_message, created_at, updated_at FROM connections`)
-    .all() as {
+export async function seedHistory(sql: Sql, userId: string, now: number): Promise<void> {
+  const rows = await sql.all<{
     id: string;
     source_id: string;
     account_id: string;
@@ -175,7 +164,11 @@ export function seedHistory(db: Db, now: number): void {
     error_message: string | null;
     created_at: string;
     updated_at: string | null;
-  }[];
+  }>(
+    `SELECT id, source_id, account_id, account_name, status, error_message, created_at, updated_at FROM connections
+     WHERE user_id = ? ORDER BY id`,
+    [userId],
+  );
   const entries: HistoryEntry[] = [];
   rows.forEach((row, index) => {
     const account = { sourceId: row.source_id, connectionId: row.id, accountName: row.account_name, accountId: row.account_id };
@@ -199,7 +192,7 @@ export function seedHistory(db: Db, now: number): void {
     }
   });
   entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  for (const entry of entries) recordHistory(db, entry);
+  for (const entry of entries) await recordHistory(sql, userId, entry);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -214,7 +207,7 @@ export function historyRoutes(app: App): Route[] {
       pattern: '/api/data-sources/:sourceId/history',
       kind: 'json',
       query: true,
-      handle({ res, params, url }) {
+      async handle({ res, params, url, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const unknown = [...url.searchParams.keys()].find((name) => !['connectionId', 'cursor', 'limit'].includes(name));
         if (unknown) throw new HttpError(400, 'invalid_query', `This route takes only "connectionId", "cursor" and "limit" (got "${unknown.slice(0, 40)}").`);
@@ -227,9 +220,9 @@ export function historyRoutes(app: App): Route[] {
         if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)) {
           throw new HttpError(400, 'invalid_query', `The query parameter "limit" must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
         }
-        app.connections.requireSource(sourceId);
-        noticeExpiring(app.db, sourceId, app.now());
-        const page = readHistory(app.db, sourceId, { connectionId, cursor: singleQuery(url, 'cursor'), limit });
+        await app.connections.requireSource(sourceId);
+        await noticeExpiring(app.sql, userId, sourceId, app.now());
+        const page = await readHistory(app.sql, userId, sourceId, { connectionId, cursor: singleQuery(url, 'cursor'), limit });
         sendJson(res, 200, page satisfies HistoryPage);
       },
     },

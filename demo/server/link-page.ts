@@ -20,9 +20,9 @@ export const PRODUCT_NAME = 'Northwind Reports';
 const LINK_ID = /^lnk_[A-Za-z0-9_-]{1,32}$/;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** `/connect/{id}/{token}`: the URL sent to the teammate. */
+/** `/api/connect/{id}/{token}`: the URL sent to the teammate (under the endpoint, which the handler serves). */
 export function linkUrl(base: string, id: string, token: string): string {
-  return `${base}/connect/${encodeURIComponent(id)}/${encodeURIComponent(token)}`;
+  return `${base}/api/connect/${encodeURIComponent(id)}/${encodeURIComponent(token)}`;
 }
 
 const UNKNOWN: LinkRefusal = {
@@ -32,7 +32,7 @@ const UNKNOWN: LinkRefusal = {
   message: 'This connect link is unknown: it may have been copied incompletely. Ask the person who sent it for a new one.',
 };
 
-function checked(app: App, { params }: RouteContext): LinkRow | LinkRefusal {
+function checked(app: App, { params }: RouteContext): Promise<LinkRow | LinkRefusal> | LinkRefusal {
   const id = params.linkId ?? '';
   const token = params.token ?? '';
   if (!LINK_ID.test(id) || !TOKEN.test(token)) return UNKNOWN;
@@ -48,7 +48,9 @@ function askPage(nonce: string, row: LinkRow, action: string): string {
   const source = sourceInfo(row.source_id);
   const name = source?.name ?? row.source_id;
   const expires = new Date(row.expires_at).toUTCString();
-  const body = `<header>${source ? `<img src="${escapeHtml(source.logoUrl)}" alt="">` : ''}<h1>Connect a ${escapeHtml(name)} account</h1></header>
+  // The logos are served under the endpoint too (`/api/logos/`): relative to this page's `/api/connect/{id}/`.
+  const logo = source?.logoUrl.replace(/^\/logos\//, '../../logos/');
+  const body = `<header>${logo ? `<img src="${escapeHtml(logo)}" alt="">` : ''}<h1>Connect a ${escapeHtml(name)} account</h1></header>
 <p><strong>${escapeHtml(PRODUCT_NAME)}</strong> asks you to connect a <strong>${escapeHtml(name)}</strong> account, so that its reporting data can be imported.${row.recipient ? ` This link was made for ${escapeHtml(row.recipient)}.` : ''}</p>
 ${row.note ? `<figure><figcaption class="muted">Note from the person who sent this link</figcaption><blockquote>${escapeHtml(row.note)}</blockquote></figure>` : ''}
 <p>You will sign in to ${escapeHtml(name)} and choose the account. ${escapeHtml(PRODUCT_NAME)} gets read access to that account's reporting data only; this page shows nothing else and gives you no access to ${escapeHtml(PRODUCT_NAME)}.</p>
@@ -74,15 +76,19 @@ export function linkOutcomePage(nonce: string, row: AuthorizationRow, accountNam
   });
 }
 
-/** `GET /connect/{id}/{token}` shows the page; its form's POST starts the authorization. */
+/**
+ * `GET /api/connect/{id}/{token}` shows the page; its form's POST starts the authorization, for
+ * the link's user (whoever opens the page is not signed in here: the token is the credential).
+ */
 export function linkPageRoutes(app: App): Route[] {
   return [
     {
       method: 'GET',
-      pattern: '/connect/:linkId/:token',
+      pattern: '/api/connect/:linkId/:token',
       kind: 'html',
-      handle(context) {
-        const row = checked(app, context);
+      public: true,
+      async handle(context) {
+        const row = await checked(app, context);
         if (!('id' in row)) return refuse(context.res, row);
         const nonce = newNonce();
         const action = new URL(context.url.pathname, 'http://x').pathname;
@@ -91,20 +97,21 @@ export function linkPageRoutes(app: App): Route[] {
     },
     {
       method: 'POST',
-      pattern: '/connect/:linkId/:token',
+      pattern: '/api/connect/:linkId/:token',
       kind: 'html',
+      public: true,
       async handle(context) {
         const { req, res } = context;
         req.resume();
-        const row = checked(app, context);
+        const row = await checked(app, context);
         if (!('id' in row)) return refuse(res, row);
         const base = app.baseUrl(req);
         // The same authorization as the widgets' Connect; its callback comes back to this host.
-        const authorization = app.db.transaction(() => {
-          const created = app.authorizations.create(row.source_id, undefined, base);
-          app.links.bindState(created.state, row.id);
+        const authorization = await app.sql.transaction(async (tx) => {
+          const created = await app.authorizations.create(row.user_id, row.source_id, undefined, base, tx);
+          await app.links.bindState(tx, created.state, row.id);
           return created;
-        })();
+        });
         let location: string;
         try {
           location = await authorizationUrlFor(app, base, authorization);

@@ -1,11 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiErrorDetail, Connection, ConnectLink, ConnectLinkList, ConnectLinkStatus, CreatedConnectLink } from '../../src/api/types.js';
 import type { App } from './app.js';
-import type { Db } from './db.js';
 import { recordHistory } from './history.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
 import { linkUrl } from './link-page.js';
 import type { Route } from './router.js';
+import type { Sql } from './storage/sql.js';
 import { readEmptyBody, readJsonObject, sourceIdParam, textField } from './validation.js';
 
 /**
@@ -19,27 +19,6 @@ import { readEmptyBody, readJsonObject, sourceIdParam, textField } from './valid
  * A link works once, until it is used, revoked or past `expires_at`; the page says which.
  */
 
-export const LINKS_SCHEMA = `
-  CREATE TABLE connect_links (
-    id             TEXT PRIMARY KEY,
-    source_id      TEXT NOT NULL REFERENCES data_sources(id) ON DELETE CASCADE,
-    token_sha256   BLOB NOT NULL,
-    recipient      TEXT,
-    note           TEXT,
-    status         TEXT NOT NULL CHECK (status IN ('pending', 'used', 'revoked')),
-    created_at     INTEGER NOT NULL,
-    expires_at     INTEGER NOT NULL,
-    ended_at       INTEGER,
-    connection_id  TEXT
-  );
-  CREATE INDEX connect_links_by_source ON connect_links (source_id, status);
-  -- Which authorization states a link's page started: the callback knows the link from the state.
-  CREATE TABLE connect_link_states (
-    state    TEXT PRIMARY KEY,
-    link_id  TEXT NOT NULL REFERENCES connect_links(id) ON DELETE CASCADE
-  );
-`;
-
 export const LINK_TTL_DAYS = 7;
 export const MAX_LINK_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,7 +26,9 @@ const DAY = 24 * 60 * 60 * 1000;
 export interface LinkRow {
   id: string;
   source_id: string;
-  token_sha256: Buffer;
+  user_id: string;
+  /** Hex. */
+  token_sha256: string;
   recipient: string | null;
   note: string | null;
   status: 'pending' | 'used' | 'revoked';
@@ -106,25 +87,30 @@ export function refusalError(refusal: LinkRefusal): ApiErrorDetail {
   return { code: refusal.code, message: refusal.message };
 }
 
+/**
+ * The links of each user. A link belongs to the user who made it: only they list or revoke it,
+ * and an account connected through it is theirs; anyone else is told it does not exist. The
+ * link's page has no signed-in user: there the token alone names the link (and so its user).
+ */
 export class LinkStore {
   constructor(
-    private readonly db: Db,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
   /** Creates a link; the token is returned this once and never stored. */
-  create(sourceId: string, options: { recipient?: string; note?: string; days?: number; actor?: string | null }): { row: LinkRow; token: string } {
-    return this.db.transaction(() => {
+  create(userId: string, sourceId: string, options: { recipient?: string; note?: string; days?: number; actor?: string | null }): Promise<{ row: LinkRow; token: string }> {
+    return this.sql.transaction(async (tx) => {
       const now = this.now();
       const id = `lnk_${randomBytes(9).toString('base64url')}`;
       const token = randomBytes(32).toString('base64url');
       const expires = now + (options.days ?? LINK_TTL_DAYS) * DAY;
-      this.db
-        .prepare(`
-          INSERT INTO connect_links (id, source_id, token_sha256, recipient, note, status, created_at, expires_at)
-          VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`)
-        .run(id, sourceId, sha256(token), options.recipient ?? null, options.note ?? null, now, expires);
-      recordHistory(this.db, {
+      await tx.run(
+        `INSERT INTO connect_links (id, user_id, source_id, token_sha256, recipient, note, status, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+        [id, userId, sourceId, sha256(token).toString('hex'), options.recipient ?? null, options.note ?? null, now, expires],
+      );
+      await recordHistory(tx, userId, {
         sourceId,
         type: 'link_created',
         at: new Date(now).toISOString(),
@@ -132,40 +118,51 @@ export class LinkStore {
         message: options.recipient ?? null,
         linkId: id,
       });
-      return { row: this.get(id)!, token };
-    })();
+      return { row: (await this.get(id, tx))!, token };
+    });
   }
 
-  get(id: string): LinkRow | undefined {
-    return this.db.prepare('SELECT * FROM connect_links WHERE id = ?').get(id) as LinkRow | undefined;
+  get(id: string, sql: Sql = this.sql): Promise<LinkRow | undefined> {
+    return sql.get<LinkRow>('SELECT * FROM connect_links WHERE id = ?', [id]);
   }
 
-  /** The pending links of a source that have not expired, newest first. */
-  pending(sourceId: string): ConnectLink[] {
+  /** The user's pending links of a source that have not expired, newest first. */
+  async pending(userId: string, sourceId: string): Promise<ConnectLink[]> {
     const now = this.now();
-    const rows = this.db
-      .prepare(`SELECT * FROM connect_links WHERE source_id = ? AND status = 'pending' AND expires_at > ? ORDER BY created_at DESC, rowid DESC`)
-      .all(sourceId, now) as LinkRow[];
+    // Made in the same millisecond (a test's clock): the later one is the one with the later history event.
+    const rows = await this.sql.all<LinkRow>(
+      `SELECT l.* FROM connect_links l JOIN history h ON h.link_id = l.id AND h.type = 'link_created'
+       WHERE l.user_id = ? AND l.source_id = ? AND l.status = 'pending' AND l.expires_at > ? ORDER BY l.created_at DESC, h.seq DESC`,
+      [userId, sourceId, now],
+    );
     return rows.map((row) => toLink(row, now));
   }
 
-  pendingCount(sourceId: string): number {
-    const { count } = this.db
-      .prepare(`SELECT count(*) AS count FROM connect_links WHERE source_id = ? AND status = 'pending' AND expires_at > ?`)
-      .get(sourceId, this.now()) as { count: number };
-    return count;
+  /** The user's pending (unexpired) links, counted for each of these sources. */
+  async pendingCounts(userId: string, sourceIds: readonly string[]): Promise<Map<string, number>> {
+    if (!sourceIds.length) return new Map();
+    const rows = await this.sql.all<{ source_id: string; count: number }>(
+      `SELECT source_id, CAST(count(*) AS INTEGER) AS count FROM connect_links
+       WHERE user_id = ? AND status = 'pending' AND expires_at > ? AND source_id IN (${sourceIds.map(() => '?').join(', ')})
+       GROUP BY source_id`,
+      [userId, this.now(), ...sourceIds],
+    );
+    return new Map(rows.map((row) => [row.source_id, Number(row.count)]));
   }
 
-  /** Revokes a pending link; 404 for an unknown one, 409 for one that was used meanwhile. */
-  revoke(sourceId: string, id: string, actor: string | null = null): void {
-    this.db.transaction(() => {
-      const row = this.get(id);
-      if (!row || row.source_id !== sourceId) throw new HttpError(404, 'link_not_found', `Data source "${sourceId}" has no connect link "${id}".`);
+  /** Revokes a pending link of the user; 404 for an unknown one (or another user's), 409 for one used meanwhile. */
+  revoke(userId: string, sourceId: string, id: string, actor: string | null = null): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      await tx.lock(`link/${id}`);
+      const row = await this.get(id, tx);
+      if (!row || row.user_id !== userId || row.source_id !== sourceId) {
+        throw new HttpError(404, 'link_not_found', `Data source "${sourceId}" has no connect link "${id}".`);
+      }
       if (row.status === 'revoked') return;
       if (row.status === 'used') throw new HttpError(409, 'link_used', 'This connect link was already used; it cannot be revoked.');
       const now = this.now();
-      this.db.prepare(`UPDATE connect_links SET status = 'revoked', ended_at = ? WHERE id = ?`).run(now, id);
-      recordHistory(this.db, {
+      await tx.run(`UPDATE connect_links SET status = 'revoked', ended_at = ? WHERE id = ?`, [now, id]);
+      await recordHistory(tx, userId, {
         sourceId,
         type: 'link_revoked',
         at: new Date(now).toISOString(),
@@ -173,65 +170,53 @@ export class LinkStore {
         message: row.recipient,
         linkId: id,
       });
-    })();
+    });
   }
 
   /**
    * The pending link that `id` and `token` name, or why it cannot be used. An unknown ID and a
    * wrong token answer alike, so the page cannot be used to learn which IDs exist.
    */
-  check(id: string, token: string): LinkRow | LinkRefusal {
-    const row = this.get(id);
+  async check(id: string, token: string): Promise<LinkRow | LinkRefusal> {
+    const row = await this.get(id);
     const presented = sha256(token);
     // Compared even without a row (against zeros), so both paths do the same work.
-    const stored = row?.token_sha256 ?? Buffer.alloc(presented.length);
-    const match = timingSafeEqual(stored, presented) && !!row;
+    const stored = row ? Buffer.from(row.token_sha256, 'hex') : Buffer.alloc(presented.length);
+    const match = stored.length === presented.length && timingSafeEqual(stored, presented) && !!row;
     if (!row || !match) return REFUSALS.unknown;
-    if (row.status === 'used') return REFUSALS.used;
-    if (row.status === 'revoked') return REFUSALS.revoked;
-    if (row.expires_at <= this.now()) return REFUSALS.expired;
-    return row;
+    return refusalOf(row, this.now()) ?? row;
   }
 
-  /** Remembers that the link's page started this authorization state. */
-  bindState(state: string, linkId: string): void {
-    this.db.prepare('INSERT INTO connect_link_states (state, link_id) VALUES (?, ?)').run(state, linkId);
+  /** Remembers, in the transaction that creates the state, that the link's page started it. */
+  async bindState(tx: Sql, state: string, linkId: string): Promise<void> {
+    await tx.run('INSERT INTO connect_link_states (state, link_id) VALUES (?, ?)', [state, linkId]);
   }
 
   /** The link behind an authorization state, if a link's page started it. */
-  forState(state: string): LinkRow | undefined {
-    return this.db
-      .prepare('SELECT l.* FROM connect_links l JOIN connect_link_states s ON s.link_id = l.id WHERE s.state = ?')
-      .get(state) as LinkRow | undefined;
+  forState(state: string, sql: Sql = this.sql): Promise<LinkRow | undefined> {
+    return sql.get<LinkRow>('SELECT l.* FROM connect_links l JOIN connect_link_states s ON s.link_id = l.id WHERE s.state = ?', [state]);
   }
 
-  /** Why the link behind `state` can no longer be used (a second tab, a revocation meanwhile), if so. */
-  refusalForState(state: string): LinkRefusal | undefined {
-    const row = this.forState(state);
-    if (!row) return undefined;
-    if (row.status === 'used') return REFUSALS.used;
-    if (row.status === 'revoked') return REFUSALS.revoked;
-    if (row.expires_at <= this.now()) return REFUSALS.expired;
-    return undefined;
-  }
-
-  /** Who acts when the link behind `state` is used, for the history; empty when no link started it. */
-  actorForState(state: string): { actor?: string | null; viaLink?: boolean } {
-    const row = this.forState(state);
-    return row ? { actor: row.recipient, viaLink: true } : {};
-  }
-
-  /** After the authorization `state` made `connectionId`: its link, if any, is used up. */
-  completeState(state: string, connectionId: string, account: { accountId: string; accountName: string }): void {
-    const row = this.forState(state);
-    if (row) this.markUsed(row, connectionId, account);
-  }
-
-  /** Marks the link used by the connection it made; call in the transaction that made it. */
-  markUsed(row: LinkRow, connectionId: string, account: { accountId: string; accountName: string }): void {
+  /**
+   * In the transaction that connects the account of `state`: the link behind it, if any, is
+   * checked again (a second tab, a revocation meanwhile) under the link's lock and used up, or
+   * the refusal is thrown, which rolls the connection back.
+   */
+  async useForState(tx: Sql, state: string, connectionId: string, account: { accountId: string; accountName: string }): Promise<void> {
+    const found = await this.forState(state, tx);
+    if (!found) return;
+    await tx.lock(`link/${found.id}`);
+    const row = (await this.get(found.id, tx))!;
+    const refusal = refusalOf(row, this.now());
+    if (refusal) throw new LinkRefused(refusal);
     const now = this.now();
-    this.db.prepare(`UPDATE connect_links SET status = 'used', ended_at = ?, connection_id = ? WHERE id = ? AND status = 'pending'`).run(now, connectionId, row.id);
-    recordHistory(this.db, {
+    const changed = await tx.run(`UPDATE connect_links SET status = 'used', ended_at = ?, connection_id = ? WHERE id = ? AND status = 'pending'`, [
+      now,
+      connectionId,
+      row.id,
+    ]);
+    if (changed !== 1) throw new LinkRefused(REFUSALS.used);
+    await recordHistory(tx, row.user_id, {
       sourceId: row.source_id,
       type: 'link_used',
       at: new Date(now).toISOString(),
@@ -243,36 +228,65 @@ export class LinkStore {
       linkId: row.id,
     });
   }
+
+  /** Who acts when the link behind `state` is used, for the history; empty when no link started it. */
+  async actorForState(state: string): Promise<{ actor?: string | null; viaLink?: boolean }> {
+    const row = await this.forState(state);
+    return row ? { actor: row.recipient, viaLink: true } : {};
+  }
+
+  /** Who connected, through a link naming them, each of the user's connections of these sources, by connection ID. */
+  async connectedBy(userId: string, sourceIds: readonly string[]): Promise<Map<string, string>> {
+    if (!sourceIds.length) return new Map();
+    const rows = await this.sql.all<{ connection_id: string; recipient: string }>(
+      `SELECT connection_id, recipient FROM connect_links
+       WHERE user_id = ? AND status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL
+         AND source_id IN (${sourceIds.map(() => '?').join(', ')})
+       ORDER BY ended_at`,
+      [userId, ...sourceIds],
+    );
+    // The latest use wins: ordered by time, later rows overwrite.
+    return new Map(rows.map((row) => [row.connection_id, row.recipient]));
+  }
 }
 
-/** Who connected, through a link naming them, each of these sources' connections, by connection ID. */
-export function connectedBy(db: Db, sourceIds: readonly string[]): Map<string, string> {
-  if (!sourceIds.length) return new Map();
-  const rows = db
-    .prepare(`SELECT connection_id, recipient FROM connect_links
-              WHERE status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL
-                AND source_id IN (${sourceIds.map(() => '?').join(',')})
-              ORDER BY ended_at`)
-    .all(...sourceIds) as { connection_id: string; recipient: string }[];
-  // The latest use wins: ordered by time, later rows overwrite.
-  return new Map(rows.map((row) => [row.connection_id, row.recipient]));
+/** Why a link can no longer be used, if so. */
+function refusalOf(row: LinkRow, now: number): LinkRefusal | undefined {
+  if (row.status === 'used') return REFUSALS.used;
+  if (row.status === 'revoked') return REFUSALS.revoked;
+  if (row.expires_at <= now) return REFUSALS.expired;
+  return undefined;
+}
+
+/** Thrown inside the connecting transaction when its link can no longer be used: nothing is connected. */
+export class LinkRefused extends Error {
+  constructor(readonly refusal: LinkRefusal) {
+    super(refusal.message);
+  }
 }
 
 /**
- * A source as the contract serves it, with what the links add: the count of pending links (the
- * widgets check the source every few seconds while there are some) and, on each account
+ * Sources as the contract serves them, with what the links add: the count of the user's pending
+ * links (the widgets check the source every few seconds while there are some) and, on each account
  * connected through a link, who connected it.
  */
-export function withLinks<T extends { id: string; connections?: Connection[] }>(app: App, source: T): T & { pendingLinkCount?: number } {
-  const pending = app.links.pendingCount(source.id);
-  const by = connectedBy(app.db, [source.id]);
-  const connections = source.connections?.map((c) => (by.has(c.id) ? { ...c, connectedBy: by.get(c.id)! } : c));
-  return { ...source, ...(pending > 0 && { pendingLinkCount: pending }), ...(connections && { connections }) };
+export async function withLinks<T extends { id: string; connections?: Connection[] }>(
+  app: App,
+  userId: string,
+  sources: T[],
+): Promise<(T & { pendingLinkCount?: number })[]> {
+  const ids = sources.map((source) => source.id);
+  const [pending, by] = await Promise.all([app.links.pendingCounts(userId, ids), app.links.connectedBy(userId, ids)]);
+  return sources.map((source) => {
+    const count = pending.get(source.id) ?? 0;
+    const connections = source.connections?.map((c) => (by.has(c.id) ? { ...c, connectedBy: by.get(c.id)! } : c));
+    return { ...source, ...(count > 0 && { pendingLinkCount: count }), ...(connections && { connections }) };
+  });
 }
 
 /** Connections as the contract serves them, with who connected those that came through a link. */
-export function connectionsWithLinks(app: App, sourceId: string, connections: Connection[]): Connection[] {
-  return withLinks(app, { id: sourceId, connections }).connections!;
+export async function connectionsWithLinks(app: App, userId: string, sourceId: string, connections: Connection[]): Promise<Connection[]> {
+  return (await withLinks(app, userId, [{ id: sourceId, connections }]))[0]!.connections!;
 }
 
 const SOURCE = '/api/data-sources/:sourceId';
@@ -284,17 +298,17 @@ export function linkRoutes(app: App): Route[] {
       method: 'GET',
       pattern: `${SOURCE}/links`,
       kind: 'json',
-      handle({ res, params }) {
+      async handle({ res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
-        app.connections.requireSource(sourceId);
-        sendJson(res, 200, { items: app.links.pending(sourceId) } satisfies ConnectLinkList);
+        await app.connections.requireSource(sourceId);
+        sendJson(res, 200, { items: await app.links.pending(userId, sourceId) } satisfies ConnectLinkList);
       },
     },
     {
       method: 'POST',
       pattern: `${SOURCE}/links`,
       kind: 'json',
-      async handle({ req, res, params }) {
+      async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         const body = await readJsonObject(req, ['recipient', 'note', 'expiresInDays']);
         const recipient = textField(body.recipient ?? undefined, 'recipient', 200);
@@ -303,8 +317,10 @@ export function linkRoutes(app: App): Route[] {
         if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_LINK_DAYS) {
           throw new HttpError(400, 'invalid_body', `The field "expiresInDays" is required: a whole number of days from 1 to ${MAX_LINK_DAYS}.`);
         }
-        app.connections.requireSource(sourceId);
-        const { row, token } = app.links.create(sourceId, { recipient, note, days });
+        await app.connections.requireSource(sourceId);
+        // Counted once the request is known to be valid (429 with Retry-After past the limit).
+        app.rateLimit(userId, 'links');
+        const { row, token } = await app.links.create(userId, sourceId, { recipient, note, days, actor: await app.actorName(userId) });
         const answer: CreatedConnectLink = { ...toLink(row, app.now()), url: linkUrl(app.baseUrl(req), row.id, token) };
         sendJson(res, 201, answer);
       },
@@ -313,11 +329,11 @@ export function linkRoutes(app: App): Route[] {
       method: 'DELETE',
       pattern: `${SOURCE}/links/:linkId`,
       kind: 'json',
-      async handle({ req, res, params }) {
+      async handle({ req, res, params, userId }) {
         const sourceId = sourceIdParam(params.sourceId!);
         await readEmptyBody(req);
-        app.connections.requireSource(sourceId);
-        app.links.revoke(sourceId, params.linkId!);
+        await app.connections.requireSource(sourceId);
+        await app.links.revoke(userId, sourceId, params.linkId!, await app.actorName(userId));
         sendNoContent(res);
       },
     },

@@ -1,7 +1,8 @@
 /**
  * `tsx demo/server/main.ts` (what `npm start` runs after building): the demo backend and its
  * pages on 127.0.0.1:$PORT (default 8787), and the data platform's authorization server on
- * $PLATFORM_PORT (default PORT + 1), with their databases and the token key in demo/data/.
+ * $PLATFORM_PORT (default PORT + 1), with their databases and the token key in demo/data/ (or
+ * the backend's in the PostgreSQL database $DATABASE_URL names, when it is set).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { startPlatform } from '../platform/platform.js';
 import { oauthOptionsFor } from '../platform/wiring.js';
 import { loadOrCreateTokenKey, parseTokenKey } from './oauth/token-cipher.js';
 import { startServer } from './server.js';
+import { openPostgres } from './storage/postgres.js';
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -33,8 +35,10 @@ try {
   const tokenKey = loadOrCreateTokenKey(fileURLToPath(new URL('token.key', dataDir)));
   const previousTokenKeys = (process.env.DSW_TOKEN_KEY_PREVIOUS ?? '').split(',').filter(Boolean).map((key) => parseTokenKey(key, 'DSW_TOKEN_KEY_PREVIOUS'));
   const platform = await startPlatform({ port: platformPort, dbPath: fileURLToPath(new URL('platform.db', dataDir)) });
+  const storage = process.env.DATABASE_URL ? await openPostgres({ connection: process.env.DATABASE_URL }, Date.now()) : undefined;
   const server = await startServer({
     port,
+    storage,
     dbPath: fileURLToPath(new URL('demo.db', dataDir)),
     demo: true,
     oauth: oauthOptionsFor(platform, tokenKey, { previousTokenKeys }),

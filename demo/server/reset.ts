@@ -3,5 +3,5 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db.js';
 
 const path = fileURLToPath(new URL('../data/demo.db', import.meta.url));
-openDatabase(path, Date.now(), { reset: true }).close();
+await (await openDatabase(path, Date.now(), { reset: true })).close();
 console.log(`Reseeded ${path}`);

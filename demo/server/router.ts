@@ -5,6 +5,8 @@ export interface RouteContext {
   res: ServerResponse;
   url: URL;
   params: Record<string, string>;
+  /** The signed-in user every query is scoped to ('' on public routes). */
+  userId: string;
 }
 
 export interface Route {
@@ -15,6 +17,8 @@ export interface Route {
   kind: 'json' | 'html';
   /** Routes outside the contract may read their own query; contract routes take none. */
   query?: boolean;
+  /** Served without a credential (the callback, which its state binds to a user; the demo sign-in). */
+  public?: boolean;
   handle(context: RouteContext): void | Promise<void>;
 }
 

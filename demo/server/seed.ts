@@ -1,6 +1,12 @@
-import type { Db } from './db.js';
 import { SOURCES } from './catalog.js';
 import { seedHistory } from './history.js';
+import type { Sql } from './storage/sql.js';
+
+/** The demo's two people: the demo page signs one in; each sees only their own connections. */
+export const DEMO_USERS = [
+  { id: 'ada', name: 'Ada Moreau' },
+  { id: 'ben', name: 'Ben Okafor' },
+] as const;
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -67,6 +73,18 @@ function googleAds(rand: () => number): SeedConnection[] {
   return result;
 }
 
+/** The second user's few accounts: enough to show that the two never see each other's. */
+function secondUser(sourceId: string): SeedConnection[] {
+  switch (sourceId) {
+    case 'facebook-ads':
+      return [{ accountId: 'act_530961127748310', accountName: 'Tidewater Kayaks – Retargeting', ageDays: 40, updatedHoursAgo: 2 }];
+    case 'ga4':
+      return [{ accountId: '377650918', accountName: 'tidewaterkayaks.com – GA4', ageDays: 90, updatedHoursAgo: 6 }];
+    default:
+      return [];
+  }
+}
+
 function connectionsOf(sourceId: string, rand: () => number): SeedConnection[] {
   switch (sourceId) {
     case 'google-ads':
@@ -101,27 +119,40 @@ const PREFIX: Record<string, string> = {
 };
 
 /** Fills an empty database: the catalog's sources, with 0, 1, many, failing and expiring accounts. */
-export function seed(db: Db, now: number): void {
+export async function seed(sql: Sql, now: number): Promise<void> {
   const rand = random(20240611);
-  const insertSource = db.prepare('INSERT INTO data_sources (id, name, logo_url, position) VALUES (?, ?, ?, ?)');
-  const insertConnection = db.prepare(`
-    INSERT INTO connections
-      (id, source_id, account_id, account_name, status, error_code, error_message, is_main, created_at, updated_at, authorized_at, expires_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  SOURCES.forEach((source, position) => {
-    insertSource.run(source.id, source.name, source.logoUrl, position);
-    const rows = connectionsOf(source.id, rand).map((c, index) => {
-      const created = Math.round(now - c.ageDays * DAY);
-      // Never re-authorized yet: the newest credentials are the newest account, as a user expects.
-      const authorized = created;
-      const updated = c.updatedHoursAgo === null ? null : Math.max(created, Math.round(now - c.updatedHoursAgo * HOUR));
-      return { c, index, created, authorized, updated };
-    });
-    const newest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (!best || row.authorized > best.authorized ? row : best), undefined);
-    for (const { c, index, created, authorized, updated } of rows) {
-      insertConnection.run(
-        `con_${PREFIX[source.id] ?? source.id}_${String(index + 1).padStart(2, '0')}`,
-        source.id,
+  for (const user of DEMO_USERS) await sql.run('INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', [user.id, user.name]);
+  for (const [position, source] of SOURCES.entries()) {
+    await sql.run('INSERT INTO data_sources (id, name, logo_url, position) VALUES (?, ?, ?, ?)', [source.id, source.name, source.logoUrl, position]);
+  }
+  for (const user of DEMO_USERS) {
+    const first = user === DEMO_USERS[0];
+    for (const source of SOURCES) {
+      const prefix = `con_${first ? '' : `${user.id}_`}${PREFIX[source.id] ?? source.id}`;
+      await seedConnections(sql, now, user.id, source.id, prefix, first ? connectionsOf(source.id, rand) : secondUser(source.id));
+    }
+  }
+  for (const user of DEMO_USERS) await seedHistory(sql, user.id, now);
+}
+
+async function seedConnections(sql: Sql, now: number, userId: string, sourceId: string, prefix: string, list: SeedConnection[]): Promise<void> {
+  const rows = list.map((c, index) => {
+    const created = Math.round(now - c.ageDays * DAY);
+    // Never re-authorized yet: the newest credentials are the newest account, as a user expects.
+    const authorized = created;
+    const updated = c.updatedHoursAgo === null ? null : Math.max(created, Math.round(now - c.updatedHoursAgo * HOUR));
+    return { c, index, created, authorized, updated };
+  });
+  const newest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (!best || row.authorized > best.authorized ? row : best), undefined);
+  for (const { c, index, created, authorized, updated } of rows) {
+    await sql.run(
+      `INSERT INTO connections
+        (id, user_id, source_id, account_id, account_name, status, error_code, error_message, is_main, created_at, updated_at, authorized_at, expires_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        `${prefix}_${String(index + 1).padStart(2, '0')}`,
+        userId,
+        sourceId,
         c.accountId,
         c.accountName,
         c.error ? 'error' : 'active',
@@ -132,8 +163,7 @@ export function seed(db: Db, now: number): void {
         updated === null ? null : new Date(updated).toISOString(),
         new Date(authorized).toISOString(),
         c.expiresInDays === undefined ? null : new Date(now + c.expiresInDays * DAY).toISOString(),
-      );
-    }
-  });
-  seedHistory(db, now);
+      ],
+    );
+  }
 }

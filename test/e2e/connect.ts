@@ -111,7 +111,7 @@ export function connectSuite(): void {
       await visible(tiktok.getByText(said('Not connected')));
       const error = (await loggedEvent(page, 'dsw-error')) as { sourceId: string; error: { message: string } };
       assert.equal(error.sourceId, 'tiktok-ads');
-      const answer = await fetch(`${server.url}/api/data-sources/tiktok-ads/connections`);
+      const answer = await fetch(`${server.url}/api/data-sources/tiktok-ads/connections`, { headers: server.auth });
       assert.deepEqual(await answer.json(), { items: [] });
       await gone(tiktok.getByRole('button', { name: said('Connection settings') }));
       assert.deepEqual(problems, []);

@@ -14,7 +14,7 @@ export function expirySuite(): void {
   describe('expiry', () => {
     it('an expiring account re-connected becomes Active with a later expiry', async (t) => {
       const server = await demoServer(t);
-      const source = async () => (await (await fetch(`${server.url}/api/data-sources/google-ads`)).json()) as { connections: Connection[] };
+      const source = async () => (await (await fetch(`${server.url}/api/data-sources/google-ads`, { headers: server.auth })).json()) as { connections: Connection[] };
       const soon = (await source()).connections.find((c) => c.expiresAt && Date.parse(c.expiresAt) - Date.now() < 7 * 86_400_000)!;
       assert.ok(soon, 'the seed has an account expiring within the week');
       const before = Date.parse(soon.expiresAt!);

@@ -12,7 +12,8 @@ export function fallbackSuite(): void {
       // sent there, as a host whose backend lives elsewhere would), so the platform sends the
       // pop-up back to a callback on 127.0.0.1 and the BroadcastChannel (same-origin only) cannot
       // deliver either. Only the endpoint can tell.
-      const server = await demoServer(t, { callbackCoop: true });
+      // The host page's origin is another than the backend's: the backend must list it.
+      const server = await demoServer(t, { callbackCoop: true, allowedOrigins: (origin) => /^http:\/\/localhost:\d+$/.test(origin) });
       const hostUrl = `http://localhost:${server.port}/`;
       const { page, problems } = await open(t, hostUrl);
       await page.route('**/api/data-sources/*/authorizations', async (route) => {

@@ -41,6 +41,8 @@ export function browser(): Promise<Browser> {
 
 export interface DemoServer extends RunningServer {
   port: number;
+  /** Headers signed in as the user the demo page signs in (the first demo user). */
+  auth: { Authorization: string };
   /** The authorization server and platform API this backend is a client of. */
   platform: Platform;
   /** What the backend logged so far (faults only; a test checks no token is among them). */
@@ -49,7 +51,7 @@ export interface DemoServer extends RunningServer {
   restart(): Promise<DemoServer>;
 }
 
-type Options = Pick<ServerOptions, 'callbackCoop'>;
+type Options = Pick<ServerOptions, 'callbackCoop' | 'allowedOrigins'>;
 
 async function launch(t: TestContext, dbPath: string, options: Options, platform: Platform, tokenKey: Buffer, port = 0): Promise<DemoServer> {
   const logs: string[] = [];
@@ -72,6 +74,7 @@ async function launch(t: TestContext, dbPath: string, options: Options, platform
   return {
     ...server,
     port: actualPort,
+    auth: { Authorization: `Bearer ${await server.signIn('ada')}` },
     platform,
     logs,
     restart: async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { HistoryPage } from '../../src/api/types.js';
-import { authorizeInPopup, card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
+import { authorizeInPopup, card, demoServer, gone, type DemoServer, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
 
 /** Opens the Links view from a card with nothing connected, and makes a link; returns its URL. */
 async function makeLink(page: Page, sourceId: string, sourceName: string, recipient: string, note: string): Promise<{ dialog: Locator; url: string }> {
@@ -20,7 +20,7 @@ async function makeLink(page: Page, sourceId: string, sourceName: string, recipi
   const field = dialog.getByLabel('Link to send');
   await visible(field);
   const url = await field.inputValue();
-  assert.match(url, /\/connect\/lnk_[\w-]+\/[\w-]{43}$/);
+  assert.match(url, /\/api\/connect\/lnk_[\w-]+\/[\w-]{43}$/);
   return { dialog, url };
 }
 
@@ -36,8 +36,9 @@ async function useLink(t: Parameters<typeof open>[0], url: string, sourceName: s
   return page;
 }
 
-async function history(url: string, sourceId: string, query = ''): Promise<HistoryPage> {
-  const response = await fetch(`${url}/api/data-sources/${sourceId}/history${query}`);
+/** The history as the demo page's user (the first demo user) reads it. */
+async function history(server: DemoServer, sourceId: string, query = ''): Promise<HistoryPage> {
+  const response = await fetch(`${server.url}/api/data-sources/${sourceId}/history${query}`, { headers: server.auth });
   assert.equal(response.status, 200);
   return (await response.json()) as HistoryPage;
 }
@@ -101,7 +102,7 @@ export function linksSuite(): void {
       assert.equal((await fetch(url)).status, 410);
       // A wrong token for a real link reads as an unknown link.
       assert.equal((await fetch(url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 404);
-      const { items } = await history(server.url, 'tiktok-ads');
+      const { items } = await history(server, 'tiktok-ads');
       assert.deepEqual(
         items.slice(0, 2).map((e) => e.type),
         ['link_revoked', 'link_created'],
@@ -112,7 +113,7 @@ export function linksSuite(): void {
     it('every action leaves its event in the history, in order; the History view shows them by day', async (t) => {
       const server = await demoServer(t);
       const { page, problems } = await open(t, `${server.url}/`);
-      const before = (await history(server.url, 'facebook-ads')).items.map((e) => e.id);
+      const before = (await history(server, 'facebook-ads')).items.map((e) => e.id);
 
       await card(page, 'facebook-ads').getByRole('button', { name: said('Connection settings') }).click();
       const dialog = settingsDialog(page, 'Facebook Ads');
@@ -127,15 +128,16 @@ export function linksSuite(): void {
       await page.getByRole('alertdialog', { name: said('Delete this connection?') }).getByRole('button', { name: said('Delete') }).click();
       await gone(row(dialog, 'Marigold Pet Supplies'));
 
-      const { items } = await history(server.url, 'facebook-ads');
+      const { items } = await history(server, 'facebook-ads');
       const added = items.filter((e) => !before.includes(e.id));
       assert.deepEqual(
-        added.map((e) => [e.type, e.accountName]),
+        added.map((e) => [e.type, e.accountName, e.actor]),
         [
-          ['deleted', 'Marigold Pet Supplies'],
-          ['refreshed', 'Bluebird Coffee'],
-          ['made_main', 'Bluebird Coffee'],
-          ['connected', 'Marigold Pet Supplies'],
+          // Each by the user the demo page signed in.
+          ['deleted', 'Marigold Pet Supplies', 'Ada Moreau'],
+          ['refreshed', 'Bluebird Coffee', 'Ada Moreau'],
+          ['made_main', 'Bluebird Coffee', 'Ada Moreau'],
+          ['connected', 'Marigold Pet Supplies', 'Ada Moreau'],
         ],
       );
       assert.ok(added.every((e, i) => i === 0 || e.at <= added[i - 1]!.at), 'newest first');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Connection } from '../../src/api/types.js';
-import { card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
+import { card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, visible, type DemoServer } from './helpers.js';
 
 const GA4 = 'Google Analytics 4';
 
@@ -15,8 +15,8 @@ async function openGa4(page: Page) {
   return dialog;
 }
 
-async function connections(url: string, sourceId: string): Promise<Connection[]> {
-  const response = await fetch(`${url}/api/data-sources/${sourceId}/connections`);
+async function connections(server: DemoServer, sourceId: string): Promise<Connection[]> {
+  const response = await fetch(`${server.url}/api/data-sources/${sourceId}/connections`, { headers: server.auth });
   return ((await response.json()) as { items: Connection[] }).items;
 }
 
@@ -47,7 +47,7 @@ export function manageSuite(): void {
       dialog = await openGa4(page);
       await visible(row(dialog, 'northwind-outfitters.com – GA4'));
       assert.equal(await row(dialog, doomed).count(), 0);
-      assert.ok(!(await connections(server.url, 'ga4')).some((c) => c.accountName === doomed));
+      assert.ok(!(await connections(server, 'ga4')).some((c) => c.accountName === doomed));
       assert.deepEqual(problems, []);
     });
 
@@ -69,7 +69,7 @@ export function manageSuite(): void {
       await page.reload();
       dialog = await openGa4(page);
       await visible(row(dialog, next).getByText(said('Main')));
-      assert.equal((await connections(server.url, 'ga4')).find((c) => c.role === 'main')?.accountName, next);
+      assert.equal((await connections(server, 'ga4')).find((c) => c.role === 'main')?.accountName, next);
       assert.deepEqual(problems, []);
     });
 
@@ -78,14 +78,14 @@ export function manageSuite(): void {
       const { page, problems } = await open(t, `${server.url}/`);
       const dialog = await openGa4(page);
       const account = 'bluebirdcoffee.com – GA4';
-      const before = (await connections(server.url, 'ga4')).find((c) => c.accountName === account)!;
+      const before = (await connections(server, 'ga4')).find((c) => c.accountName === account)!;
 
       await dialog.getByRole('button', { name: said(`Refresh data of ${account}`) }).click();
 
       await visible(dialog.getByRole('status').filter({ hasText: said(`A data refresh of ${account} was requested.`) }));
       const detail = (await loggedEvent(page, 'dsw-refresh-requested')) as { connection: Connection };
       assert.equal(detail.connection.accountName, account);
-      const after = (await connections(server.url, 'ga4')).find((c) => c.accountName === account)!;
+      const after = (await connections(server, 'ga4')).find((c) => c.accountName === account)!;
       assert.ok(Date.parse(after.updatedAt!) > Date.parse(before.updatedAt!), 'the backend recorded the update');
       assert.deepEqual(problems, []);
     });

@@ -37,7 +37,7 @@ export function restartSuite(): void {
       const reloaded = settingsDialog(page, 'HubSpot');
       await visible(row(reloaded, 'Brightwater Consulting').getByText(said('Main')));
       assert.equal(await row(reloaded, 'Orchid Travel – Marketing Hub').count(), 0);
-      const stored = (await (await fetch(`${server.url}/api/data-sources/hubspot/connections`)).json()) as { items: { accountName: string }[] };
+      const stored = (await (await fetch(`${server.url}/api/data-sources/hubspot/connections`, { headers: server.auth })).json()) as { items: { accountName: string }[] };
       assert.deepEqual(stored.items.map((c) => c.accountName).sort(), ['Brightwater Consulting', 'Bluebird Coffee CRM'].sort());
       await visible(row(reloaded, 'Bluebird Coffee CRM'));
       assert.deepEqual(problems, []);

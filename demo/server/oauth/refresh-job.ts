@@ -56,7 +56,7 @@ export class RefreshJob {
   runOnce(): Promise<void> {
     // `finally` runs as a later microtask, so it clears after this assignment, never before.
     this.#running ??= (async () => {
-      const due = this.options.tokens.dueBefore(this.options.now() + (this.options.aheadMs ?? 5 * 60_000));
+      const due = await this.options.tokens.dueBefore(this.options.now() + (this.options.aheadMs ?? 5 * 60_000));
       for (const connectionId of due) await this.renew(connectionId);
     })().finally(() => {
       this.#running = undefined;
@@ -78,7 +78,7 @@ export class RefreshJob {
     const { tokens, connections, log } = this.options;
     let stored;
     try {
-      stored = tokens.get(connectionId);
+      stored = await tokens.get(connectionId);
     } catch (error) {
       // A value that will not open (altered, or sealed with a key no longer configured) is as
       // good as no credentials: the person re-connects, the server says which connection, no more.
@@ -93,14 +93,16 @@ export class RefreshJob {
     try {
       const renewed = await client.refresh(stored.refreshToken);
       // Deleted meanwhile: its tokens went with it, and these new ones have nowhere to go.
-      if (!connections.findAccount(stored.sourceId, connectionId)) return 'skipped';
-      tokens.save(connectionId, renewed, undefined);
+      if (!(await connections.findAccount(stored.userId, stored.sourceId, connectionId))) return 'skipped';
+      await tokens.save(connectionId, renewed, undefined);
       this.#unreachableLogged = false;
       return 'renewed';
     } catch (error) {
       if (error instanceof OAuthError && error.error === 'invalid_grant') {
-        if (connections.findAccount(stored.sourceId, connectionId)) connections.fail(stored.sourceId, connectionId, REVOKED.code, REVOKED.message);
-        tokens.delete(connectionId);
+        if (await connections.findAccount(stored.userId, stored.sourceId, connectionId)) {
+          await connections.fail(stored.userId, stored.sourceId, connectionId, REVOKED.code, REVOKED.message);
+        }
+        await tokens.delete(connectionId);
         return 'revoked';
       }
       if (!this.#unreachableLogged) {
