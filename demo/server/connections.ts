@@ -145,11 +145,11 @@ export class ConnectionStore {
   }
 
   /**
-   * The rows of a read of one user's connections: from memory while the user's change version
-   * says nothing changed, else from the database. The version is read first, so rows kept under
+   * The rows of a read of one user's connections (or connect links): from memory while the
+   * user's change version says nothing changed, else from the database. The version is read first, so rows kept under
    * it are never older than it.
    */
-  private async rowsOf<T>(userId: string, text: string, params: Param[]): Promise<T[]> {
+  async rowsOf<T>(userId: string, text: string, params: Param[]): Promise<T[]> {
     if (!this.sql.changeVersion) return this.sql.all<T>(text, params);
     const version = await this.freshVersion(userId);
     const key = `${text}\u0000${JSON.stringify(params)}`;

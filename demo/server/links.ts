@@ -138,18 +138,6 @@ export class LinkStore {
     return rows.map((row) => toLink(row, now));
   }
 
-  /** The user's pending (unexpired) links, counted for each of these sources. */
-  async pendingCounts(userId: string, sourceIds: readonly string[]): Promise<Map<string, number>> {
-    if (!sourceIds.length) return new Map();
-    const rows = await this.sql.all<{ source_id: string; count: number }>(
-      `SELECT source_id, CAST(count(*) AS INTEGER) AS count FROM connect_links
-       WHERE user_id = ? AND status = 'pending' AND expires_at > ? AND source_id IN (${sourceIds.map(() => '?').join(', ')})
-       GROUP BY source_id`,
-      [userId, this.now(), ...sourceIds],
-    );
-    return new Map(rows.map((row) => [row.source_id, Number(row.count)]));
-  }
-
   /** Revokes a pending link of the user; 404 for an unknown one (or another user's), 409 for one used meanwhile. */
   revoke(userId: string, sourceId: string, id: string, actor: string | null = null): Promise<void> {
     return this.sql.transaction(async (tx) => {
@@ -235,19 +223,6 @@ export class LinkStore {
     return row ? { actor: row.recipient, viaLink: true } : {};
   }
 
-  /** Who connected, through a link naming them, each of the user's connections of these sources, by connection ID. */
-  async connectedBy(userId: string, sourceIds: readonly string[]): Promise<Map<string, string>> {
-    if (!sourceIds.length) return new Map();
-    const rows = await this.sql.all<{ connection_id: string; recipient: string }>(
-      `SELECT connection_id, recipient FROM connect_links
-       WHERE user_id = ? AND status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL
-         AND source_id IN (${sourceIds.map(() => '?').join(', ')})
-       ORDER BY ended_at`,
-      [userId, ...sourceIds],
-    );
-    // The latest use wins: ordered by time, later rows overwrite.
-    return new Map(rows.map((row) => [row.connection_id, row.recipient]));
-  }
 }
 
 /** Why a link can no longer be used, if so. */
@@ -266,6 +241,23 @@ export class LinkRefused extends Error {
 }
 
 /**
+ * What the sources served need from a user's links, whatever the sources: one read that does not
+ * depend on the time, so it is kept in memory until the user's next write (see `rowsOf`), instead
+ * of two queries on every read of the sources.
+ */
+const LINK_FACTS = `SELECT source_id, status, expires_at, connection_id, recipient FROM connect_links
+  WHERE user_id = ? AND (status = 'pending' OR (status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL))
+  ORDER BY ended_at`;
+
+interface LinkFact {
+  source_id: string;
+  status: string;
+  expires_at: number;
+  connection_id: string | null;
+  recipient: string | null;
+}
+
+/**
  * Sources as the contract serves them, with what the links add: the count of the user's pending
  * links (the widgets check the source every few seconds while there are some) and, on each account
  * connected through a link, who connected it.
@@ -275,8 +267,15 @@ export async function withLinks<T extends { id: string; connections?: Connection
   userId: string,
   sources: T[],
 ): Promise<(T & { pendingLinkCount?: number })[]> {
-  const ids = sources.map((source) => source.id);
-  const [pending, by] = await Promise.all([app.links.pendingCounts(userId, ids), app.links.connectedBy(userId, ids)]);
+  const facts = await app.connections.rowsOf<LinkFact>(userId, LINK_FACTS, [userId]);
+  const now = app.now();
+  const pending = new Map<string, number>();
+  // Ordered by the time each link ended: a later use of a link for the same connection wins.
+  const by = new Map<string, string>();
+  for (const fact of facts) {
+    if (fact.status === 'pending' && Number(fact.expires_at) > now) pending.set(fact.source_id, (pending.get(fact.source_id) ?? 0) + 1);
+    else if (fact.status === 'used') by.set(fact.connection_id!, fact.recipient!);
+  }
   return sources.map((source) => {
     const count = pending.get(source.id) ?? 0;
     const connections = source.connections?.map((c) => (by.has(c.id) ? { ...c, connectedBy: by.get(c.id)! } : c));

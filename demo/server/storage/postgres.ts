@@ -100,6 +100,9 @@ const CHANGE_VERSIONS = [
    END $$`,
   'DROP TRIGGER IF EXISTS connections_changed ON connections',
   'CREATE TRIGGER connections_changed AFTER INSERT OR UPDATE OR DELETE ON connections FOR EACH ROW EXECUTE FUNCTION dsw_connections_changed()',
+  // The links' facts served with the sources (pending counts, who connected) are kept the same way.
+  'DROP TRIGGER IF EXISTS connect_links_changed ON connect_links',
+  'CREATE TRIGGER connect_links_changed AFTER INSERT OR UPDATE OR DELETE ON connect_links FOR EACH ROW EXECUTE FUNCTION dsw_connections_changed()',
 ];
 
 async function createSchema(tx: PostgresSql): Promise<void> {
