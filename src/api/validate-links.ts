@@ -13,41 +13,8 @@ import type {
   HistoryEventType,
   HistoryPage,
 } from './types.js';
-import { InvalidResponseError } from './errors.js';
 
-// The small checks of validate.ts, written again here: importing them from there would make that
-// module export them, and every card would carry the exports (a module shared by a card and the
-// dialog loads whole with the card).
-type Fields = Record<string, unknown>;
-const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
-
-function fail(expected: string, value: unknown, path: string): never {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  throw new InvalidResponseError(`expected ${expected}, got ${got}`, path);
-}
-
-function object(value: unknown, path: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object', value, path);
-  return value as Fields;
-}
-
-function string(value: unknown, path: string): string {
-  return typeof value === 'string' ? value : fail('a string', value, path);
-}
-
-function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
-  return value === undefined || value === null ? undefined : check(value, path);
-}
-
-function timestamp(value: unknown, path: string): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail('an ISO-8601 timestamp', value, path);
-  return value;
-}
-
-function list<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T[] {
-  if (!Array.isArray(value)) fail('an array', value, path);
-  return value.map((item, index) => check(item, `${path}[${index}]`));
-}
+import { join, fail, object, string, optional, timestamp, list } from './checks.js';
 
 /** Only http(s): the link is shown, copied and mailed as the one to open. */
 function webUrl(value: unknown, path: string): string {

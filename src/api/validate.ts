@@ -7,7 +7,6 @@
  * `InvalidResponseError` naming the path of the first bad field, e.g. `items[3].status`.
  * Optional fields accept `null` as "absent", since many backends serialise missing values so.
  */
-import { InvalidResponseError } from './errors.js';
 import type {
   AccountSelection,
   ApiErrorDetail,
@@ -27,48 +26,7 @@ import type {
   ErrorBody,
   SelectableAccount,
 } from './types.js';
-
-type Fields = Record<string, unknown>;
-
-const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
-
-function fail(expected: string, value: unknown, path: string): never {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  throw new InvalidResponseError(`expected ${expected}, got ${got}`, path);
-}
-
-function object(value: unknown, path: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object', value, path);
-  return value as Fields;
-}
-
-function string(value: unknown, path: string): string {
-  return typeof value === 'string' ? value : fail('a string', value, path);
-}
-
-function optional<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T | undefined {
-  return value === undefined || value === null ? undefined : check(value, path);
-}
-
-function count(value: unknown, path: string): number {
-  if (!Number.isInteger(value) || (value as number) < 0) fail('a count (integer >= 0)', value, path);
-  return value as number;
-}
-
-function timestamp(value: unknown, path: string): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail('an ISO-8601 timestamp', value, path);
-  return value;
-}
-
-function oneOf<T extends string>(allowed: readonly T[]) {
-  return (value: unknown, path: string): T =>
-    allowed.includes(value as T) ? (value as T) : fail(`one of ${allowed.join(', ')}`, value, path);
-}
-
-function list<T>(value: unknown, path: string, check: (value: unknown, path: string) => T): T[] {
-  if (!Array.isArray(value)) fail('an array', value, path);
-  return value.map((item, index) => check(item, `${path}[${index}]`));
-}
+import { type Fields, join, fail, object, string, optional, count, timestamp, oneOf, list } from './checks.js';
 
 /** Drops `undefined` fields so results deep-equal their JSON source. */
 function compact<T extends object>(value: T): T {
