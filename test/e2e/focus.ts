@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page, Route } from 'playwright-core';
-import { browser, card, decide, demoServer, focusIs, focused, open, popupFrom, said, tabTo, TIMEOUT, visible } from './helpers.js';
+import { browser, card, decide, demoServer, faults, focusIs, focused, open, popupFrom, said, tabTo, TIMEOUT, visible } from './helpers.js';
 
 const GA4 = 'Google Analytics 4';
 const FAILING_GA4 = 'northwind-outfitters.com – GA4';
@@ -15,7 +15,6 @@ const FAILING_GA4 = 'northwind-outfitters.com – GA4';
  * The page's problems, less a logo request the browser dropped: keys pressed as soon as the cards
  * show can re-render a card while its logo still loads, which the user never sees.
  */
-const faults = (problems: string[]) => problems.filter((p) => !/\/logos\/.*ERR_ABORTED/.test(p));
 
 /** Uses the host page's demo controls (setup, not the flow under test). */
 async function makeFail(page: Page, option: string): Promise<void> {
