@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import { authorizeInPopup, card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, TIMEOUT, visible } from './helpers.js';
+import { authorizeInPopup, card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, TIMEOUT, visible, faults } from './helpers.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -33,7 +33,7 @@ export function connectSuite(): void {
       await visible(added1.getByText(said('508734219')));
       await visible(added1.getByText(said('Active')));
       await loggedEvent(page, 'dsw-dialog-opened');
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
 
     it('adds a second account from the dialog: Add or Update Connector, the new row is main, the old one secondary', async (t) => {
@@ -50,7 +50,7 @@ export function connectSuite(): void {
       await visible(row(dialog, 'Bluebird Coffee').getByText(said('Secondary')));
       assert.equal(await dialog.getByRole('row').filter({ hasText: /act_\d+/ }).count(), 2);
       await visible(facebook.getByText(said('2 accounts')));
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
 
     it('re-authorizes an account already connected in place: still one row, now main', async (t) => {
@@ -68,7 +68,7 @@ export function connectSuite(): void {
 
       await visible(row(dialog, 'bluebirdcoffee.com – GA4').getByText(said('Main')));
       assert.equal(await row(dialog, 'bluebirdcoffee.com – GA4').count(), 1);
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
 
     it('the sign-in page works from the keyboard: focus on the first account, Enter approves it; axe finds nothing', async (t) => {
@@ -96,7 +96,7 @@ export function connectSuite(): void {
       await popup.keyboard.press('Enter');
       await closed;
       await visible(linkedin.getByRole('status').filter({ hasText: said('Summit Legal Partners is connected.') }));
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
 
     it('denied at the provider: no row, and the card says what happened', async (t) => {
@@ -114,7 +114,7 @@ export function connectSuite(): void {
       const answer = await fetch(`${server.url}/api/data-sources/tiktok-ads/connections`, { headers: server.auth });
       assert.deepEqual(await answer.json(), { items: [] });
       await gone(tiktok.getByRole('button', { name: said('Connection settings') }));
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
   });
 }

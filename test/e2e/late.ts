@@ -27,7 +27,7 @@ export function lateSuite(): void {
       await visible(linkedin.getByRole('status').filter({ hasText: said('Summit Legal Partners is connected.') }));
       await loggedEvent(page, 'dsw-connection-added');
       assert.equal(await page.locator('#event-log li[data-type="dsw-connection-added"]').count(), 1);
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
 
     it('a reload of the host page during a sign-in picks it up: the approval still becomes a row', async (t) => {

@@ -2,7 +2,7 @@
 // the settings dialog opens on the choice, over real HTTP against the reference backend.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { authorizeInPopup, card, demoServer, loggedEvent, open, row, said, settingsDialog, visible } from './helpers.js';
+import { authorizeInPopup, card, demoServer, loggedEvent, open, row, said, settingsDialog, visible, faults } from './helpers.js';
 
 export function selectionSuite(): void {
   describe('account selection', () => {
@@ -44,7 +44,7 @@ export function selectionSuite(): void {
       await visible(row(dialog, 'client 4').getByText(said('Main')));
       await visible(row(dialog, 'client 2').getByText(said('Secondary')));
       assert.equal(await row(dialog, 'client 1').count(), 0);
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
 
     it('cancelling connects nothing and says so', async (t) => {
@@ -58,7 +58,7 @@ export function selectionSuite(): void {
       await visible(tiktok.getByRole('status').filter({ hasText: said('No account was added: the selection was cancelled.') }));
       await visible(tiktok.getByText(said('Not connected')));
       await loggedEvent(page, 'dsw-account-selection-cancelled');
-      assert.deepEqual(problems, []);
+      assert.deepEqual(faults(problems), []);
     });
   });
 }
