@@ -96,7 +96,10 @@ export const dialogStyles = css`
   .filter label {
     font-weight: 600;
   }
-  .filter input {
+  /* The filter, and the selection step's search and main-account choice. */
+  .filter input,
+  .selection-tools input,
+  .main-choice select {
     box-sizing: border-box;
     min-block-size: calc(2 * var(--_rem));
     inline-size: min(calc(18 * var(--_rem)), 100%);

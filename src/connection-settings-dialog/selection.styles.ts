@@ -38,18 +38,6 @@ export const selectionStyles = css`
   .main-choice label {
     font-weight: 600;
   }
-  .selection-tools input,
-  .main-choice select {
-    box-sizing: border-box;
-    min-block-size: calc(2 * var(--_rem));
-    inline-size: min(calc(18 * var(--_rem)), 100%);
-    padding: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
   .select-all {
     display: inline-flex;
     align-items: center;
