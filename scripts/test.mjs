@@ -65,6 +65,8 @@ function manifestCheck() {
   step('Manifest: regenerate custom-elements.json from the sources', 'npm run -s analyze');
   if (readFileSync('custom-elements.json', 'utf8') !== before) {
     console.error('\n✖ custom-elements.json was out of date: it is regenerated now; review and commit it.');
+    const diff = 'git --no-pager diff --stat -- custom-elements.json && git --no-pager diff -U1 -- custom-elements.json | head -40';
+    spawnSync('sh', ['-c', diff], { stdio: 'inherit' });
     process.exit(1);
   }
 }
