@@ -40,7 +40,7 @@ export class SourceWidget extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   protected readonly data = new SourceController(this);
-  protected readonly l10n = new LocaleController(this);
+  protected readonly l10n = new LocaleController(this, this.data);
   protected readonly connector = new ConnectController(this, this.data, this.l10n);
   protected readonly actions = new ConnectionActions(this, this.data, this.connector, this.l10n);
   /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */

@@ -1,11 +1,11 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DswError } from '../api/errors.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import { sharedStore } from '../store/shared-stores.js';
 import { idleState, type SourceState } from '../store/source-state.js';
 import { DswErrorEvent } from '../events/error.js';
-import { storeContext } from '../context/keys.js';
+import { providedContext, type Provided } from '../context/keys.js';
 
 /** What every widget exposes to the controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
@@ -19,11 +19,22 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   endpoint?: string;
 }
 
+/** Told when the provider's texts or locale change (the widget's `LocaleController`). */
+export interface LocalizationListener {
+  localizationChanged(): void;
+}
+
+/** Nothing provided (no provider above, or not yet): one object for every widget. */
+const NOTHING_PROVIDED: Provided = Object.freeze({});
+
 /**
  * Connects a widget to the store: the provider's (found through context) or, outside any
  * provider, the shared store of the widget's `endpoint`. It keeps one subscription to the
  * widget's data source, re-subscribes when `source`, `endpoint` or the provider changes, and
  * reports the failure of a load this widget started as a `dsw-error` event.
+ *
+ * It makes the widget's one context request: the provider answers with its store and its
+ * localization together, and the `LocaleController` reads the latter from `provided`.
  */
 export class SourceController implements ReactiveController {
   /**
@@ -34,25 +45,27 @@ export class SourceController implements ReactiveController {
   /** The store in use; undefined while the widget has neither a provider nor an endpoint. */
   store?: ConnectionStore;
   state: SourceState;
-  private provided?: ConnectionStore;
+  /** What the provider above hands down (its store, texts and locale); empty without one. */
+  provided: Provided = NOTHING_PROVIDED;
+  /** See `LocalizationListener`. */
+  localization?: LocalizationListener;
   private unsubscribe?: () => void;
-  private key = '';
+  /** The source and endpoint subscribed to (the store is `store`); empty when none. */
+  private subscribedSource = '';
+  private subscribedEndpoint?: string;
   private wake?: () => void;
+  /** The context callback; made on first connection, the same function ever after (the provider keys subscriptions by it). */
+  private receiver?: (value: Provided, unsubscribe?: () => void) => void;
+  private unsubscribeProvider?: () => void;
 
   constructor(private readonly host: SourceHost) {
     this.state = idleState(host.source ?? '');
-    new ContextConsumer(host, {
-      context: storeContext,
-      subscribe: true,
-      callback: (store) => {
-        this.provided = store;
-        this.sync();
-      },
-    });
     host.addController(this);
   }
 
   hostConnected(): void {
+    const receiver = (this.receiver ??= (value, unsubscribe) => this.receive(value, unsubscribe));
+    this.host.dispatchEvent(new ContextEvent(providedContext, this.host, receiver, true));
     this.sync();
   }
 
@@ -61,9 +74,11 @@ export class SourceController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.unsubscribeProvider?.();
+    this.unsubscribeProvider = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.key = '';
+    this.subscribedSource = '';
   }
 
   /** Whether there is something to show but a placeholder: data, a failure, or nowhere to load from. */
@@ -98,17 +113,31 @@ export class SourceController implements ReactiveController {
     if (this.store && this.host.source) this.report(this.store.load(this.host.source));
   }
 
+  /** The provider's answer, at the request and at every change of its value. */
+  private receive(value: Provided, unsubscribe?: () => void): void {
+    // Another provider answers now (a nearer one appeared): leave the one before.
+    if (this.unsubscribeProvider !== unsubscribe) this.unsubscribeProvider?.();
+    this.unsubscribeProvider = unsubscribe;
+    const before = this.provided;
+    this.provided = value;
+    if (value.strings !== before.strings || value.locale !== before.locale) this.localization?.localizationChanged();
+    this.sync();
+    this.host.requestUpdate();
+  }
+
   private sync(): void {
     if (!this.host.isConnected) return;
-    const store = this.provided ?? (this.host.endpoint ? sharedStore(this.host.endpoint) : undefined);
-    const source = this.host.source ?? '';
-    const key = store && source ? `${this.host.endpoint}|${source}` : '';
-    if (store === this.store && key === this.key) return;
+    const { endpoint } = this.host;
+    const store = this.provided.store ?? (endpoint ? sharedStore(endpoint) : undefined);
+    const source = store ? (this.host.source ?? '') : '';
+    const same = source === this.subscribedSource && (!source || endpoint === this.subscribedEndpoint);
+    if (store === this.store && same) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.store = store;
-    this.key = key;
-    this.state = idleState(source);
+    this.subscribedSource = source;
+    this.subscribedEndpoint = endpoint;
+    this.state = idleState(this.host.source ?? '');
     if (store && source) {
       this.unsubscribe = store.subscribe(source, (state) => {
         const shown = !quietRevalidation(this.state, state);

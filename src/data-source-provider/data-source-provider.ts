@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { ApiClient, type HeadersCallback } from '../api/client.js';
-import { localizationContext, storeContext } from '../context/keys.js';
+import { localizationContext, providedContext, storeContext } from '../context/keys.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
 
@@ -57,6 +57,8 @@ export class DataSourceProvider extends LitElement {
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
   private readonly localizationProvider = new ContextProvider(this, { context: localizationContext, initialValue: {} });
+  /** What the widgets inside ask for: the store and the localization in one value. */
+  private readonly widgetProvider = new ContextProvider(this, { context: providedContext, initialValue: {} });
 
   /** The store the widgets inside share (undefined until `endpoint` is set). */
   get store(): ConnectionStore | undefined {
@@ -81,6 +83,7 @@ export class DataSourceProvider extends LitElement {
     }
     if (changed.has('strings') || changed.has('locale')) {
       this.localizationProvider.setValue({ strings: this.strings, locale: this.locale });
+      this.widgetProvider.setValue({ store: this.store, strings: this.strings, locale: this.locale });
     }
   }
 
@@ -110,5 +113,6 @@ export class DataSourceProvider extends LitElement {
     store.expiryWarningDays = this.expiryWarningDays;
     DataSourceProvider.storeCreated?.(this, store);
     this.storeProvider.setValue(store);
+    this.widgetProvider.setValue({ ...this.widgetProvider.value, store });
   }
 }

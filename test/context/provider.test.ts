@@ -20,7 +20,7 @@ class SourceProbe extends LitElement {
   strings?: Partial<Strings>;
   locale?: string;
   readonly data = new SourceController(this);
-  readonly l10n = new LocaleController(this);
+  readonly l10n = new LocaleController(this, this.data);
   protected override render() {
     const { status, connections } = this.data.state;
     return `${status}:${connections.length}:${this.l10n.strings.connect}`;
