@@ -166,7 +166,7 @@ export const cardStyles = css`
     inline-size: calc(8.5 * var(--_rem));
     border-radius: var(--_radius);
   }
-  .logo.loading {
+  .card[aria-busy='true'] .logo {
     background: var(--_skeleton);
   }
   @keyframes pulse {
@@ -184,7 +184,7 @@ export const cardStyles = css`
       border: 1px solid CanvasText;
     }
     .skeleton,
-    .logo.loading {
+    .card[aria-busy='true'] .logo {
       background: GrayText;
     }
     .failures {
