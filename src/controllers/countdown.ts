@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SourceController } from './source-controller.js';
 
 /** Widgets showing a countdown: one timer for the page re-renders them once a second. */
 const counting = new Set<ReactiveControllerHost>();
@@ -14,24 +15,24 @@ function count(host: ReactiveControllerHost, on: boolean): void {
   }
 }
 
-/** Counts down to a moment (the store's next automatic try), re-rendering its widget every second. */
+/** Counts down to the store's next automatic try of the widget's source, re-rendering the widget every second. */
 export class CountdownController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
-    /** The moment counted down to (epoch ms), or undefined when there is none. */
-    private readonly until: () => number | undefined,
+    /** Its state's `retryAt` is the moment counted down to (epoch ms), when there is one. */
+    private readonly data: SourceController,
   ) {
     host.addController(this);
   }
 
   /** Whole seconds left, or undefined when nothing is counted down. */
   get seconds(): number | undefined {
-    const at = this.until();
+    const at = this.data.state.retryAt;
     return at === undefined ? undefined : Math.max(1, Math.ceil((at - Date.now()) / 1000));
   }
 
   hostUpdated(): void {
-    count(this.host, (this.until() ?? 0) > Date.now());
+    count(this.host, (this.data.state.retryAt ?? 0) > Date.now());
   }
 
   hostDisconnected(): void {

@@ -5,6 +5,7 @@ import { state } from 'lit/decorators/state.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import { HttpError } from '../api/errors.js';
+import type { AccountSelectionRequest, Notice } from '../controllers/connect-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
@@ -104,7 +105,8 @@ export class DataSourceCard extends SourceWidget {
   /** The `aria-level` of the name, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  private readonly settingsDialog = new SettingsOpener(this);
+  /** Made on first use (most cards never open their settings); see `settingsDialog`. */
+  private opener?: SettingsOpener;
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */
   @state() private pickedFailure?: string;
@@ -112,6 +114,20 @@ export class DataSourceCard extends SourceWidget {
   @state() private brokenLogo?: string;
   /** Focus was inside the card before this update (see `updated`). */
   private hadFocus = false;
+
+  constructor() {
+    super();
+    SettingsOpener.prefetch();
+  }
+
+  private get settingsDialog(): SettingsOpener {
+    return (this.opener ??= new SettingsOpener(this));
+  }
+
+  /** A sign-in of this card that reached several accounts: the dialog opens on the choice. */
+  override chooseAccounts(request: AccountSelectionRequest): Promise<Notice | false | undefined> {
+    return this.settingsDialog.open(request);
+  }
 
   protected override render(): TemplateResult {
     const view = this.view();
