@@ -54,9 +54,13 @@ export class SourceController implements ReactiveController {
   private subscribedSource = '';
   private subscribedEndpoint?: string;
   private wake?: () => void;
-  /** The context callback; made on first connection, the same function ever after (the provider keys subscriptions by it). */
-  private receiver?: (value: Provided, unsubscribe?: () => void) => void;
   private unsubscribeProvider?: () => void;
+  /**
+   * The context callback and the store listener: the same functions for the widget's life (the
+   * provider keys its subscriptions by the callback), bound rather than arrows (no closure scope).
+   */
+  private readonly receiver = this.receive.bind(this);
+  private readonly listener = this.heard.bind(this);
 
   constructor(private readonly host: SourceHost) {
     this.state = idleState(host.source ?? '');
@@ -64,8 +68,7 @@ export class SourceController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const receiver = (this.receiver ??= (value, unsubscribe) => this.receive(value, unsubscribe));
-    this.host.dispatchEvent(new ContextEvent(providedContext, this.host, receiver, true));
+    this.host.dispatchEvent(new ContextEvent(providedContext, this.host, this.receiver, true));
     this.sync();
   }
 
@@ -139,17 +142,20 @@ export class SourceController implements ReactiveController {
     this.subscribedEndpoint = endpoint;
     this.state = idleState(this.host.source ?? '');
     if (store && source) {
-      this.unsubscribe = store.subscribe(source, (state) => {
-        const shown = !quietRevalidation(this.state, state);
-        this.state = state;
-        if (shown) this.host.requestUpdate();
-        if (this.settled) this.wake?.();
-      });
+      this.unsubscribe = store.subscribe(source, this.listener);
       this.state = store.get(source);
       this.report(store.load(source));
     }
     if (this.settled) this.wake?.();
     this.host.requestUpdate();
+  }
+
+  /** The store's news of the source subscribed to. */
+  private heard(state: SourceState): void {
+    const shown = !quietRevalidation(this.state, state);
+    this.state = state;
+    if (shown) this.host.requestUpdate();
+    if (this.settled) this.wake?.();
   }
 
   private report(load: Promise<void> | undefined): void {
