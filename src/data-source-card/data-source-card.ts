@@ -166,7 +166,7 @@ export class DataSourceCard extends SourceWidget {
             notice,
             strings: s,
             actions: this.actions,
-            onDismiss: this.connector.pending ? undefined : this.dismissClicked,
+            onDismiss: this.actions.pending ? undefined : this.dismissClicked,
             ofSource: notice ? s.ofSource(this.name) : '',
           })}
         </div>
@@ -277,7 +277,7 @@ export class DataSourceCard extends SourceWidget {
         ${s.connectionSettings}
       </button>`;
     }
-    const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
+    const busy = this.actions.pending && this.actions.lastConnectionId === undefined;
     // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
     return html`<button
         class="quiet"
@@ -340,7 +340,7 @@ export class DataSourceCard extends SourceWidget {
         failures,
         index,
         strings: s,
-        pending: this.connector.pending && this.connector.lastConnectionId === current.id,
+        pending: this.actions.pending && this.actions.lastConnectionId === current.id,
         showAccount: true,
         ofSource: s.ofSource(this.name),
         onReconnect: (connection) => this.actions.reconnect(connection),
