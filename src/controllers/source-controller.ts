@@ -25,7 +25,7 @@ export interface LocalizationListener {
 }
 
 /** Nothing provided (no provider above, or not yet): one object for every widget. */
-const NOTHING_PROVIDED: Provided = Object.freeze({});
+const NOTHING_PROVIDED: Provided = {};
 
 /**
  * Connects a widget to the store: the provider's (found through context) or, outside any
@@ -50,9 +50,8 @@ export class SourceController implements ReactiveController {
   /** See `LocalizationListener`. */
   localization?: LocalizationListener;
   private unsubscribe?: () => void;
-  /** The source and endpoint subscribed to (the store is `store`); empty when none. */
-  private subscribedSource = '';
-  private subscribedEndpoint?: string;
+  /** The source subscribed to in `store` (a change of `endpoint` matters only by changing the store); empty when none. */
+  private subscribed = '';
   private wake?: () => void;
   private unsubscribeProvider?: () => void;
   /**
@@ -81,7 +80,7 @@ export class SourceController implements ReactiveController {
     this.unsubscribeProvider = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.subscribedSource = '';
+    this.subscribed = '';
   }
 
   /** Whether there is something to show but a placeholder: data, a failure, or nowhere to load from. */
@@ -121,25 +120,21 @@ export class SourceController implements ReactiveController {
     // Another provider answers now (a nearer one appeared): leave the one before.
     if (this.unsubscribeProvider !== unsubscribe) this.unsubscribeProvider?.();
     this.unsubscribeProvider = unsubscribe;
-    const before = this.provided;
     this.provided = value;
-    if (value.strings !== before.strings || value.locale !== before.locale) this.localization?.localizationChanged();
+    this.localization?.localizationChanged();
     this.sync();
     this.host.requestUpdate();
   }
 
   private sync(): void {
     if (!this.host.isConnected) return;
-    const { endpoint } = this.host;
-    const store = this.provided.store ?? (endpoint ? sharedStore(endpoint) : undefined);
+    const store = this.provided.store ?? (this.host.endpoint ? sharedStore(this.host.endpoint) : undefined);
     const source = store ? (this.host.source ?? '') : '';
-    const same = source === this.subscribedSource && (!source || endpoint === this.subscribedEndpoint);
-    if (store === this.store && same) return;
+    if (store === this.store && source === this.subscribed) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.store = store;
-    this.subscribedSource = source;
-    this.subscribedEndpoint = endpoint;
+    this.subscribed = source;
     this.state = idleState(this.host.source ?? '');
     if (store && source) {
       this.unsubscribe = store.subscribe(source, this.listener);
