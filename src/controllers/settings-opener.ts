@@ -3,19 +3,18 @@ import { NetworkError } from '../api/errors.js';
 import { loadSettingsDialog, type SettingsDialog, type SettingsDialogClass } from '../connection-settings-dialog/load.js';
 import { DswErrorEvent } from '../events/error.js';
 import { OpenSettingsRequestEvent } from '../events/open-settings-request.js';
-import type { AccountSelectionRequest, Notice } from './connect-controller.js';
+import type { AccountSelectionRequest, Notice, SelectAccounts } from './connect-controller.js';
 import type { LocaleHost } from './locale-controller.js';
 import { prefetchOnIntent } from './prefetch.js';
 import type { SourceHost } from './source-controller.js';
 
 /** What a widget that opens the settings dialog exposes. */
-export type SettingsHost = SourceHost & LocaleHost & Pick<LitElement, 'renderRoot'> & { theme?: string };
+export type SettingsHost = SourceHost & LocaleHost & Pick<LitElement, 'renderRoot'> & { theme?: string; chooseAccounts?: SelectAccounts };
 
 const DEFAULT_TAG = 'connection-settings-dialog';
 
 /**
- * Opens the connection settings dialog on behalf of a widget (and the account choice of a sign-in
- * that reached several accounts: the widget's `chooseAccounts` calls `open(request)`): a cancelable
+ * Opens the connection settings dialog on behalf of a widget: a cancelable
  * `dsw-open-settings-request` first, then a `<connection-settings-dialog>` created in the
  * widget's shadow root on first use only (most users never open it), kept in step with the
  * widget's source, endpoint, strings, locale and theme, and shown.
@@ -25,6 +24,8 @@ export class SettingsOpener implements ReactiveController {
 
   constructor(private readonly host: SettingsHost) {
     host.addController(this);
+    // A sign-in of this widget that reached several accounts: the dialog opens on the choice.
+    host.chooseAccounts = (request) => this.open(request);
     SettingsOpener.prefetch();
   }
 

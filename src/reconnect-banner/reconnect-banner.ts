@@ -3,7 +3,7 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
-import type { AccountSelectionRequest, Notice } from '../controllers/connect-controller.js';
+import type { Notice } from '../controllers/connect-controller.js';
 import { isolate } from '../controllers/locale-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
@@ -87,11 +87,6 @@ export class ReconnectBanner extends SourceWidget {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private readonly settingsDialog = new SettingsOpener(this);
-
-  /** A sign-in of this banner that reached several accounts: the dialog opens on the choice. */
-  override chooseAccounts(request: AccountSelectionRequest): Promise<Notice | false | undefined> {
-    return this.settingsDialog.open(request);
-  }
   private readonly internals = this.attachInternals();
 
   @state() private pickedFailure?: string;
