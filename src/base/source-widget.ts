@@ -2,7 +2,6 @@ import { LitElement, isServer, type PropertyValues } from 'lit';
 import type { Connection } from '../api/types.js';
 import { property } from 'lit/decorators/property.js';
 import type { AccountSelectionRequest, SelectAccounts } from '../controllers/connect-controller.js';
-import { CountdownController } from '../controllers/countdown.js';
 import { ExpiryController } from '../controllers/expiry.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
@@ -42,8 +41,6 @@ export class SourceWidget extends LitElement {
   protected readonly data = new SourceController(this);
   protected readonly l10n = new LocaleController(this, this.data);
   protected readonly actions = new WidgetActions(this, this.data, this.l10n);
-  /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */
-  protected readonly countdown = new CountdownController(this, this.data);
   /** Accounts to re-connect soon, and the `dsw-connection-expiring` event for those shown. */
   protected readonly expiry = new ExpiryController(this, this.data, this.expiringShown);
 

@@ -5,6 +5,7 @@ import { ConnectionStore } from '../store/connection-store.js';
 import { sharedStore } from '../store/shared-stores.js';
 import { idleState, type SourceState } from '../store/source-state.js';
 import { DswErrorEvent } from '../events/error.js';
+import { count, secondsUntil } from './countdown.js';
 import { providedContext, type Provided } from '../context/keys.js';
 
 /** What every widget exposes to the controller. */
@@ -75,12 +76,23 @@ export class SourceController implements ReactiveController {
     this.sync();
   }
 
+  /** A failed load the store tries again by itself: the widget counts down to it ("Retrying in 40 s…"). */
+  hostUpdated(): void {
+    count(this.host, (this.state.retryAt ?? 0) > Date.now());
+  }
+
   hostDisconnected(): void {
+    count(this.host, false);
     this.unsubscribeProvider?.();
     this.unsubscribeProvider = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribed = '';
+  }
+
+  /** Whole seconds until the store tries the failed load again by itself; undefined when it will not. */
+  get retrySeconds(): number | undefined {
+    return secondsUntil(this.state.retryAt);
   }
 
   /** Whether there is something to show but a placeholder: data, a failure, or nowhere to load from. */

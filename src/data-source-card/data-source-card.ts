@@ -141,7 +141,7 @@ export class DataSourceCard extends SourceWidget {
     // its values in every card. The notice's boxes are written here (see notice-view.ts): the
     // text is a polite live region, there empty before the first notice so that it is announced.
     const notice = this.actions.notice;
-    return html`<article part="card" class=${view.kind === 'loading' && view.slow ? 'card root slow' : 'card root'} aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
+    return html`<article part="card" class="card root" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
         <div class="header">
           <div part="logo" class="logo"><slot name="logo">${this.renderLogo(view)}</slot></div>
           <div class="info">
@@ -266,7 +266,7 @@ export class DataSourceCard extends SourceWidget {
     // unknown source (it may be a moment away from existing) can be tried again.
     if (view.kind === 'loading' && !view.slow) return html`<span class="skeleton button" aria-hidden="true"></span>`;
     if (view.kind === 'loading' || view.kind === 'failed' || view.kind === 'unknown') {
-      const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
+      const retry = this.data.retrySeconds === undefined ? s.retry : s.retryNow;
       return html`<button part="button retry-button" aria-label=${retry + s.ofSource(this.name)} @click=${this.retryClicked}>${retry}</button>`;
     }
     if (view.kind !== 'ready') return nothing;
@@ -307,7 +307,7 @@ export class DataSourceCard extends SourceWidget {
    */
   private renderStale(state: SourceState, s: Strings): TemplateResult | typeof nothing {
     if (!state.error) return nothing;
-    const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
+    const retry = this.data.retrySeconds === undefined ? s.retry : s.retryNow;
     return html`<p part="stale" class="stale">
       <span id="stale-text">${s.revalidateFailed}${this.renderCountdown(s)}</span>
       <button
@@ -354,7 +354,7 @@ export class DataSourceCard extends SourceWidget {
 
   /** "Retrying in 40 s…" while the store waits to try again by itself. */
   private renderCountdown(s: Strings): TemplateResult | typeof nothing {
-    const seconds = this.countdown.seconds;
+    const seconds = this.data.retrySeconds;
     return seconds === undefined ? nothing : html` <span class="countdown">${s.retryingIn(seconds)}</span>`;
   }
 
