@@ -125,8 +125,8 @@ export class DataSourceCard extends SourceWidget {
   }
 
   /**
-   * A sign-in of this card that reached several accounts: the dialog opens on the choice (the
-   * opener, once made, sets the same as its own property).
+   * @internal A sign-in of this card that reached several accounts: the dialog opens on the
+   * choice (the opener, once made, sets the same as its own property).
    */
   override chooseAccounts(request: AccountSelectionRequest): Promise<Notice | false | undefined> {
     return this.settingsDialog.open(request);
