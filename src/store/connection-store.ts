@@ -39,7 +39,10 @@ interface Entry {
   listeners: Set<SourceListener>;
   load?: Load;
   loadedAt?: number;
-  /** Bumped by every optimistic write, so that a load that started before it is not applied. */
+  /**
+   * Bumped by every optimistic write, so that a load that started before it is not applied, and
+   * when a revalidation finds a load in flight, whose answer may predate the write (see `revalidate`).
+   */
   writes: number;
   /** Bumped by every load answer applied: a write's answer older than that is not the last word. */
   applied: number;
@@ -265,16 +268,19 @@ export class ConnectionStore {
         connections: overtaken ? entry.state.connections : withMain(replace(entry.state.connections, updated), connectionId),
         busy: setWithout(entry.state.busy, connectionId),
       });
-      if (overtaken) this.revalidate(sourceId);
+      // A load in flight, even one sent after this write, may have read the roles before it.
+      if (overtaken || entry.load) this.revalidate(sourceId);
       this.tabs.tell(sourceId);
       return updated;
     } catch (error) {
+      // A load answered since holds the endpoint's roles (a change made in another tab): they stay.
+      const loaded = entry.applied !== applied;
       this.set(entry, {
-        connections: sortConnections(withRolesOf(before, entry.state.connections)),
+        connections: loaded ? entry.state.connections : sortConnections(withRolesOf(before, entry.state.connections)),
         busy: setWithout(entry.state.busy, connectionId),
       });
       // The roles of `before` may undo a write made since: the endpoint says which stand.
-      if (entry.writes !== writes) this.revalidate(sourceId);
+      if (loaded || entry.writes !== writes) this.revalidate(sourceId);
       throw error;
     }
   }
@@ -289,6 +295,8 @@ export class ConnectionStore {
       this.set(entry, {
         connections: entry.state.connections.map((c) => (c.id === updated.id ? { ...updated, role: c.role } : c)),
       });
+      // A load in flight may have read the row before the refresh.
+      if (entry.load) this.revalidate(sourceId);
       return updated;
     } finally {
       this.set(entry, { busy: setWithout(entry.state.busy, connectionId) });
@@ -386,14 +394,17 @@ export class ConnectionStore {
 
   /**
    * Loads the source afresh after a write. A load in flight may have been answered before that
-   * write (or be ignored because of it), so then the revalidation waits for it and loads again.
+   * write, even if sent after it (its answer can come after the write's): then its answer is not
+   * applied, and the revalidation waits for it and loads again.
    */
   private revalidate(sourceId: string): void {
-    const load = this.entries.get(sourceId)?.load;
+    const entry = this.entry(sourceId);
+    const { load } = entry;
     if (!load) {
       this.load(sourceId, { force: true })?.catch(() => {});
       return;
     }
+    entry.writes++;
     void load.promise.catch(() => {}).then(() => {
       // Not when it was aborted: its source has nobody left to show it.
       if (!load.controller.signal.aborted) this.load(sourceId, { force: true })?.catch(() => {});

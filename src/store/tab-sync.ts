@@ -12,13 +12,6 @@ interface Changed {
   sourceId: string;
 }
 
-const isChanged = (data: unknown): data is Changed =>
-  typeof data === 'object' &&
-  data !== null &&
-  (data as Changed).type === 'dsw-source-changed' &&
-  typeof (data as Changed).endpoint === 'string' &&
-  typeof (data as Changed).sourceId === 'string';
-
 export class TabSync {
   private channel?: BroadcastChannel;
 
@@ -40,16 +33,19 @@ export class TabSync {
     } catch {
       return; // Opaque origins (sandboxed frames) refuse: this tab stays in step by focus alone.
     }
-    this.channel.onmessage = ({ data }: MessageEvent) => {
-      if (isChanged(data) && data.endpoint === this.endpoint()) this.onChanged(data.sourceId);
+    // Anything else on the channel (another version's message, a page's own) is ignored.
+    this.channel.onmessage = ({ data }: MessageEvent<Partial<Changed> | null>) => {
+      if (data?.type === 'dsw-source-changed' && data.endpoint === this.endpoint() && typeof data.sourceId === 'string') {
+        this.onChanged(data.sourceId);
+      }
     };
   }
 
   /** Tells the other tabs that `sourceId` changed. */
   tell(sourceId: string): void {
-    if (typeof BroadcastChannel !== 'function') return;
     const message: Changed = { type: 'dsw-source-changed', endpoint: this.endpoint(), sourceId };
-    // The listening channel, or a short-lived one when this store listens to nothing.
+    // The listening channel, or a short-lived one when this store listens to nothing (none
+    // where there is no BroadcastChannel: safeChannel's `new` throws).
     const channel = this.channel ?? safeChannel();
     channel?.postMessage(message);
     if (channel && channel !== this.channel) channel.close();

@@ -403,6 +403,7 @@ describe('ConnectionStore', () => {
       await removal;
       answerGet();
       await reload;
+      expect(ids(store.get('google-ads')), 'the older answer is not shown').to.deep.equal(['conn_1:main']);
       await until(store, (s) => !s.revalidating && s.connections.length === 1);
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main']);
     });
@@ -483,6 +484,98 @@ describe('ConnectionStore', () => {
       await change;
       await until(store, (s) => !s.revalidating);
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main', 'conn_2:secondary']);
+    });
+
+    it('a make-main confirmed while a load sent after it, which read the rows before it, is on its way keeps its main', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let sendPatch!: () => void;
+      let answerGet!: () => void;
+      const patchHeld = new Promise<void>((resolve) => (sendPatch = resolve));
+      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
+      let gets = 0;
+      await useHandlers(
+        // The PATCH reaches the endpoint only when let go…
+        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
+          await patchHeld;
+          return getResponse(endpoint.handlers, request);
+        }),
+        // …while the dialog's load, sent after it, read the rows before it and answers after it.
+        http.get('/api/data-sources/google-ads', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          if (++gets === 1) await getHeld;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const change = store.makeMain('google-ads', 'conn_2');
+      const load = store.load('google-ads', { force: true });
+      await waitUntil(() => gets === 1, 'the load read the rows', { interval: 5 });
+      sendPatch();
+      await change;
+      answerGet();
+      await load;
+      expect(ids(store.get('google-ads')), 'the older answer is not shown').to.deep.equal(['conn_2:main', 'conn_1:secondary']);
+      await waitUntil(() => gets === 2 && !store.get('google-ads').revalidating, 'loaded again after the write', { interval: 5 });
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
+    });
+
+    it('a refused make-main keeps the roles of a load answered meanwhile (a change made in another tab)', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(3))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let refuse!: () => void;
+      const held = new Promise<void>((resolve) => (refuse = resolve));
+      await useHandlers(
+        http.patch('/api/data-sources/google-ads/connections/conn_2', async () => {
+          await held;
+          return HttpResponse.json({ error: { code: 'down', message: 'Down' } }, { status: 503 });
+        }),
+        ...endpoint.handlers,
+      );
+      const change = store.makeMain('google-ads', 'conn_2').catch(() => 'refused');
+      await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
+      // Meanwhile another tab makes conn_3 main, and this store loads that.
+      await clientFor().makeMain('google-ads', 'conn_3');
+      await store.load('google-ads', { force: true });
+      refuse();
+      expect(await change).to.equal('refused');
+      expect(ids(store.get('google-ads')), 'not the roles from before the make-main').to.deep.equal([
+        'conn_3:main',
+        'conn_1:secondary',
+        'conn_2:secondary',
+      ]);
+      await until(store, (s) => !s.revalidating);
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_3:main', 'conn_1:secondary', 'conn_2:secondary']);
+    });
+
+    it('a refresh confirmed while a load that read the row before it is on its way keeps its answer', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(2))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      const before = store.get('google-ads').connections[0]!.updatedAt;
+      let answerGet!: () => void;
+      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
+      let gets = 0;
+      await useHandlers(
+        // The dialog's load reads the rows before the refresh and answers after it.
+        http.get('/api/data-sources/google-ads', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          if (++gets === 1) await getHeld;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      const load = store.load('google-ads', { force: true });
+      await waitUntil(() => gets === 1, 'the load read the rows', { interval: 5 });
+      const updated = await store.refresh('google-ads', 'conn_1');
+      expect(updated.updatedAt).to.not.equal(before);
+      answerGet();
+      await load;
+      expect(store.get('google-ads').connections[0]!.updatedAt, 'the older answer is not shown').to.equal(updated.updatedAt);
+      await waitUntil(() => gets === 2 && !store.get('google-ads').revalidating, 'loaded again after the refresh', { interval: 5 });
+      expect(store.get('google-ads').connections[0]!.updatedAt).to.equal(updated.updatedAt);
     });
 
     it('restores the previous roles and order when make-main fails', async () => {

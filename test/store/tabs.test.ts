@@ -103,6 +103,31 @@ describe('ConnectionStore: other tabs', function () {
     await waitUntil(() => there.get('google-ads').connections.length === 1, 'the other tab loaded again', { timeout: 1000 });
   });
 
+  it('ignores messages on the channel that are not a change of this endpoint\'s source', async () => {
+    await useHandlers(...mockEndpoint([googleAds(connections(2))]).handlers);
+    const there = tab();
+    await there.load('google-ads');
+    const before = requestsTo(GET).length;
+    const endpoint = there.client.resolveUrl('');
+    const sender = new BroadcastChannel('data-source-widgets');
+    // Delivered in order: once the last one is loaded for, the others have been heard.
+    for (const data of [
+      null,
+      'dsw-source-changed',
+      { type: 'other', endpoint, sourceId: 'google-ads' },
+      { type: 'dsw-source-changed', endpoint: `${endpoint}other/`, sourceId: 'google-ads' },
+      { type: 'dsw-source-changed', endpoint },
+      { type: 'dsw-source-changed', endpoint, sourceId: 'google-ads' },
+    ]) {
+      sender.postMessage(data);
+    }
+    sender.close();
+    await waitUntil(() => requestsTo(GET).length > before && !there.get('google-ads').revalidating, 'the change heard', {
+      timeout: 1000,
+    });
+    expect(requestsTo(GET).length - before, 'one load: for the last message only').to.equal(1);
+  });
+
   it('a store with nobody subscribed keeps no channel open and sends nothing', async () => {
     await useHandlers(...mockEndpoint([googleAds(connections(2))]).handlers);
     const quiet = new ConnectionStore(new ApiClient({ endpoint: '/api' }));
