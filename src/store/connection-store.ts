@@ -167,8 +167,9 @@ export class ConnectionStore {
         (source) => {
           entry.loadedAt = this.now();
           entry.failures = 0;
-          // A write made while this was in flight wins; the write revalidates afterwards.
-          if (entry.writes !== writes) return;
+          // A write made while this was in flight wins; as the write may yet be refused (rolled
+          // back), and this answer may hold another tab's change, the source is loaded again.
+          if (entry.writes !== writes) return this.revalidate(sourceId);
           this.apply(entry, source);
         },
         (error: unknown) => {

@@ -408,6 +408,39 @@ describe('ConnectionStore', () => {
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main']);
     });
 
+    it('a refused delete does not strand the answer of a load sent before it (another tab\'s change)', async () => {
+      const endpoint = mockEndpoint([googleAds(connections(3))]);
+      await useHandlers(...endpoint.handlers);
+      await store.load('google-ads');
+      let answerGet!: () => void;
+      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
+      let gets = 0;
+      await useHandlers(
+        http.delete('/api/data-sources/google-ads/connections/conn_2', () =>
+          HttpResponse.json({ error: { code: 'down', message: 'Down' } }, { status: 503 }),
+        ),
+        // The load heard of another tab's delete of conn_3; its answer arrives after the refusal.
+        http.get('/api/data-sources/google-ads', async ({ request }) => {
+          const response = await getResponse(endpoint.handlers, request);
+          if (++gets === 1) await getHeld;
+          return response;
+        }),
+        ...endpoint.handlers,
+      );
+      await clientFor().deleteConnection('google-ads', 'conn_3');
+      const load = store.load('google-ads', { force: true })!;
+      await waitUntil(() => gets === 1, 'the load read the rows', { interval: 5 });
+      const error = await store.remove('google-ads', 'conn_2').catch((e: unknown) => e);
+      expect((error as HttpError).status).to.equal(503);
+      answerGet();
+      await load;
+      await waitUntil(() => !store.get('google-ads').revalidating && store.get('google-ads').connections.length === 2, 'loaded again', {
+        interval: 5,
+        timeout: 1000,
+      });
+      expect(ids(store.get('google-ads'))).to.deep.equal(['conn_1:main', 'conn_2:secondary']);
+    });
+
     it('a delete the endpoint answers 404 (deleted in another tab meanwhile) is done, not undone', async () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
