@@ -202,10 +202,11 @@ export class ConnectionStore {
    */
   async reload(sourceId: string): Promise<void> {
     // The change counts as a write: answers of loads and writes sent before it may predate it.
-    this.entry(sourceId).writes++;
+    const entry = this.entry(sourceId);
+    entry.writes++;
     try {
-      await this.entries.get(sourceId)?.load?.promise.catch(() => {});
-      await (this.load(sourceId, { force: true }) ?? this.entries.get(sourceId)?.load?.promise);
+      await entry.load?.promise.catch(() => {});
+      await (this.load(sourceId, { force: true }) ?? entry.load?.promise);
     } finally {
       // The change happened at the endpoint whether or not this load got through: other tabs hear of it.
       this.tabs.tell(sourceId);
@@ -424,7 +425,7 @@ export class ConnectionStore {
 
   private stopRetrying(entry: Entry): void {
     clearTimeout(entry.retryTimer);
-    if (entry.state.retryAt !== undefined) this.set(entry, { retryAt: undefined });
+    this.set(entry, { retryAt: undefined }); // tells the listeners only if it was set
   }
 
   private entry(sourceId: string): Entry {

@@ -33,11 +33,10 @@ export class TabSync {
     } catch {
       return; // Opaque origins (sandboxed frames) refuse: this tab stays in step by focus alone.
     }
-    // Anything else on the channel (another version's message, a page's own) is ignored.
-    this.channel.onmessage = ({ data }: MessageEvent<Partial<Changed> | null>) => {
-      if (data?.type === 'dsw-source-changed' && data.endpoint === this.endpoint() && typeof data.sourceId === 'string') {
-        this.onChanged(data.sourceId);
-      }
+    // Anything else on the channel (another version's message, a page's own) is ignored; a
+    // sourceId that is not a string names no source the store holds.
+    this.channel.onmessage = ({ data }: MessageEvent<Changed | null>) => {
+      if (data?.type === 'dsw-source-changed' && data.endpoint === this.endpoint()) this.onChanged(data.sourceId);
     };
   }
 
