@@ -8,6 +8,7 @@ const settings = {
   path: process.env.DSW_MODEL_PATH || null,
   replayPath: process.env.DSW_MODEL_REPLAY_PATH || null,
   runs: Number(process.env.DSW_MODEL_RUNS || 2000),
+  skew: process.env.DSW_MODEL_SKEW === '1',
 };
 
 export default {

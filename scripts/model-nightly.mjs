@@ -3,6 +3,8 @@
 //   node scripts/model-nightly.mjs                          2,000 runs, a fresh seed (printed)
 //   node scripts/model-nightly.mjs --runs 10000
 //   node scripts/model-nightly.mjs --seed=123 --path "4:1" [--replay-path "AFD:F"]   replays a failure
+//   … --skew      requests without a fault timed as on a loaded machine (makes overlaps that the
+//                 test line's timing rarely shows happen every time; see test/model/world.ts)
 // (`--seed=-123`, with `=`, for a negative seed; also `npm run test:model:nightly -- --runs 5000`). Nothing is written: the settings reach the
 // page through scripts/model-nightly.config.mjs, which serves them as test/model/seed.json.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     path: { type: 'string' },
     'replay-path': { type: 'string' },
+    skew: { type: 'boolean' },
   },
 });
 const replaying = values.seed !== undefined;
@@ -24,6 +27,7 @@ const env = {
   DSW_MODEL_SEED: values.seed ?? '',
   DSW_MODEL_PATH: values.path ?? '',
   DSW_MODEL_REPLAY_PATH: values['replay-path'] ?? '',
+  DSW_MODEL_SKEW: values.skew ? '1' : '',
 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 const result = spawnSync('npx', ['wtr', '--config', 'scripts/model-nightly.config.mjs'], { cwd: root, env, stdio: 'inherit' });

@@ -26,12 +26,14 @@ interface Settings {
   path: string | null;
   replayPath: string | null;
   runs: number;
+  /** Loaded-machine timing for every request without a fault (see World). */
+  skew: boolean;
 }
 
 /** test/model/seed.json, or what the nightly script serves in its place. */
 async function settings(): Promise<Settings> {
   const response = await fetch(new URL('./seed.json', import.meta.url));
-  return { seed: null, path: null, replayPath: null, runs: 200, ...((await response.json()) as Partial<Settings>) };
+  return { seed: null, path: null, replayPath: null, runs: 200, skew: false, ...((await response.json()) as Partial<Settings>) };
 }
 
 /** The model: only which tab the user is in; the endpoint's `sources` map is the truth. */
@@ -256,7 +258,7 @@ const initial = fc
 
 describe('ConnectionStore: model-based', () => {
   it('shows what the endpoint holds after any sequence of actions, faults and tabs', async function () {
-    const { seed, path, replayPath, runs } = await settings();
+    const { seed, path, replayPath, runs, skew } = await settings();
     this.timeout(Math.max(50_000, runs * 400));
     let lastLog: string[] = [];
     const started = performance.now();
@@ -264,7 +266,7 @@ describe('ConnectionStore: model-based', () => {
       initial,
       fc.commands(steps, { maxCommands: 10, ...(replayPath ? { replayPath } : {}) }),
       async (source, commands) => {
-        const world = await World.create(source);
+        const world = await World.create(source, skew);
         lastLog = world.log;
         try {
           await fc.asyncModelRun(() => ({ model: { tab: 'a' as Tab }, real: world }), commands);

@@ -60,7 +60,11 @@ export class World {
   readonly log: string[] = [];
   private readonly stops: (() => void)[] = [];
 
-  private constructor(readonly endpoint: MockEndpoint) {
+  private constructor(
+    readonly endpoint: MockEndpoint,
+    /** A loaded machine's timing (`--skew`): see `injector`. */
+    private readonly skew: boolean,
+  ) {
     const store = (tab: Tab) =>
       new ConnectionStore(
         new ApiClient({
@@ -76,9 +80,9 @@ export class World {
     this.stores = { a: store('a'), b: store('b') };
   }
 
-  static async create(initial: MockSource): Promise<World> {
+  static async create(initial: MockSource, skew = false): Promise<World> {
     const endpoint = mockEndpoint([initial]);
-    const world = new World(endpoint);
+    const world = new World(endpoint, skew);
     await useHandlers(world.injector(), ...endpoint.handlers);
     for (const tab of ['a', 'b'] as const) {
       // The card of each tab: shown all along, so its store listens to the other tab and retries.
@@ -100,8 +104,18 @@ export class World {
       const url = new URL(request.url);
       this.log.push(`${tab} ${request.method} ${url.pathname.replace('/api/data-sources/google-ads', '…')} ${describeFault(fault)}`);
       switch (fault.kind) {
-        case 'ok':
-          return undefined; // on to the endpoint
+        case 'ok': {
+          if (!this.skew || (request.method !== 'GET' && request.method !== 'PATCH')) return undefined; // on to the endpoint
+          // Skewed as on a loaded machine: a make-main reaches the endpoint a moment late, a load's
+          // answer comes well after it read the rows, so the two overlap whatever the order sent.
+          if (request.method === 'PATCH') {
+            await delay(5);
+            return undefined;
+          }
+          const response = await getResponse(this.endpoint.handlers, request.clone());
+          await delay(20);
+          return response;
+        }
         case 'slow':
           await delay(fault.ms);
           return undefined;
