@@ -237,8 +237,9 @@ export class ConnectionStore {
           connections: current === optimistic ? before : withRolesOf(before, reinsert(current, removed, index)),
           busy: setWithout(entry.state.busy, connectionId),
         });
-        // A load was applied meanwhile: the row put back may no longer be the endpoint's; ask it.
-        if (current !== optimistic) this.revalidate(sourceId);
+        // A load was applied meanwhile, or the delete may have reached the endpoint after all
+        // (no answer, a server error): the row put back may no longer be the endpoint's; ask it.
+        if (current !== optimistic || !refused(error)) this.revalidate(sourceId);
         throw error;
       }
     }
@@ -281,8 +282,9 @@ export class ConnectionStore {
         connections: loaded ? entry.state.connections : sortConnections(withRolesOf(before, entry.state.connections)),
         busy: setWithout(entry.state.busy, connectionId),
       });
-      // The roles of `before` may undo a write made since: the endpoint says which stand.
-      if (loaded || entry.writes !== writes) this.revalidate(sourceId);
+      // The roles of `before` may undo a write made since, and a write left unanswered may
+      // still have been made: the endpoint says which stand.
+      if (loaded || entry.writes !== writes || !refused(error)) this.revalidate(sourceId);
       throw error;
     }
   }
@@ -539,4 +541,9 @@ function reinsert(connections: readonly Connection[], row: Connection, index: nu
   const next = connections.filter((c) => c.id !== row.id);
   next.splice(Math.min(index, next.length), 0, row);
   return next;
+}
+
+/** The endpoint answered and turned the write down (4xx): nothing changed there. */
+function refused(error: unknown): boolean {
+  return error instanceof HttpError && error.status < 500;
 }

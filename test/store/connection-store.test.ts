@@ -324,6 +324,22 @@ describe('ConnectionStore', () => {
       expect(requests).to.deep.equal(['DELETE /api/data-sources/google-ads/connections/conn_1']);
     });
 
+    it('a delete left without an answer (it may have been made) puts the row back, then asks the endpoint', async () => {
+      await useHandlers(...mockEndpoint([googleAds(connections(3))]).handlers);
+      await store.load('google-ads');
+      // The endpoint deleted it, but the answer was lost on the way back.
+      await useHandlers(
+        http.delete('/api/data-sources/:id/connections/:cid', () => HttpResponse.error()),
+        ...mockEndpoint([googleAds(connections(3).filter((c) => c.id !== 'conn_2'))]).handlers,
+      );
+      const error = await store.remove('google-ads', 'conn_2').catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(NetworkError);
+      expect(store.get('google-ads').connections.map((c) => c.id)).to.include('conn_2');
+      const after = await until(store, (s) => !s.connections.some((c) => c.id === 'conn_2'));
+      expect(after.connections.map((c) => c.id)).to.deep.equal(['conn_1', 'conn_3']);
+      expect(requests).to.deep.equal(['DELETE /api/data-sources/google-ads/connections/conn_2', 'GET /api/data-sources/google-ads']);
+    });
+
     it('rolls back one failed delete without undoing another that succeeded meanwhile', async () => {
       await useHandlers(...mockEndpoint([googleAds(connections(4))]).handlers);
       await store.load('google-ads');
