@@ -56,7 +56,7 @@ export class RowsViewCache {
     const needle = query.trim().toLocaleLowerCase();
     let shown = rows;
     if (needle) {
-      if (this.search?.connections !== connections) this.search = new SearchIndex(connections, this.search);
+      if (this.search?.connections !== connections) this.search = new SearchIndex(connections);
       shown = pick(connections, rows, order, this.search.matches(needle));
     }
     const view = { rows: shown, total: rows.length };
@@ -73,7 +73,9 @@ export class RowsViewCache {
     if (sort) {
       const ascending = this.ascendingOrder(connections, sort.key, locale);
       order = sort.direction === 'ascending' ? ascending.order : reversed(ascending.order, ascending.same);
-      rows = Array.from(order, (i) => connections[i]);
+      const sorted: Connection[] = [];
+      for (let k = 0; k < order.length; k++) sorted.push(connections[order[k]]);
+      rows = sorted;
     }
     this.sorted = { connections, sort, locale, rows, order };
     return this.sorted;
@@ -110,11 +112,14 @@ export class RowsViewCache {
  */
 function pick(connections: readonly Connection[], rows: readonly Connection[], order: Order | undefined, hits: Uint32Array): readonly Connection[] {
   if (hits.length === connections.length) return rows;
-  if (!order) return Array.from(hits, (i) => connections[i]);
-  const matched = new Uint8Array(connections.length);
-  for (const i of hits) matched[i] = 1;
   const shown: Connection[] = [];
-  for (const i of order) if (matched[i]) shown.push(connections[i]);
+  if (!order) {
+    for (let k = 0; k < hits.length; k++) shown.push(connections[hits[k]]);
+    return shown;
+  }
+  const matched = new Uint8Array(connections.length);
+  for (let k = 0; k < hits.length; k++) matched[hits[k]] = 1;
+  for (let k = 0; k < order.length; k++) if (matched[order[k]]) shown.push(connections[order[k]]);
   return shown;
 }
 

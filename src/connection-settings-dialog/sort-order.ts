@@ -27,19 +27,34 @@ const ISO_UTC = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d)|(?:0[13-9]|1[0-2]
  * the oldest (the epoch, as before).
  */
 export function keysOf(connections: readonly Connection[], key: 'status' | 'created' | 'updated'): Keys {
-  if (key === 'status') return Float64Array.from(connections, (c) => statusRank[c.status]);
-  const dates = connections.map((c) => (key === 'created' ? c.createdAt : c.updatedAt));
-  const length = dates.find((date) => date !== null)?.length;
-  const epoch = length === undefined ? '' : `1970-01-01T00:00:00${length > 20 ? '.'.padEnd(length - 20, '0') : ''}Z`;
-  for (let i = 0; i < dates.length; i++) {
-    const date = dates[i];
-    if (date === null) dates[i] = epoch;
-    else if (date.length !== length || !ISO_UTC.test(date) || (date.slice(5, 10) === '02-29' && new Date(date).getUTCDate() !== 29)) {
-      return Float64Array.from(connections, key === 'created' ? (c) => timeOf(c.createdAt) : (c) => timeOf(c.updatedAt) || 0);
+  const n = connections.length;
+  if (key === 'status') {
+    const ranks = new Float64Array(n);
+    for (let i = 0; i < n; i++) ranks[i] = statusRank[connections[i].status];
+    return ranks;
+  }
+  const dates: string[] = [];
+  let epoch: string | undefined;
+  for (let i = 0; i < n; i++) {
+    const c = connections[i];
+    const date = key === 'created' ? c.createdAt : c.updatedAt;
+    if (date === null) {
+      dates.push(epoch ?? '');
+    } else if (!ISO_UTC.test(date) || (epoch ??= epochLike(date)).length !== date.length || (date.slice(5, 10) === '02-29' && new Date(date).getUTCDate() !== 29)) {
+      const times = new Float64Array(n);
+      for (let j = 0; j < n; j++) times[j] = key === 'created' ? timeOf(connections[j].createdAt) : timeOf(connections[j].updatedAt) || 0;
+      return times;
+    } else {
+      dates.push(date);
     }
   }
-  return dates as string[];
+  // Rows never updated before the first date read: the epoch in the form of the dates.
+  if (epoch) for (let i = 0; dates[i] === ''; i++) dates[i] = epoch;
+  return dates;
 }
+
+/** The epoch written as `date` is (with as many decimals). */
+const epochLike = (date: string) => `1970-01-01T00:00:00${date.slice(19)}`.replace(/\d(?=\d*Z$)/g, '0');
 
 /** Compares two rows by their keys: numbers and texts alike (a NaN, equal to all, as before). */
 export const byKeys =
@@ -53,7 +68,9 @@ export const byKeys =
  * reverse (the store lists the newest first).
  */
 export function orderBy(n: number, compare: (a: number, b: number) => number): Order {
-  return Uint32Array.from(Array.from({ length: n }, (_, i) => i).sort(compare));
+  const indexes: number[] = [];
+  for (let i = 0; i < n; i++) indexes.push(i);
+  return new Uint32Array(indexes.sort(compare));
 }
 
 /** The ascending order reversed, ties kept in the store's order as a stable sort would. */
