@@ -3,16 +3,13 @@
  * estimate, but the few measured otherwise (a failing row with its reason, a long name that
  * wraps), kept as a short sorted list of positions. So a new list (a sort, a filter) costs a
  * step per such row, not one per row, and a row measured anew costs a step per such row too,
- * where a table of tops would move 50,000 of them.
+ * where a table of tops would move every row below it, 50,000 of them.
  */
 export class RowLayout {
   /** Positions of the rows whose height differs from the estimate, ascending. */
   private readonly at: number[] = [];
-  /** The differences of those rows. */
-  private readonly extra: number[] = [];
-  /** `sums[k]`: the differences of rows `at[0]` to `at[k - 1]`, added up (recomputed from `stale`). */
-  private sums = [0];
-  private stale = 0;
+  /** `sums[k]`: how much taller than the estimate rows `at[0]` to `at[k - 1]` are, together. */
+  private readonly sums = [0];
 
   constructor(
     readonly count: number,
@@ -20,26 +17,24 @@ export class RowLayout {
     /** [position, height − estimate] for each row measured otherwise. */
     differences: Array<[number, number]> = [],
   ) {
-    differences.sort((a, b) => a[0] - b[0]);
     for (const [position, difference] of differences) this.adjust(position, difference);
   }
 
   /** Row `index`'s top; `top(count)` is the body's height. */
   top(index: number): number {
-    const k = this.before(index);
-    if (this.stale < k) {
-      // Sums are brought up to date lazily, from the first difference that changed.
-      for (let i = this.stale; i < this.at.length; i++) this.sums[i + 1] = this.sums[i] + this.extra[i];
-      this.stale = this.at.length;
-    }
-    return index * this.estimate + this.sums[k];
+    return index * this.estimate + this.sums[this.before(index)];
   }
 
-  /** The row at pixel `y` of the body (the last one below it). */
+  /** Row `index`'s height as counted. */
+  heightOf(index: number): number {
+    const k = this.before(index);
+    return this.estimate + (this.at[k] === index ? this.sums[k + 1] - this.sums[k] : 0);
+  }
+
+  /** The row at pixel `y` of the body (the last one starting above it). */
   rowAt(y: number): number {
     let low = 0;
     let high = this.count - 1;
-    if (high < 0) return 0;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (this.top(middle) <= y) low = middle;
@@ -48,22 +43,14 @@ export class RowLayout {
     return low;
   }
 
-  /** Row `index`'s height as counted. */
-  heightOf(index: number): number {
-    const k = this.before(index);
-    return this.estimate + (this.at[k] === index ? this.extra[k] : 0);
-  }
-
   /** Row `index` is `delta` taller than counted. */
   adjust(index: number, delta: number): void {
     const k = this.before(index);
-    if (this.at[k] === index) this.extra[k] += delta;
-    else {
+    if (this.at[k] !== index) {
       this.at.splice(k, 0, index);
-      this.extra.splice(k, 0, delta);
-      this.sums.push(0);
+      this.sums.splice(k + 1, 0, this.sums[k]);
     }
-    this.stale = Math.min(this.stale, k);
+    for (let i = k + 1; i < this.sums.length; i++) this.sums[i] += delta;
   }
 
   /** How many of the positions are below `index`. */

@@ -4,8 +4,6 @@ import { byKeys, keysOf, orderBy, reversed, type Order, type SortKey } from './s
 
 export type { SortKey };
 
-/** Views kept per sorted list (the last queries typed). */
-const KEPT = 8;
 export type SortDirection = 'ascending' | 'descending';
 
 /** No sort: the store's order (main first, then the newest credentials). */
@@ -43,16 +41,12 @@ export class RowsViewCache {
   private sorted?: { connections: readonly Connection[]; sort?: SortState; locale?: string; rows: readonly Connection[]; order?: Order };
   /** The last ascending order, which the other direction reuses (the usual second click). */
   private ascending?: { connections: readonly Connection[]; key: SortKey; locale?: string; order: Order; same: (a: number, b: number) => boolean };
-  /** The views of the last queries over the sorted rows, by query: typing and deleting back reuses them. */
-  private views?: { rows: readonly Connection[]; byQuery: Map<string, RowsView> };
+  private last?: { rows: readonly Connection[]; query: string; view: RowsView };
   private search?: SearchIndex;
 
   get(connections: readonly Connection[], sort: SortState | undefined, query: string, locale?: string): RowsView {
     const { rows, order } = this.sort(connections, sort, locale);
-    if (this.views?.rows !== rows) this.views = { rows, byQuery: new Map() };
-    const { byQuery } = this.views;
-    const known = byQuery.get(query);
-    if (known) return known;
+    if (this.last && this.last.rows === rows && this.last.query === query) return this.last.view;
     const needle = query.trim().toLocaleLowerCase();
     let shown = rows;
     if (needle) {
@@ -60,8 +54,7 @@ export class RowsViewCache {
       shown = pick(connections, rows, order, this.search.matches(needle));
     }
     const view = { rows: shown, total: rows.length };
-    if (byQuery.size >= KEPT) byQuery.delete(byQuery.keys().next().value!);
-    byQuery.set(query, view);
+    this.last = { rows, query, view };
     return view;
   }
 
@@ -110,7 +103,7 @@ export class RowsViewCache {
  * The sorted rows the filter matched: `hits` are in the store's order, so without a sort they
  * are the rows themselves; with one, the order is walked once, keeping the rows matched.
  */
-function pick(connections: readonly Connection[], rows: readonly Connection[], order: Order | undefined, hits: Uint32Array): readonly Connection[] {
+function pick(connections: readonly Connection[], rows: readonly Connection[], order: Order | undefined, hits: number[]): readonly Connection[] {
   if (hits.length === connections.length) return rows;
   const shown: Connection[] = [];
   if (!order) {

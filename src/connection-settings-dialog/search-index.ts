@@ -1,7 +1,5 @@
 import type { Connection } from '../api/types.js';
 
-/** Matches kept per list (the last queries typed): going back to one costs nothing. */
-const KEPT = 8;
 const NUL = '\u0000';
 
 /**
@@ -11,41 +9,33 @@ const NUL = '\u0000';
  * Every field of every row is in one text, lower-cased in one call and searched with indexOf,
  * which the engine runs over the whole text faster than a loop can visit 50,000 rows: a query
  * costs one pass of native search plus a step per row it matches, and a row it does not match
- * costs nothing in script. The text is built on the first query over a list and kept for the
- * next ones, and the last queries' matches are kept too (deleting back to "ab" after "abc").
+ * costs nothing in script. So a key typed (or deleted) costs about what the rows it shows do,
+ * with no need to narrow the last result. The text is built on the first query over a list and
+ * kept for the next ones.
  */
 export class SearchIndex {
   /** The fields, lower-cased, each followed by NUL: `starts[i]` is where row i begins. */
   private text?: { text: string; starts: Uint32Array };
-  private readonly hits = new Map<string, Uint32Array>();
 
   constructor(readonly connections: readonly Connection[]) {}
 
   /** Indexes of the rows `needle` (lower-cased, not empty) matches, in the list's order. */
-  matches(needle: string): Uint32Array {
-    let hits = this.hits.get(needle);
-    // Most recently used last: the oldest goes first when the map is full.
-    this.hits.delete(needle);
-    if (!hits) {
-      const { text, starts } = (this.text ??= lowered(this.connections));
-      const found: number[] = [];
-      if (needle.includes(NUL)) {
-        // As one text per row joined by NUL, as before: a needle with a NUL may match across two
-        // fields of a row (never of two rows).
-        for (let i = 0; i < this.connections.length; i++) if (text.slice(starts[i], starts[i + 1] - 1).includes(needle)) found.push(i);
-      } else {
-        // A match never spans a NUL, so it lies in one row: after it, the search goes on from the next.
-        let row = 0;
-        for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, starts[++row])) {
-          while (starts[row + 1] <= at) row++;
-          found.push(row);
-        }
+  matches(needle: string): number[] {
+    const { text, starts } = (this.text ??= lowered(this.connections));
+    const found: number[] = [];
+    if (needle.includes(NUL)) {
+      // As one text per row joined by NUL, as before: a needle with a NUL may match across two
+      // fields of a row (never of two rows).
+      for (let i = 0; i < this.connections.length; i++) if (text.slice(starts[i], starts[i + 1] - 1).includes(needle)) found.push(i);
+    } else {
+      // A match never spans a NUL, so it lies in one row: after it, the search goes on from the next.
+      let row = 0;
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, starts[++row])) {
+        while (starts[row + 1] <= at) row++;
+        found.push(row);
       }
-      hits = Uint32Array.from(found);
-      if (this.hits.size >= KEPT) this.hits.delete(this.hits.keys().next().value!);
     }
-    this.hits.set(needle, hits);
-    return hits;
+    return found;
   }
 }
 

@@ -27,34 +27,19 @@ const ISO_UTC = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d)|(?:0[13-9]|1[0-2]
  * the oldest (the epoch, as before).
  */
 export function keysOf(connections: readonly Connection[], key: 'status' | 'created' | 'updated'): Keys {
-  const n = connections.length;
-  if (key === 'status') {
-    const ranks = new Float64Array(n);
-    for (let i = 0; i < n; i++) ranks[i] = statusRank[connections[i].status];
-    return ranks;
-  }
-  const dates: string[] = [];
+  const keys: Array<number | string> = [];
   let epoch: string | undefined;
-  for (let i = 0; i < n; i++) {
-    const c = connections[i];
-    const date = key === 'created' ? c.createdAt : c.updatedAt;
-    if (date === null) {
-      dates.push(epoch ?? '');
-    } else if (!ISO_UTC.test(date) || (epoch ??= epochLike(date)).length !== date.length || (date.slice(5, 10) === '02-29' && new Date(date).getUTCDate() !== 29)) {
-      const times = new Float64Array(n);
-      for (let j = 0; j < n; j++) times[j] = key === 'created' ? timeOf(connections[j].createdAt) : timeOf(connections[j].updatedAt) || 0;
-      return times;
-    } else {
-      dates.push(date);
+  for (const c of connections) {
+    const date = key === 'status' ? statusRank[c.status] : key === 'created' ? c.createdAt : c.updatedAt;
+    if (typeof date === 'string' && (!ISO_UTC.test(date) || (epoch ??= `${'1970-01-01T00:00:00.000'.slice(0, date.length - 1)}Z`).length !== date.length || (date.slice(5, 10) === '02-29' && new Date(date).getUTCDate() !== 29))) {
+      return connections.map((c) => (key === 'created' ? timeOf(c.createdAt) : timeOf(c.updatedAt) || 0));
     }
+    keys.push(date ?? epoch ?? '');
   }
   // Rows never updated before the first date read: the epoch in the form of the dates.
-  if (epoch) for (let i = 0; dates[i] === ''; i++) dates[i] = epoch;
-  return dates;
+  for (let i = 0; epoch && keys[i] === ''; i++) keys[i] = epoch;
+  return keys;
 }
-
-/** The epoch written as `date` is (with as many decimals). */
-const epochLike = (date: string) => `1970-01-01T00:00:00${date.slice(19)}`.replace(/\d(?=\d*Z$)/g, '0');
 
 /** Compares two rows by their keys: numbers and texts alike (a NaN, equal to all, as before). */
 export const byKeys =

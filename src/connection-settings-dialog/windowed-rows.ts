@@ -291,8 +291,16 @@ export class WindowedRows implements ReactiveController {
     if (body) this.bodyTop = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     if (!this.measured && this.heights.size) {
       // The first rows set the estimate: the font size and the texts decide it, not this file.
+      // The most common height (the shorter of two as common), not the mean: most rows then
+      // count as they are, and the layout lists only the others.
       this.measured = true;
-      this.estimate = mostCommon([...this.heights.values()].map((known) => known.height));
+      const counts = new Map<number, number>();
+      let most = 0;
+      for (const { height } of this.heights.values()) {
+        const count = (counts.get(height) ?? 0) + 1;
+        counts.set(height, count);
+        if (count > most || (count === most && height < this.estimate)) [most, this.estimate] = [count, height];
+      }
       this.layout = this.previous = undefined;
     } else if (this.layout?.rows === current) {
       for (const [index, height] of changes) this.count(this.layout.offsets, index, height);
@@ -353,15 +361,6 @@ export class WindowedRows implements ReactiveController {
     const index = id === undefined ? undefined : this.shown.index.get(id);
     if (index !== undefined && (index < this.shown.start || index >= this.shown.end)) this.host.requestUpdate();
   }
-}
-
-/** The height most rows measured have (the smallest of the most common). */
-function mostCommon(heights: number[]): number {
-  const counts = new Map<number, number>();
-  for (const height of heights) counts.set(height, (counts.get(height) ?? 0) + 1);
-  let best = heights[0];
-  for (const [height, count] of counts) if (count > counts.get(best)! || (count === counts.get(best) && height < best)) best = height;
-  return best;
 }
 
 /**
