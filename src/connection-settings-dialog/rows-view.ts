@@ -34,8 +34,8 @@ export interface RowsView {
  * rows, and hidden rows would only get in the way of the window's heights and row indexes.
  *
  * Sorting and filtering work apart, on indexes into the store's list, so that each is kept
- * while only the other changes: a sort order per list and column (sort-order.ts), the matches
- * per list and query (search-index.ts). The view puts the two together.
+ * while only the other changes: the sort order per list and column (sort-order.ts), the
+ * lower-cased text the filter searches per list (search-index.ts). The view puts the two together.
  */
 export class RowsViewCache {
   private sorted?: { connections: readonly Connection[]; sort?: SortState; locale?: string; rows: readonly Connection[]; order?: Order };

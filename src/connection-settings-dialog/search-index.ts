@@ -46,14 +46,15 @@ export class SearchIndex {
  */
 function lowered(connections: readonly Connection[]): { text: string; starts: Uint32Array } {
   const n = connections.length;
-  const fields: string[] = new Array(n * 3);
+  // One more, empty, for the NUL after the last field: the text is made once, not copied again.
+  const fields: string[] = new Array(n * 3 + 1).fill('');
   for (let i = 0; i < n; i++) {
     const c = connections[i];
     fields[3 * i] = c.accountName;
     fields[3 * i + 1] = c.accountId;
     fields[3 * i + 2] = c.id;
   }
-  const raw = fields.join(NUL) + NUL;
+  const raw = fields.join(NUL);
   const text = raw.toLocaleLowerCase();
   // One letter (İ) becomes two in lower case: where the lengths differ, the lower-cased fields
   // are counted (no case mapping makes a NUL).

@@ -5,7 +5,7 @@ import { timeOf } from '../format/dates.js';
 export type SortKey = 'status' | 'account' | 'id' | 'created' | 'updated';
 
 /** A permutation: `order[k]` is the index, in the store's list, of the k-th row shown. */
-export type Order = Uint32Array;
+export type Order = readonly number[];
 
 /** Each row's value for a column, in the store's order: what the comparison reads. */
 export type Keys = ArrayLike<number | string>;
@@ -55,18 +55,17 @@ export const byKeys =
 export function orderBy(n: number, compare: (a: number, b: number) => number): Order {
   const indexes: number[] = [];
   for (let i = 0; i < n; i++) indexes.push(i);
-  return new Uint32Array(indexes.sort(compare));
+  return indexes.sort(compare);
 }
 
 /** The ascending order reversed, ties kept in the store's order as a stable sort would. */
 export function reversed(order: Order, same: (a: number, b: number) => boolean): Order {
-  const result = new Uint32Array(order.length);
-  let k = 0;
+  const result: number[] = [];
   let end = order.length;
   while (end > 0) {
     let start = end - 1;
     while (start > 0 && same(order[start - 1], order[end - 1])) start--;
-    for (let i = start; i < end; i++) result[k++] = order[i];
+    for (let i = start; i < end; i++) result.push(order[i]);
     end = start;
   }
   return result;
