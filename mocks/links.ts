@@ -75,7 +75,7 @@ export function linkHandlers(base: string, sources: Map<string, MockSource>, gua
       };
       (source.links ??= []).unshift(link);
       record(source, { type: 'link_created', connectionId: null, accountName: null, accountId: null, actor: null, viaLink: false, message: link.recipient });
-      return HttpResponse.json({ ...link, url: `${location.origin}/connect/${id}/${'T'.repeat(43)}` }, { status: 201 });
+      return HttpResponse.json({ ...link, url: `${location.origin}/api/connect/${id}/${'T'.repeat(43)}` }, { status: 201 });
     }),
     http.delete(`${base}/data-sources/:sourceId/links/:linkId`, async ({ params }) => {
       const failure = await guard();

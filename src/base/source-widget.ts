@@ -1,12 +1,12 @@
 import { LitElement, isServer, type PropertyValues } from 'lit';
 import type { Connection } from '../api/types.js';
 import { property } from 'lit/decorators/property.js';
-import { ConnectController, type SelectAccounts } from '../controllers/connect-controller.js';
-import { ConnectionActions } from '../controllers/connection-actions.js';
+import type { SelectAccounts } from '../controllers/connect-controller.js';
 import { CountdownController } from '../controllers/countdown.js';
 import { ExpiryController } from '../controllers/expiry.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
+import { WidgetActions } from '../controllers/widget-actions.js';
 import type { Strings } from '../strings/strings.js';
 
 /**
@@ -41,8 +41,7 @@ export class SourceWidget extends LitElement {
 
   protected readonly data = new SourceController(this);
   protected readonly l10n = new LocaleController(this);
-  protected readonly connector = new ConnectController(this, this.data, this.l10n);
-  protected readonly actions = new ConnectionActions(this, this.data, this.connector, this.l10n);
+  protected readonly actions = new WidgetActions(this, this.data, this.l10n);
   /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */
   protected readonly countdown = new CountdownController(this, () => this.data.state.retryAt);
   /** Accounts to re-connect soon, and the `dsw-connection-expiring` event for those shown. */

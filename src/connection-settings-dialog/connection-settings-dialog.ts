@@ -248,8 +248,8 @@ export class ConnectionSettingsDialog extends SourceWidget {
           : nothing)}
       </div>
       <footer part="footer">
-        ${messageView(this.actions, this.connector.pending, s)}${this.selection.active ? nothing : this.panels.footer()}
-        <button id="add" type="button" class="primary" part="add-button" ?hidden=${this.selection.active} data-prefetch="authorization" aria-busy=${this.connector.pending ? 'true' : 'false'} @click=${this.onAdd}>
+        ${messageView(this.actions, this.actions.pending, s)}${this.selection.active ? nothing : this.panels.footer()}
+        <button id="add" type="button" class="primary" part="add-button" ?hidden=${this.selection.active} data-prefetch="authorization" aria-busy=${this.actions.pending ? 'true' : 'false'} @click=${this.onAdd}>
           ${plugIcon}${s.addOrUpdate}
         </button>
       </footer>

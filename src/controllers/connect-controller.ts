@@ -1,19 +1,18 @@
 import type { ReactiveController } from 'lit';
 import { DswError, isAbortError } from '../api/errors.js';
 import { AuthorizationError } from '../auth/authorization-error.js';
-import { authorizeInClick, isAuthorizing, loadAuthorization } from '../auth/lazy.js';
-import { takePending } from '../auth/pending.js';
+import { loadAuthorization } from '../auth/lazy.js';
+import type { PendingAuthorization } from '../auth/pending.js';
 import type { SelectableAccount } from '../api/types.js';
 import type { AuthorizationResult } from '../auth/types.js';
-import { ConnectRequestEvent } from '../events/connect-request.js';
 import { ConnectionAddedEvent } from '../events/connection-added.js';
 import { ConnectionReconnectedEvent } from '../events/connection-reconnected.js';
 import { DswErrorEvent } from '../events/error.js';
 import type { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
 import type { LocaleController } from './locale-controller.js';
-import { prefetchOnIntent } from './prefetch.js';
 import type { SourceController, SourceHost } from './source-controller.js';
+import { startAuthorization, type StartedAuthorization } from './start-authorization.js';
 
 /** A result to show and announce (in a live region) after a connect or re-connect. */
 export interface Notice {
@@ -39,9 +38,9 @@ export interface AccountSelectionRequest {
 export type SelectAccounts = (request: AccountSelectionRequest) => Promise<Notice | false | undefined> | undefined;
 
 /**
- * The connect / re-connect action every widget offers: a cancelable `dsw-connect-request`,
- * then the authorization pop-up, then a reload of the source and the event that says what
- * changed. Call `connect()` synchronously from the click handler, or the pop-up is blocked.
+ * Follows a connect or re-connect to its end: the outcome of the pop-up, a reload of the source,
+ * the event that says what changed and the notice to show. Loaded with the rest of the write path
+ * on first use; the click itself runs `startAuthorization` (see WidgetActions).
  */
 export class ConnectController implements ReactiveController {
   /** A pop-up this widget opened is still open. */
@@ -49,41 +48,29 @@ export class ConnectController implements ReactiveController {
   notice?: Notice;
   /** The connection the last attempt was for (undefined: adding an account). */
   lastConnectionId?: string;
-  private controller?: AbortController;
-  /** The store and source last looked up for sign-ins left under way (see `hostUpdated`). */
-  private checked?: { store: ConnectionStore; sourceId: string };
 
   constructor(
     /** `chooseAccounts`: where the widget shows the account selection (the settings dialog's step). */
     private readonly host: SourceHost & { chooseAccounts?: SelectAccounts },
     private readonly source: SourceController,
     private readonly l10n: LocaleController,
+    /** Aborts when the widget leaves the page: the flows it follows stop with it. */
+    private readonly signal: () => AbortSignal,
   ) {
     host.addController(this);
-    prefetchOnIntent('authorization', loadAuthorization);
   }
 
   hostDisconnected(): void {
-    this.controller?.abort();
-    this.controller = undefined;
     this.pending = false;
   }
 
   /**
    * Picks up the sign-ins an earlier page of this tab left under way for this source (the host
    * page reloaded while a pop-up was open, or after it timed out): their late outcome still
-   * ends like any success. Once per source and page (see pending.ts).
+   * ends like any success.
    */
-  hostUpdated(): void {
-    const { store } = this.source;
-    const sourceId = this.host.source;
-    // Once per store and source, not on every render: reading sessionStorage is not free.
-    if (!store || !sourceId || (this.checked?.store === store && this.checked.sourceId === sourceId)) return;
-    this.checked = { store, sourceId };
-    const left = takePending(store.client.resolveUrl(''), sourceId);
-    if (left.length === 0) return;
-    this.controller ??= new AbortController();
-    const { signal } = this.controller;
+  resume(store: ConnectionStore, sourceId: string, left: readonly PendingAuthorization[]): void {
+    const signal = this.signal();
     const known = new Set(store.get(sourceId).connections.map((c) => c.id));
     for (const pending of left) {
       loadAuthorization()
@@ -95,23 +82,15 @@ export class ConnectController implements ReactiveController {
     }
   }
 
-  /** Adds an account (no `connectionId`) or re-connects one. */
+  /** Adds an account (no `connectionId`) or re-connects one. Call it synchronously in the click handler. */
   connect(connectionId?: string): void {
-    const { store } = this.source;
-    const sourceId = this.host.source;
-    if (!store || !sourceId) return;
-    if (!this.host.dispatchEvent(new ConnectRequestEvent({ sourceId, connectionId }))) return;
+    this.follow(startAuthorization(this.host, this.source.store, connectionId, this.signal()));
+  }
 
-    const target = { client: store.client, sourceId, connectionId };
-    // Another click while a pop-up is open only focuses it (authorize does), and whoever
-    // opened it reports the outcome.
-    const joined = isAuthorizing(target);
-    this.controller ??= new AbortController();
-    const timeoutMs = this.host.authorizationTimeoutMs ?? store.authorizationTimeoutMs;
-    const flow = authorizeInClick({ ...target, signal: this.controller.signal, timeoutMs });
-    if (joined) return;
-
-    const known = new Set(store.get(sourceId).connections.map((c) => c.id));
+  /** Shows a sign-in the click started as pending, then its outcome. */
+  follow(started: StartedAuthorization | undefined): void {
+    if (!started) return;
+    const { store, sourceId, connectionId, known } = started;
     this.lastConnectionId = connectionId;
     this.pending = true;
     this.show({ tone: 'info', text: this.strings.authorizationPending });
@@ -123,12 +102,12 @@ export class ConnectController implements ReactiveController {
       this.show(this.noticeFor(error));
       // "Cancelled" may be a window a sign-in page's COOP only severed, and "timed out" a user
       // still signing in: if they go on to approve, that still ends like any success, announced
-      // and reported once. `this.controller` aborting stops the watch.
+      // and reported once. The widget leaving the page stops the watch.
       if (error instanceof AuthorizationError && error.late) {
         error.late.then((result) => result && succeeded(result)).catch(failed);
       }
     };
-    flow
+    started.flow
       .then(succeeded)
       .catch(failed)
       .finally(() => {

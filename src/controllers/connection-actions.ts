@@ -8,9 +8,10 @@ import { MakeMainRequestEvent } from '../events/make-main-request.js';
 import { RefreshRequestedEvent } from '../events/refresh-requested.js';
 import { mainConnection } from '../store/source-state.js';
 import { actionFailureText } from '../views/error-text.js';
-import type { ConnectController, Notice } from './connect-controller.js';
+import { ConnectController, type Notice } from './connect-controller.js';
 import type { LocaleController } from './locale-controller.js';
 import type { SourceController, SourceHost } from './source-controller.js';
+import type { StartedAuthorization } from './start-authorization.js';
 
 /** The actions that change a connection already there (re-connect runs through the pop-up). */
 export type ChangeAction = 'delete' | 'make-main' | 'refresh';
@@ -19,9 +20,11 @@ export type ChangeAction = 'delete' | 'make-main' | 'refresh';
  * Everything a widget does to a connection, each written once: the cancelable request event, the
  * store's write, the event that says it happened, the text to show and announce, and on failure a
  * `dsw-error` and a text that says what went wrong. Add and re-connect hand over to the
- * `ConnectController` (the pop-up); their notice replaces the last action's result.
+ * `ConnectController` (the pop-up); their notice replaces the last action's result. The write
+ * path of a widget, loaded on first use (see WidgetActions).
  */
 export class ConnectionActions {
+  readonly connector: ConnectController;
   /** The last delete / make main / refresh result. */
   private result?: Notice;
   private started?: (action: ChangeAction, connection: Connection) => void;
@@ -29,9 +32,11 @@ export class ConnectionActions {
   constructor(
     private readonly host: SourceHost,
     private readonly source: SourceController,
-    private readonly connector: ConnectController,
     private readonly l10n: LocaleController,
-  ) {}
+    signal: () => AbortSignal,
+  ) {
+    this.connector = new ConnectController(host, source, l10n, signal);
+  }
 
   /**
    * Calls `callback` once a change goes ahead (not prevented), before the store applies it: the
@@ -46,16 +51,14 @@ export class ConnectionActions {
     return this.connector.notice ?? this.result;
   }
 
-  /** Adds an account. Call it synchronously in the click handler: the pop-up needs the gesture. */
-  add(): void {
+  /**
+   * Adds an account (no `connectionId`) or re-authorizes one. Call it synchronously in the click
+   * handler: the pop-up needs the gesture. `started`: a sign-in the click already started.
+   */
+  connect(connectionId?: string, started?: StartedAuthorization): void {
     this.show(undefined);
-    this.connector.connect();
-  }
-
-  /** Re-authorizes `connection` (same rule as `add` about the click). */
-  reconnect(connection: Connection): void {
-    this.show(undefined);
-    this.connector.connect(connection.id);
+    if (started) this.connector.follow(started);
+    else this.connector.connect(connectionId);
   }
 
   /** Clears the notice (the card's ×). */
@@ -66,8 +69,7 @@ export class ConnectionActions {
 
   /** Runs the last add or re-connect again (a notice's Retry). */
   retryConnect(): void {
-    this.show(undefined);
-    this.connector.connect(this.connector.lastConnectionId);
+    this.connect(this.connector.lastConnectionId);
   }
 
   async remove(connection: Connection): Promise<void> {

@@ -248,7 +248,7 @@ export class DataSourceCard extends SourceWidget {
         ${s.connectionSettings}
       </button>`;
     }
-    const busy = this.connector.pending && this.connector.lastConnectionId === undefined;
+    const busy = this.actions.pending && this.actions.lastConnectionId === undefined;
     // Stays enabled while the pop-up is open: another click brings that pop-up to the front.
     return html`<button
         class="quiet"
@@ -301,7 +301,7 @@ export class DataSourceCard extends SourceWidget {
         failures,
         index,
         strings: s,
-        pending: this.connector.pending && this.connector.lastConnectionId === current.id,
+        pending: this.actions.pending && this.actions.lastConnectionId === current.id,
         showAccount: true,
         ofSource: s.ofSource(this.name),
         onReconnect: (connection) => this.actions.reconnect(connection),
@@ -322,7 +322,7 @@ export class DataSourceCard extends SourceWidget {
       strings: s,
       actions: this.actions,
       live: true,
-      onDismiss: this.connector.pending ? undefined : this.onDismissNotice,
+      onDismiss: this.actions.pending ? undefined : this.onDismissNotice,
       ofSource: s.ofSource(this.name),
     });
   }

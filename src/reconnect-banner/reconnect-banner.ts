@@ -181,7 +181,7 @@ export class ReconnectBanner extends SourceWidget {
           failures,
           index,
           strings: s,
-          pending: this.connector.pending && this.connector.lastConnectionId === current.id,
+          pending: this.actions.pending && this.actions.lastConnectionId === current.id,
           showAccount: failures.length > 1,
           ofSource: of,
           onReconnect: (connection) => this.actions.reconnect(connection),

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Notice } from '../controllers/connect-controller.js';
-import type { ConnectionActions } from '../controllers/connection-actions.js';
+import type { WidgetActions } from '../controllers/widget-actions.js';
 import type { Strings } from '../strings/strings.js';
 import { closeIcon } from '../styles/icons.js';
 
-type NoticeActions = Pick<ConnectionActions, 'retryConnect' | 'add'>;
+type NoticeActions = Pick<WidgetActions, 'retryConnect' | 'add'>;
 
 /**
  * What a connect or re-connect notice offers: Retry (a blocked pop-up, a network error) and

@@ -1,5 +1,5 @@
 // A bare widget for the controllers' own tests: the shared base class (so the same
-// SourceController, ConnectController and ConnectionActions as the elements), rendering only the
+// SourceController and WidgetActions as the elements), rendering only the
 // notice text, under a fresh provider and mock endpoint.
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { RequestHandler } from 'msw';

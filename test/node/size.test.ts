@@ -16,10 +16,12 @@ const budgets: Record<string, { before?: number; all?: number }> = {
   //   that wrap at 200 % text, the sort's announcement; +800 B with the dialog (one Tab stop per
   //   row, arrow keys, dates read whole, the opener's stand-in getting focus back);
   // - issue 13 (connect links and history): about +7,600 B with the dialog; before a click, the
-  //   card's entry point, paid for by moving the dialog-only English texts to en-dialog.ts.
-  'a page of cards (provider + card)': { before: 26_050, all: 51_250 },
-  'a page of banners (provider + banner)': { before: 26_200 },
-  'everything (the CDN build)': { all: 53_800 },
+  //   card's entry point, paid for by moving the dialog-only English texts to en-dialog.ts;
+  // - the write path loaded on first use (WidgetActions): −360 B before any click, +750 B in all
+  //   (the small stand-in that opens the pop-up in the click, and one more chunk).
+  'a page of cards (provider + card)': { before: 25_700, all: 52_050 },
+  'a page of banners (provider + banner)': { before: 25_750 },
+  'everything (the CDN build)': { all: 54_550 },
 };
 
 test('every page stays within its min+gzip budget', () => {
