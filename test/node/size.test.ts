@@ -18,10 +18,13 @@ const budgets: Record<string, { before?: number; all?: number }> = {
   // - issue 13 (connect links and history): about +7,600 B with the dialog; before a click, the
   //   card's entry point, paid for by moving the dialog-only English texts to en-dialog.ts;
   // - the write path loaded on first use (WidgetActions): −360 B before any click, +750 B in all
-  //   (the small stand-in that opens the pop-up in the click, and one more chunk).
-  'a page of cards (provider + card)': { before: 25_700, all: 52_050 },
+  //   (the small stand-in that opens the pop-up in the click, and one more chunk);
+  // - issue 9 (the dialog at 50,000 accounts): +820 B with the dialog, nothing before a click
+  //   (dates sorted as text, the search text built and searched natively, a row layout that
+  //   lists only the rows taller or shorter than most).
+  'a page of cards (provider + card)': { before: 25_700, all: 52_900 },
   'a page of banners (provider + banner)': { before: 25_750 },
-  'everything (the CDN build)': { all: 54_550 },
+  'everything (the CDN build)': { all: 55_400 },
 };
 
 test('every page stays within its min+gzip budget', () => {
