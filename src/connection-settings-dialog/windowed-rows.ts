@@ -170,7 +170,11 @@ export class WindowedRows implements ReactiveController {
   /** Row `id`'s index in `rows`, or -1. */
   indexOf(rows: readonly Connection[], id: string): number {
     const known = this.shown.index.get(id);
-    return known !== undefined && rows[known]?.id === id ? known : rows.findIndex((c) => c.id === id);
+    if (known === undefined) return rows.findIndex((c) => c.id === id);
+    if (rows[known]?.id === id) return known;
+    // Sorted or filtered anew: the engine finds the same object faster than a step per row.
+    const found = this.current[known]?.id === id ? rows.indexOf(this.current[known]) : -1;
+    return found >= 0 ? found : rows.findIndex((c) => c.id === id);
   }
 
   /**

@@ -16,6 +16,35 @@ function expected(list: readonly Connection[], query: string): string[] {
 
 const named = (names: string[]) => names.map((accountName, i) => connection(i, { accountName }));
 
+/**
+ * The rows as the dialog showed them before its sort and filter worked on indexes: a stable sort
+ * comparing parsed dates, status ranks or collated texts; descending the reverse with ties kept
+ * in the store's order; the filter on the lower-cased name, account ID and ID joined by NUL.
+ */
+function reference(list: readonly Connection[], sort: SortState | undefined, query: string, locale: string): string[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const rank = { error: 0, unknown: 1, active: 2 };
+  const compare = (a: Connection, b: Connection): number => {
+    if (!sort) return 0;
+    if (sort.key === 'account') return collator.compare(a.accountName, b.accountName);
+    if (sort.key === 'id') return collator.compare(a.accountId, b.accountId);
+    if (sort.key === 'status') return rank[a.status] - rank[b.status];
+    if (sort.key === 'created') return Date.parse(a.createdAt) - Date.parse(b.createdAt);
+    return (Date.parse(a.updatedAt ?? '') || 0) - (Date.parse(b.updatedAt ?? '') || 0);
+  };
+  let rows = [...list].sort(compare);
+  if (sort?.direction === 'descending') {
+    const groups: Connection[][] = [];
+    for (const c of rows) {
+      if (groups.length && compare(groups.at(-1)![0], c) === 0) groups.at(-1)!.push(c);
+      else groups.push([c]);
+    }
+    rows = groups.reverse().flat();
+  }
+  const needle = query.trim().toLocaleLowerCase();
+  return ids(rows.filter((c) => `${c.accountName}\u0000${c.accountId}\u0000${c.id}`.toLocaleLowerCase().includes(needle)));
+}
+
 describe('connection-settings-dialog: rows view (sort and filter over every account)', () => {
   it('narrows as the query grows, and widens again as it is deleted back', () => {
     const list = named(['Abc', 'abd', 'xAB', 'Bca', 'aXbc', 'ABCD', 'a', 'cab', 'ZZZ', 'Abc 2']);
@@ -68,6 +97,52 @@ describe('connection-settings-dialog: rows view (sort and filter over every acco
     expect(ids(cache.get(list, undefined, 'ünïcode straße').rows)).to.deep.equal([list[0].id]);
     expect(ids(cache.get(list, undefined, 'conn_x').rows)).to.deep.equal(['Conn_X']);
     expect(ids(cache.get(list, undefined, 'straße\u0000acc').rows)).to.deep.equal([list[0].id]);
+  });
+
+  it('shows what a plain sort and filter of every row shows, through sorts, queries and new lists', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const names = ['Account', 'account', 'École', 'ÉCOLE', 'Straße', 'ΟΔΟΣ', 'İstanbul', 'Zeta', 'alpha', '日本'];
+    const forms = [(t: number) => new Date(t).toISOString(), (t: number) => `${new Date(t).toISOString().slice(0, 19)}Z`, (t: number) => `${new Date(t + 7_200_000).toISOString().slice(0, 19)}+02:00`];
+    let next = 0;
+    const make = (form: (t: number) => string): Connection => {
+      // Few distinct times, so that ties are common.
+      const time = Date.UTC(2024, 0, 1) + Math.floor(random() * 30) * 86_400_000 * 5;
+      return connection(next++, {
+        accountName: `${pick(names)} ${Math.floor(random() * 20)}`,
+        accountId: random() < 0.3 ? `AB-${Math.floor(random() * 50)}` : String(1000 + Math.floor(random() * 30)),
+        status: pick(['active', 'error', 'unknown', 'active'] as const),
+        createdAt: form(time),
+        updatedAt: random() < 0.2 ? null : form(time + Math.floor(random() * 3) * 3_600_000),
+      });
+    };
+    const keys = ['status', 'account', 'id', 'created', 'updated'] as const;
+    for (let trial = 0; trial < 40; trial++) {
+      const mixed = trial % 4 === 3;
+      const form = pick(forms);
+      let list = Array.from({ length: 5 + Math.floor(random() * 60) }, () => make(mixed ? pick(forms) : form));
+      const cache = new RowsViewCache();
+      let sort: SortState | undefined;
+      let query = '';
+      for (let step = 0; step < 30; step++) {
+        const r = random();
+        if (r < 0.25) {
+          const key = pick(keys);
+          sort = { key, direction: sort?.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending' };
+        } else if (r < 0.4) query = query.slice(0, -1);
+        else if (r < 0.65) query += pick(['a', 'c', '1', ' ', 'o', 'ς', 'ß', '0', 'É', 'i']);
+        else if (r < 0.85) {
+          // The store's new list keeps the objects of what did not change.
+          list = [...list];
+          const i = Math.floor(random() * list.length);
+          if (random() < 0.5) list[i] = { ...list[i], accountName: pick(names) };
+          else list.splice(i, 1, make(form), list[i]);
+        }
+        const locale = pick(['en-US', 'en-US', 'de', 'ja']);
+        expect(ids(cache.get(list, sort, query, locale).rows), `trial ${trial}, step ${step}`).to.deep.equal(reference(list, sort, query, locale));
+      }
+    }
   });
 
   it('sorts stably by date: ties keep the store order in both directions, Never is the oldest', () => {
