@@ -1,8 +1,7 @@
 import { LitElement, isServer, type PropertyValues } from 'lit';
 import type { Connection } from '../api/types.js';
 import { property } from 'lit/decorators/property.js';
-import type { SelectAccounts } from '../controllers/connect-controller.js';
-import { CountdownController } from '../controllers/countdown.js';
+import type { AccountSelectionRequest, SelectAccounts } from '../controllers/connect-controller.js';
 import { ExpiryController } from '../controllers/expiry.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { SourceController } from '../controllers/source-controller.js';
@@ -40,12 +39,10 @@ export class SourceWidget extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   protected readonly data = new SourceController(this);
-  protected readonly l10n = new LocaleController(this);
+  protected readonly l10n = new LocaleController(this, this.data);
   protected readonly actions = new WidgetActions(this, this.data, this.l10n);
-  /** Seconds until the store tries a failed load again by itself ("Retrying in 40 s…"). */
-  protected readonly countdown = new CountdownController(this, () => this.data.state.retryAt);
   /** Accounts to re-connect soon, and the `dsw-connection-expiring` event for those shown. */
-  protected readonly expiry = new ExpiryController(this, this.data, () => this.expiringShown());
+  protected readonly expiry = new ExpiryController(this, this.data, this.expiringShown);
 
   /** The Expiring accounts this widget shows now (none by default); each is announced once per page. */
   protected expiringShown(): readonly Connection[] {
@@ -54,9 +51,12 @@ export class SourceWidget extends LitElement {
 
   /**
    * @internal Shows the choice among the accounts a sign-in reached: the settings dialog's step,
-   * which the card and the banner open for it. Resolves with the outcome to announce.
+   * which the card and the banner open for it. Resolves with the outcome to announce; undefined
+   * where the widget offers no choice. A method, so that no widget holds a function of its own.
    */
-  chooseAccounts?: SelectAccounts;
+  chooseAccounts(_request: AccountSelectionRequest): ReturnType<SelectAccounts> {
+    return undefined;
+  }
 
   /** On a server, the data it renders with (the only hook Lit's server rendering calls before `render`). */
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -242,7 +242,7 @@ export class ConnectionSettingsDialog extends SourceWidget {
               onRowKeydown: this.windowed.onKeydown,
               onFilterInput: this.onFilterInput,
               onRetryLoad: this.onRetryLoad,
-              retryIn: this.countdown.seconds,
+              retryIn: this.data.retrySeconds,
               expiry: this.expiry,
             }))
           : nothing)}

@@ -1,10 +1,14 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /** Widgets showing a countdown: one timer for the page re-renders them once a second. */
 const counting = new Set<ReactiveControllerHost>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
-function count(host: ReactiveControllerHost, on: boolean): void {
+/**
+ * Re-renders `host` every second while `on` (it shows a countdown), with the other widgets that do;
+ * the timer stops when none does. Its `SourceController` calls it after each update.
+ */
+export function count(host: ReactiveControllerHost, on: boolean): void {
   if (on) counting.add(host);
   else counting.delete(host);
   if (counting.size > 0 && !timer) timer = setInterval(() => counting.forEach((h) => h.requestUpdate()), 1000);
@@ -14,27 +18,7 @@ function count(host: ReactiveControllerHost, on: boolean): void {
   }
 }
 
-/** Counts down to a moment (the store's next automatic try), re-rendering its widget every second. */
-export class CountdownController implements ReactiveController {
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    /** The moment counted down to (epoch ms), or undefined when there is none. */
-    private readonly until: () => number | undefined,
-  ) {
-    host.addController(this);
-  }
-
-  /** Whole seconds left, or undefined when nothing is counted down. */
-  get seconds(): number | undefined {
-    const at = this.until();
-    return at === undefined ? undefined : Math.max(1, Math.ceil((at - Date.now()) / 1000));
-  }
-
-  hostUpdated(): void {
-    count(this.host, (this.until() ?? 0) > Date.now());
-  }
-
-  hostDisconnected(): void {
-    count(this.host, false);
-  }
+/** Whole seconds until the moment `at` (epoch ms), at least 1; undefined without one. */
+export function secondsUntil(at: number | undefined): number | undefined {
+  return at === undefined ? undefined : Math.max(1, Math.ceil((at - Date.now()) / 1000));
 }

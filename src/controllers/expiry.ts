@@ -11,6 +11,9 @@ import type { SourceController, SourceHost } from './source-controller.js';
  */
 const announced = new Set<string>();
 
+/** No Expiring account (never changed: callers only read what `connections()` gives). */
+const NONE: Connection[] = [];
+
 /** For tests: every account counts as not announced yet. */
 export function forgetExpiryAnnouncements(): void {
   announced.clear();
@@ -21,14 +24,22 @@ export function forgetExpiryAnnouncements(): void {
  * (the widget's `expiry-warning-days`, else the provider's, else the data source's, else 7).
  * After each update it announces the Expiring accounts the widget shows that no widget announced.
  */
-export class ExpiryController implements ReactiveController {
-  private last?: { connections: readonly Connection[]; windowDays: number; minute: number; expiring: Connection[] };
+export class ExpiryController<Host extends SourceHost = SourceHost> implements ReactiveController {
+  /** What `connections()` answered last, and for which connections, window and minute. */
+  private lastConnections?: readonly Connection[];
+  private lastWindowDays = 0;
+  private lastMinute = 0;
+  private lastExpiring: Connection[] = NONE;
   private announcedList?: readonly Connection[];
 
   constructor(
-    private readonly host: SourceHost,
+    private readonly host: Host,
     private readonly data: SourceController,
-    private readonly shown: () => readonly Connection[],
+    /**
+     * The Expiring accounts the widget shows now: a method of the widget's class, called on the
+     * widget (a function shared by every widget, where an arrow would be one more per widget).
+     */
+    private readonly shown: (this: Host) => readonly Connection[],
   ) {
     host.addController(this);
   }
@@ -51,11 +62,14 @@ export class ExpiryController implements ReactiveController {
     const { connections } = this.data.state;
     const windowDays = this.windowDays;
     const minute = Math.floor(this.now / 60_000);
-    const last = this.last;
-    if (last && last.connections === connections && last.windowDays === windowDays && last.minute === minute) return last.expiring;
+    if (this.lastConnections === connections && this.lastWindowDays === windowDays && this.lastMinute === minute) return this.lastExpiring;
     const expiring = expiringConnections(this.data.state, this.now, windowDays);
-    this.last = { connections, windowDays, minute, expiring };
-    return expiring;
+    this.lastConnections = connections;
+    this.lastWindowDays = windowDays;
+    this.lastMinute = minute;
+    // Nearly always none: one empty list for every widget.
+    this.lastExpiring = expiring.length === 0 ? NONE : expiring;
+    return this.lastExpiring;
   }
 
   /** Milliseconds until an Expiring account expires; undefined for any other. */
@@ -65,7 +79,7 @@ export class ExpiryController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const shown = this.shown();
+    const shown = this.shown.call(this.host);
     // The same list as after the last update: announced already.
     if (shown === this.announcedList) return;
     this.announcedList = shown;

@@ -1,9 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { localizationContext, type Localization } from '../context/keys.js';
 import { en } from '../strings/en.js';
 import { loadStrings, localeKey, onStringsChange, stringsFor, stringsVersion } from '../strings/registry.js';
 import type { Strings } from '../strings/strings.js';
+import type { LocalizationListener, SourceController } from './source-controller.js';
 
 /** What a widget exposes to the controller. */
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
@@ -47,6 +46,9 @@ function inheritedLang(element: Element): string {
   return '';
 }
 
+/** Nothing to wait for (English is in the bundle): one settled promise for every widget. */
+const loaded = Promise.resolve();
+
 /** The widgets to tell when a `lang` or a locale's texts change: one observer for the page. */
 const watching = new Set<LocaleController>();
 let langObserver: MutationObserver | undefined;
@@ -64,26 +66,22 @@ function watch(controller: LocaleController): void {
  * its `lang`, else the provider's `locale`, else the nearest ancestor with `lang` (the document's
  * included), else the browser's; a change of any of them at run time re-renders the widget. The
  * texts are that locale's (loaded on demand), under the provider's overrides, under the widget's,
- * with every name and message isolated; the same object while nothing changed.
+ * with every name and message isolated; the same object while nothing changed. The provider's
+ * part comes with the widget's one context request, made by its `SourceController`.
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController implements ReactiveController, LocalizationListener {
   /** Resolves once the texts of the current locale are here (a first render waits for it). */
-  ready: Promise<void> = Promise.resolve();
-  private provided: Localization = {};
+  ready: Promise<void> = loaded;
   private tag = '';
   private key = 'en';
   private merged?: Merged;
 
-  constructor(private readonly host: LocaleHost) {
-    new ContextConsumer(host, {
-      context: localizationContext,
-      subscribe: true,
-      callback: (localization) => {
-        this.provided = localization;
-        this.resolve();
-        host.requestUpdate();
-      },
-    });
+  constructor(
+    private readonly host: LocaleHost,
+    /** Holds what the provider hands down (`provided.strings`, `provided.locale`). */
+    private readonly source: SourceController,
+  ) {
+    source.localization = this;
     host.addController(this);
   }
 
@@ -95,7 +93,7 @@ export class LocaleController implements ReactiveController {
   get strings(): Strings {
     const { key } = this;
     const version = stringsVersion();
-    const provided = this.provided.strings;
+    const provided = this.source.provided.strings;
     const own = this.host.strings;
     const last = this.merged;
     if (last && last.key === key && last.version === version && last.provided === provided && last.own === own) return last.strings;
@@ -131,6 +129,11 @@ export class LocaleController implements ReactiveController {
     this.resolve();
   }
 
+  /** The provider's texts or locale changed (its widget re-renders for it). */
+  localizationChanged(): void {
+    this.resolve();
+  }
+
   /** A `lang` changed somewhere, or (`texts`) a locale's texts did: re-render if it concerns us. */
   localeChanged(texts = false): void {
     const before = this.tag;
@@ -140,7 +143,7 @@ export class LocaleController implements ReactiveController {
 
   private resolve(): void {
     const { host } = this;
-    const tag = host.locale || host.lang || this.provided.locale || inheritedLang(host) || globalThis.navigator?.language || 'en';
+    const tag = host.locale || host.lang || this.source.provided.locale || inheritedLang(host) || globalThis.navigator?.language || 'en';
     this.tag = tag;
     const key = localeKey(tag);
     if (key === this.key) return;

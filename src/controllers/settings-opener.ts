@@ -26,6 +26,14 @@ export class SettingsOpener implements ReactiveController {
     host.addController(this);
     // A sign-in of this widget that reached several accounts: the dialog opens on the choice.
     host.chooseAccounts = (request) => this.open(request);
+    SettingsOpener.prefetch();
+  }
+
+  /**
+   * Fetches the dialog's code when the user points at a button that opens it: call it when a
+   * widget that makes its opener on first use is created.
+   */
+  static prefetch(): void {
     prefetchOnIntent('settings', loadSettingsDialog);
   }
 

@@ -1,11 +1,12 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DswError } from '../api/errors.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import { sharedStore } from '../store/shared-stores.js';
 import { idleState, type SourceState } from '../store/source-state.js';
 import { DswErrorEvent } from '../events/error.js';
-import { storeContext } from '../context/keys.js';
+import { count, secondsUntil } from './countdown.js';
+import { providedContext, type Provided } from '../context/keys.js';
 
 /** What every widget exposes to the controller. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
@@ -19,11 +20,22 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   endpoint?: string;
 }
 
+/** Told when the provider's texts or locale change (the widget's `LocaleController`). */
+export interface LocalizationListener {
+  localizationChanged(): void;
+}
+
+/** Nothing provided (no provider above, or not yet): one object for every widget. */
+const NOTHING_PROVIDED: Provided = {};
+
 /**
  * Connects a widget to the store: the provider's (found through context) or, outside any
  * provider, the shared store of the widget's `endpoint`. It keeps one subscription to the
  * widget's data source, re-subscribes when `source`, `endpoint` or the provider changes, and
  * reports the failure of a load this widget started as a `dsw-error` event.
+ *
+ * It makes the widget's one context request: the provider answers with its store and its
+ * localization together, and the `LocaleController` reads the latter from `provided`.
  */
 export class SourceController implements ReactiveController {
   /**
@@ -34,25 +46,29 @@ export class SourceController implements ReactiveController {
   /** The store in use; undefined while the widget has neither a provider nor an endpoint. */
   store?: ConnectionStore;
   state: SourceState;
-  private provided?: ConnectionStore;
+  /** What the provider above hands down (its store, texts and locale); empty without one. */
+  provided: Provided = NOTHING_PROVIDED;
+  /** See `LocalizationListener`. */
+  localization?: LocalizationListener;
   private unsubscribe?: () => void;
-  private key = '';
+  /** The source subscribed to in `store` (a change of `endpoint` matters only by changing the store); empty when none. */
+  private subscribed = '';
   private wake?: () => void;
+  private unsubscribeProvider?: () => void;
+  /**
+   * The context callback and the store listener: the same functions for the widget's life (the
+   * provider keys its subscriptions by the callback), bound rather than arrows (no closure scope).
+   */
+  private readonly receiver = this.receive.bind(this);
+  private readonly listener = this.heard.bind(this);
 
   constructor(private readonly host: SourceHost) {
     this.state = idleState(host.source ?? '');
-    new ContextConsumer(host, {
-      context: storeContext,
-      subscribe: true,
-      callback: (store) => {
-        this.provided = store;
-        this.sync();
-      },
-    });
     host.addController(this);
   }
 
   hostConnected(): void {
+    this.host.dispatchEvent(new ContextEvent(providedContext, this.host, this.receiver, true));
     this.sync();
   }
 
@@ -60,10 +76,23 @@ export class SourceController implements ReactiveController {
     this.sync();
   }
 
+  /** A failed load the store tries again by itself: the widget counts down to it ("Retrying in 40 s…"). */
+  hostUpdated(): void {
+    count(this.host, (this.state.retryAt ?? 0) > Date.now());
+  }
+
   hostDisconnected(): void {
+    count(this.host, false);
+    this.unsubscribeProvider?.();
+    this.unsubscribeProvider = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.key = '';
+    this.subscribed = '';
+  }
+
+  /** Whole seconds until the store tries the failed load again by itself; undefined when it will not. */
+  get retrySeconds(): number | undefined {
+    return secondsUntil(this.state.retryAt);
   }
 
   /** Whether there is something to show but a placeholder: data, a failure, or nowhere to load from. */
@@ -98,29 +127,42 @@ export class SourceController implements ReactiveController {
     if (this.store && this.host.source) this.report(this.store.load(this.host.source));
   }
 
+  /** The provider's answer, at the request and at every change of its value. */
+  private receive(value: Provided, unsubscribe?: () => void): void {
+    // Another provider answers now (a nearer one appeared): leave the one before.
+    if (this.unsubscribeProvider !== unsubscribe) this.unsubscribeProvider?.();
+    this.unsubscribeProvider = unsubscribe;
+    this.provided = value;
+    this.localization?.localizationChanged();
+    this.sync();
+    this.host.requestUpdate();
+  }
+
   private sync(): void {
     if (!this.host.isConnected) return;
-    const store = this.provided ?? (this.host.endpoint ? sharedStore(this.host.endpoint) : undefined);
-    const source = this.host.source ?? '';
-    const key = store && source ? `${this.host.endpoint}|${source}` : '';
-    if (store === this.store && key === this.key) return;
+    const store = this.provided.store ?? (this.host.endpoint ? sharedStore(this.host.endpoint) : undefined);
+    const source = store ? (this.host.source ?? '') : '';
+    if (store === this.store && source === this.subscribed) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.store = store;
-    this.key = key;
-    this.state = idleState(source);
+    this.subscribed = source;
+    this.state = idleState(this.host.source ?? '');
     if (store && source) {
-      this.unsubscribe = store.subscribe(source, (state) => {
-        const shown = !quietRevalidation(this.state, state);
-        this.state = state;
-        if (shown) this.host.requestUpdate();
-        if (this.settled) this.wake?.();
-      });
+      this.unsubscribe = store.subscribe(source, this.listener);
       this.state = store.get(source);
       this.report(store.load(source));
     }
     if (this.settled) this.wake?.();
     this.host.requestUpdate();
+  }
+
+  /** The store's news of the source subscribed to. */
+  private heard(state: SourceState): void {
+    const shown = !quietRevalidation(this.state, state);
+    this.state = state;
+    if (shown) this.host.requestUpdate();
+    if (this.settled) this.wake?.();
   }
 
   private report(load: Promise<void> | undefined): void {

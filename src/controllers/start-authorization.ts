@@ -34,6 +34,9 @@ export function startAuthorization(
   const joined = isAuthorizing(target);
   const timeoutMs = host.authorizationTimeoutMs ?? store.authorizationTimeoutMs;
   const flow = authorizeInClick({ ...target, signal, timeoutMs });
+  // Its outcome is read once the code that follows it arrives (a blocked pop-up fails at once),
+  // or by the click that opened the pop-up: never an unhandled rejection meanwhile.
+  flow.catch(() => {});
   if (joined) return undefined;
   return { store, sourceId, connectionId, flow, known: new Set(store.get(sourceId).connections.map((c) => c.id)) };
 }

@@ -147,8 +147,9 @@ export const cardStyles = css`
     background: var(--_skeleton);
   }
   /* One pulse per card, not per bar (a page of cards starts hundreds of animations otherwise),
-     and only for a load that takes a while. */
-  .card[aria-busy='true']:not(.slow) .header {
+     and only for a load that takes a while (the delay); none once it is slow, where Retry stands in
+     the button's place. */
+  .header:has(.skeleton.button) {
     animation: pulse 1.6s ease-in-out 0.4s infinite;
   }
   .skeleton.line {
@@ -166,7 +167,7 @@ export const cardStyles = css`
     inline-size: calc(8.5 * var(--_rem));
     border-radius: var(--_radius);
   }
-  .logo.loading {
+  .card[aria-busy='true'] .logo {
     background: var(--_skeleton);
   }
   @keyframes pulse {
@@ -175,7 +176,7 @@ export const cardStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .card[aria-busy='true']:not(.slow) .header {
+    .header:has(.skeleton.button) {
       animation: none;
     }
   }
@@ -184,7 +185,7 @@ export const cardStyles = css`
       border: 1px solid CanvasText;
     }
     .skeleton,
-    .logo.loading {
+    .card[aria-busy='true'] .logo {
       background: GrayText;
     }
     .failures {

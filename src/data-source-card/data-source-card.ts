@@ -5,6 +5,7 @@ import { state } from 'lit/decorators/state.js';
 import { SourceWidget } from '../base/source-widget.js';
 import type { Connection } from '../api/types.js';
 import { HttpError } from '../api/errors.js';
+import type { AccountSelectionRequest, Notice } from '../controllers/connect-controller.js';
 import { SettingsOpener } from '../controllers/settings-opener.js';
 import { formatList } from '../format/lists.js';
 import { failingConnections, type SourceState } from '../store/source-state.js';
@@ -14,7 +15,7 @@ import { hourglassIcon, warningIcon } from '../styles/icons.js';
 import { tokens } from '../styles/tokens.js';
 import { loadFailureText } from '../views/error-text.js';
 import { failureIndex, failureStyles, failureView } from '../views/failure-view.js';
-import { noticeView } from '../views/notice-view.js';
+import { noticeControls } from '../views/notice-view.js';
 import { cardStyles } from './data-source-card.styles.js';
 
 type View =
@@ -104,7 +105,8 @@ export class DataSourceCard extends SourceWidget {
   /** The `aria-level` of the name, to fit the page's heading outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  private readonly settingsDialog = new SettingsOpener(this);
+  /** Made on first use (most cards never open their settings); see `settingsDialog`. */
+  private opener?: SettingsOpener;
 
   /** The failing connection the user paged to; kept by ID so updates do not move it. */
   @state() private pickedFailure?: string;
@@ -113,19 +115,40 @@ export class DataSourceCard extends SourceWidget {
   /** Focus was inside the card before this update (see `updated`). */
   private hadFocus = false;
 
+  constructor() {
+    super();
+    SettingsOpener.prefetch();
+  }
+
+  private get settingsDialog(): SettingsOpener {
+    return (this.opener ??= new SettingsOpener(this));
+  }
+
+  /**
+   * @internal A sign-in of this card that reached several accounts: the dialog opens on the
+   * choice (the opener, once made, sets the same as its own property).
+   */
+  override chooseAccounts(request: AccountSelectionRequest): Promise<Notice | false | undefined> {
+    return this.settingsDialog.open(request);
+  }
+
   protected override render(): TemplateResult {
     const view = this.view();
     const s = this.l10n.strings;
     // Cut a long name to two lines, with the whole of it on hover (a short one needs neither).
     const long = view.kind !== 'loading' && this.name.length > LONG_TEXT;
-    return html`<article part="card" class="card root ${view.kind === 'loading' && view.slow ? 'slow' : ''}" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
+    // Whole attribute values, not text around a binding: a binding amid text keeps an array of
+    // its values in every card. The notice's boxes are written here (see notice-view.ts): the
+    // text is a polite live region, there empty before the first notice so that it is announced.
+    const notice = this.actions.notice;
+    return html`<article part="card" class="card root" aria-labelledby="name" aria-busy=${view.kind === 'loading' ? 'true' : 'false'}>
         <div class="header">
-          <div part="logo" class="logo ${view.kind === 'loading' ? 'loading' : ''}"><slot name="logo">${this.renderLogo(view)}</slot></div>
+          <div part="logo" class="logo"><slot name="logo">${this.renderLogo(view)}</slot></div>
           <div class="info">
             <div
               id="name"
               part="name"
-              class="name data ${long ? 'clamp' : ''}"
+              class=${long ? 'name data clamp' : 'name data'}
               role="heading"
               aria-level=${this.headingLevel}
               title=${ifDefined(long ? this.name : undefined)}
@@ -139,8 +162,17 @@ export class DataSourceCard extends SourceWidget {
           </div>
           <div part="actions" class="actions"><slot name="actions"></slot>${this.renderAction(view, s)}</div>
         </div>
-        ${view.kind === 'ready' ? this.renderStale(view.state, s) : nothing}${view.kind === 'ready' ? this.renderFailures(view.state, s) : nothing}
-        ${this.renderNotice(s)}
+        ${view.kind === 'ready' ? this.renderTrouble(view.state, s) : nothing}
+        <div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
+          <p class="notice-text" role="status">${notice?.text ?? nothing}</p>
+          ${noticeControls({
+            notice,
+            strings: s,
+            actions: this.actions,
+            onDismiss: this.actions.pending ? undefined : this.dismissClicked,
+            ofSource: notice ? s.ofSource(this.name) : '',
+          })}
+        </div>
       </article>`;
   }
 
@@ -191,7 +223,7 @@ export class DataSourceCard extends SourceWidget {
     const url = logoUrl && this.data.store ? this.data.store.client.resolveUrl(logoUrl) : undefined;
     if (url && url !== this.brokenLogo) {
       // Decorative: the name next to it says the same.
-      return html`<img part="logo-image" src=${url} alt="" @error=${() => (this.brokenLogo = url)} />`;
+      return html`<img part="logo-image" src=${url} alt="" @error=${this.logoFailed} />`;
     }
     return view.kind === 'loading' ? nothing : html`<span part="initials" aria-hidden="true">${initials(this.name)}</span>`;
   }
@@ -234,8 +266,8 @@ export class DataSourceCard extends SourceWidget {
     // unknown source (it may be a moment away from existing) can be tried again.
     if (view.kind === 'loading' && !view.slow) return html`<span class="skeleton button" aria-hidden="true"></span>`;
     if (view.kind === 'loading' || view.kind === 'failed' || view.kind === 'unknown') {
-      const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
-      return html`<button part="button retry-button" aria-label=${retry + s.ofSource(this.name)} @click=${() => this.data.retry()}>${retry}</button>`;
+      const retry = this.data.retrySeconds === undefined ? s.retry : s.retryNow;
+      return html`<button part="button retry-button" aria-label=${retry + s.ofSource(this.name)} @click=${this.retryClicked}>${retry}</button>`;
     }
     if (view.kind !== 'ready') return nothing;
     if (view.state.connections.length > 0) {
@@ -244,7 +276,7 @@ export class DataSourceCard extends SourceWidget {
         part="button settings-button"
         aria-label=${s.connectionSettings + s.ofSource(this.name)}
         data-prefetch="settings"
-        @click=${() => void this.settingsDialog.open()}>
+        @click=${this.settingsClicked}>
         ${s.connectionSettings}
       </button>`;
     }
@@ -255,14 +287,14 @@ export class DataSourceCard extends SourceWidget {
         part="button ask-button"
         aria-label=${s.askSomeoneElse + s.ofSource(this.name)}
         data-prefetch="settings"
-        @click=${() => this.settingsDialog.open('links')}>
+        @click=${this.linksClicked}>
         ${s.askSomeoneElse}
       </button><button
       class="primary"
       part="button connect-button"
       aria-label=${s.connect + s.ofSource(this.name)}
       data-prefetch="authorization"
-      aria-busy=${busy ? 'true' : 'false'} @click=${() => this.actions.add()}>
+      aria-busy=${busy ? 'true' : 'false'} @click=${this.connectClicked}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${s.connect}
     </button>`;
   }
@@ -275,7 +307,7 @@ export class DataSourceCard extends SourceWidget {
    */
   private renderStale(state: SourceState, s: Strings): TemplateResult | typeof nothing {
     if (!state.error) return nothing;
-    const retry = this.countdown.seconds === undefined ? s.retry : s.retryNow;
+    const retry = this.data.retrySeconds === undefined ? s.retry : s.retryNow;
     return html`<p part="stale" class="stale">
       <span id="stale-text">${s.revalidateFailed}${this.renderCountdown(s)}</span>
       <button
@@ -284,11 +316,21 @@ export class DataSourceCard extends SourceWidget {
         aria-label=${retry + s.ofSource(this.name)}
         aria-describedby="stale-text"
         aria-busy=${state.revalidating ? 'true' : 'false'}
-        @click=${() => this.data.retry()}
+        @click=${this.retryClicked}
       >
         ${state.revalidating ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${retry}
       </button>
     </p>`;
+  }
+
+  /**
+   * A failed refresh and the failing accounts, in one part: both are rare, and a part that
+   * renders nothing still costs every card.
+   */
+  private renderTrouble(state: SourceState, s: Strings): TemplateResult | typeof nothing {
+    const stale = this.renderStale(state, s);
+    const failures = this.renderFailures(state, s);
+    return stale === nothing && failures === nothing ? nothing : html`${stale}${failures}`;
   }
 
   private renderFailures(state: SourceState, s: Strings): TemplateResult | typeof nothing {
@@ -312,22 +354,35 @@ export class DataSourceCard extends SourceWidget {
 
   /** "Retrying in 40 s…" while the store waits to try again by itself. */
   private renderCountdown(s: Strings): TemplateResult | typeof nothing {
-    const seconds = this.countdown.seconds;
+    const seconds = this.data.retrySeconds;
     return seconds === undefined ? nothing : html` <span class="countdown">${s.retryingIn(seconds)}</span>`;
   }
 
-  private renderNotice(s: Strings): TemplateResult {
-    return noticeView({
-      notice: this.actions.notice,
-      strings: s,
-      actions: this.actions,
-      live: true,
-      onDismiss: this.actions.pending ? undefined : this.onDismissNotice,
-      ofSource: s.ofSource(this.name),
-    });
+  // Event listeners: methods of the prototype, shared by every card (Lit calls them on the card).
+
+  private retryClicked(): void {
+    this.data.retry();
   }
 
-  private readonly onDismissNotice = (): void => this.actions.dismiss();
+  private settingsClicked(): void {
+    void this.settingsDialog.open();
+  }
+
+  private linksClicked(): void {
+    void this.settingsDialog.open('links');
+  }
+
+  private connectClicked(): void {
+    this.actions.add();
+  }
+
+  private dismissClicked(): void {
+    this.actions.dismiss();
+  }
+
+  private logoFailed(event: Event): void {
+    this.brokenLogo = (event.target as HTMLImageElement).getAttribute('src') ?? undefined;
+  }
 }
 
 /** How long a card's first render waits for its data before it shows a skeleton (ms). */

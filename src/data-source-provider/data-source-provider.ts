@@ -1,8 +1,8 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { ApiClient, type HeadersCallback } from '../api/client.js';
-import { localizationContext, storeContext } from '../context/keys.js';
+import { localizationContext, providedContext, storeContext } from '../context/keys.js';
+import { ContextValues } from '../context/provider.js';
 import { ConnectionStore } from '../store/connection-store.js';
 import type { Strings } from '../strings/strings.js';
 
@@ -55,12 +55,19 @@ export class DataSourceProvider extends LitElement {
    */
   static storeCreated?: (provider: DataSourceProvider, store: ConnectionStore) => void;
 
-  private readonly storeProvider = new ContextProvider(this, { context: storeContext });
-  private readonly localizationProvider = new ContextProvider(this, { context: localizationContext, initialValue: {} });
+  /**
+   * What the widgets inside ask for (`providedContext`: the store and the localization in one
+   * value, one request per widget), and each part under its own key for the host's elements.
+   */
+  private readonly provided = new ContextValues(this, [
+    [providedContext, {}],
+    [storeContext, undefined],
+    [localizationContext, {}],
+  ]);
 
   /** The store the widgets inside share (undefined until `endpoint` is set). */
   get store(): ConnectionStore | undefined {
-    return this.storeProvider.value;
+    return this.provided.get(storeContext);
   }
 
   override connectedCallback(): void {
@@ -80,7 +87,9 @@ export class DataSourceProvider extends LitElement {
       this.store.expiryWarningDays = this.expiryWarningDays;
     }
     if (changed.has('strings') || changed.has('locale')) {
-      this.localizationProvider.setValue({ strings: this.strings, locale: this.locale });
+      const localization = { strings: this.strings, locale: this.locale };
+      this.provided.set(localizationContext, localization);
+      this.provided.set(providedContext, { ...localization, store: this.store });
     }
   }
 
@@ -109,6 +118,7 @@ export class DataSourceProvider extends LitElement {
     // Set before the widgets get the store: their first render reads it.
     store.expiryWarningDays = this.expiryWarningDays;
     DataSourceProvider.storeCreated?.(this, store);
-    this.storeProvider.setValue(store);
+    this.provided.set(storeContext, store);
+    this.provided.set(providedContext, { ...this.provided.get(providedContext), store });
   }
 }

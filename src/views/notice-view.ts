@@ -38,14 +38,22 @@ export interface NoticeViewOptions {
   ofSource?: string;
 }
 
-/** The result of a connect or re-connect, in the card and the banner: text, actions, dismiss. */
-export function noticeView({ notice, strings: s, actions, live, onDismiss, ofSource = '' }: NoticeViewOptions): TemplateResult {
+/**
+ * The result of a connect or re-connect, in the banner: text, actions, dismiss. The card writes
+ * the same two boxes into its own template (one template instance and two parts fewer per card,
+ * for a box that is empty nearly always) and puts `noticeControls` after the text.
+ */
+export function noticeView({ notice, live, ...options }: NoticeViewOptions): TemplateResult {
   return html`<div part="notice" class="notice" data-tone=${notice?.tone ?? nothing}>
     <p class="notice-text" role=${ifDefined(live ? 'status' : undefined)}>${notice?.text ?? nothing}</p>
-    ${notice
-      ? html`${noticeActions(notice, s, actions, '', ofSource)}${onDismiss
-          ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice + ofSource} @click=${onDismiss}>${closeIcon}</button>`
-          : nothing}`
-      : nothing}
+    ${noticeControls({ notice, ...options })}
   </div>`;
+}
+
+/** What follows a notice's text: its actions and its ×; nothing while there is no notice. */
+export function noticeControls({ notice, strings: s, actions, onDismiss, ofSource = '' }: Omit<NoticeViewOptions, 'live'>): TemplateResult | typeof nothing {
+  if (!notice) return nothing;
+  return html`${noticeActions(notice, s, actions, '', ofSource)}${onDismiss
+    ? html`<button class="quiet icon" part="button" aria-label=${s.dismissNotice + ofSource} @click=${onDismiss}>${closeIcon}</button>`
+    : nothing}`;
 }

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { ContextRoot } from '@lit/context';
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import { localizationContext, storeContext } from '../../src/context/keys.js';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { SourceController } from '../../src/controllers/source-controller.js';
 import { DataSourceProvider } from '../../src/data-source-provider/data-source-provider.js';
@@ -20,7 +21,7 @@ class SourceProbe extends LitElement {
   strings?: Partial<Strings>;
   locale?: string;
   readonly data = new SourceController(this);
-  readonly l10n = new LocaleController(this);
+  readonly l10n = new LocaleController(this, this.data);
   protected override render() {
     const { status, connections } = this.data.state;
     return `${status}:${connections.length}:${this.l10n.strings.connect}`;
@@ -130,6 +131,52 @@ describe('data-source-provider and the source controller', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(errors).to.have.length(1);
     container.remove();
+  });
+
+  it('hands the widgets inside a provider that upgrades later over to it, away from the one above', async () => {
+    await useHandlers(
+      ...mockEndpoint([googleAds(connections(2))]).handlers,
+      ...mockEndpoint([googleAds(connections(5))], { base: '/api/inner' }).handlers,
+    );
+    const outer = await fixture<DataSourceProvider>(html`
+      <data-source-provider endpoint="/api">
+        <late-inner-provider endpoint="/api/inner"><source-probe source="google-ads"></source-probe></late-inner-provider>
+        <source-probe source="google-ads"></source-probe>
+      </data-source-provider>
+    `);
+    const [inside, beside] = [...outer.querySelectorAll<SourceProbe>('source-probe')];
+    await settled(inside!, beside!);
+    expect(inside!.data.store).to.equal(outer.store);
+    customElements.define('late-inner-provider', class extends DataSourceProvider {});
+    const inner = outer.querySelector<DataSourceProvider>('late-inner-provider')!;
+    await waitUntil(() => inside!.data.state.connections.length === 5, 'the inner store');
+    expect(inside!.data.store).to.equal(inner.store);
+    expect(beside!.data.store).to.equal(outer.store);
+    // The outer provider's text overrides no longer reach the widget it handed over.
+    outer.strings = { connect: 'Outer' };
+    inner.strings = { connect: 'Inner' };
+    await outer.updateComplete;
+    await inner.updateComplete;
+    await inside!.updateComplete;
+    await beside!.updateComplete;
+    expect([text(inside!), text(beside!)]).to.deep.equal(['ready:5:Inner', 'ready:2:Outer']);
+  });
+
+  it("provides the store and the texts under their own keys to the host's elements", async () => {
+    class StoreReader extends LitElement {
+      readonly store = new ContextConsumer(this, { context: storeContext, subscribe: true });
+      readonly localization = new ContextConsumer(this, { context: localizationContext, subscribe: true });
+    }
+    customElements.define('store-reader', StoreReader);
+    const provider = await fixture<DataSourceProvider>(html`
+      <data-source-provider endpoint="/api" locale="de"><store-reader></store-reader></data-source-provider>
+    `);
+    const reader = provider.querySelector<StoreReader>('store-reader')!;
+    expect(reader.store.value).to.equal(provider.store);
+    expect(reader.localization.value?.locale).to.equal('de');
+    provider.endpoint = '/api/v2';
+    await provider.updateComplete;
+    expect(reader.store.value).to.equal(provider.store);
   });
 
   it('finds a provider that upgrades after the widgets inside it connected', async () => {

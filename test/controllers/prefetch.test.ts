@@ -28,12 +28,12 @@ describe('prefetch on intent', function () {
     expect(loaded('/src/connection-settings-dialog/connection-settings-dialog.ts'), 'dialog loaded with the page').to.equal(false);
 
     part(empty!, 'connect-button')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
-    await waitUntil(() => loaded('/src/auth/authorize.ts'), 'the flow to load on pointing');
+    await waitUntil(() => loaded('/src/auth/authorize.ts'), 'the flow to load on pointing', { timeout: 5000 });
     expect(loaded('/src/connection-settings-dialog/connection-settings-dialog.ts')).to.equal(false);
 
     // As focus would fire it (a page in the background gets no real focus events).
     part(connected!, 'settings-button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
-    await waitUntil(() => loaded('/src/connection-settings-dialog/connection-settings-dialog.ts'), 'the dialog to load on focus');
-    await waitUntil(() => customElements.get('connection-settings-dialog'), 'the dialog registered by its loader');
+    await waitUntil(() => loaded('/src/connection-settings-dialog/connection-settings-dialog.ts'), 'the dialog to load on focus', { timeout: 5000 });
+    await waitUntil(() => customElements.get('connection-settings-dialog'), 'the dialog registered by its loader', { timeout: 5000 });
   });
 });
