@@ -1,8 +1,9 @@
 import type { Connection } from '../api/types.js';
-import { timeOf } from '../format/dates.js';
+import { SearchIndex } from './search-index.js';
+import { byKeys, keysOf, orderBy, reversed, type Order, type SortKey } from './sort-order.js';
 
-/** The columns a user can sort by. */
-export type SortKey = 'status' | 'account' | 'id' | 'created' | 'updated';
+export type { SortKey };
+
 export type SortDirection = 'ascending' | 'descending';
 
 /** No sort: the store's order (main first, then the newest credentials). */
@@ -15,18 +16,6 @@ export interface SortState {
 export function nextSort(current: SortState | undefined, key: SortKey): SortState {
   if (current?.key !== key) return { key, direction: 'ascending' };
   return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
-}
-
-/** Lower-cased name, account ID and connection ID, kept per connection object (a new object on any change). */
-const searchText = new WeakMap<Connection, string>();
-
-function searchable(connection: Connection): string {
-  let text = searchText.get(connection);
-  if (text === undefined) {
-    text = `${connection.accountName}\u0000${connection.accountId}\u0000${connection.id}`.toLocaleLowerCase();
-    searchText.set(connection, text);
-  }
-  return text;
 }
 
 export interface RowsView {
@@ -43,100 +32,88 @@ export interface RowsView {
  * so that a keystroke toggled attributes instead of re-creating hundreds of rows; now that only
  * the rows in view are rendered (windowed-rows.ts), a filtered list costs at most a window of
  * rows, and hidden rows would only get in the way of the window's heights and row indexes.
+ *
+ * Sorting and filtering work apart, on indexes into the store's list, so that each is kept
+ * while only the other changes: the sort order per list and column (sort-order.ts), the
+ * lower-cased text the filter searches per list (search-index.ts). The view puts the two together.
  */
 export class RowsViewCache {
-  private sorted?: { connections: readonly Connection[]; sort?: SortState; locale?: string; rows: readonly Connection[] };
+  private sorted?: { connections: readonly Connection[]; sort?: SortState; locale?: string; rows: readonly Connection[]; order?: Order };
   /** The last ascending order, which the other direction reuses (the usual second click). */
-  private ascending?: { connections: readonly Connection[]; key: SortKey; locale?: string; order: Uint32Array };
+  private ascending?: { connections: readonly Connection[]; key: SortKey; locale?: string; order: Order; same: (a: number, b: number) => boolean };
   private last?: { rows: readonly Connection[]; query: string; view: RowsView };
-  /** The search texts of the sorted rows, in their order: a filter pass is then a loop over strings. */
-  private texts?: { rows: readonly Connection[]; texts: string[] };
+  private search?: SearchIndex;
 
   get(connections: readonly Connection[], sort: SortState | undefined, query: string, locale?: string): RowsView {
-    const rows = this.sort(connections, sort, locale);
+    const { rows, order } = this.sort(connections, sort, locale);
     if (this.last && this.last.rows === rows && this.last.query === query) return this.last.view;
     const needle = query.trim().toLocaleLowerCase();
     let shown = rows;
     if (needle) {
-      if (this.texts?.rows !== rows) this.texts = { rows, texts: rows.map(searchable) };
-      const { texts } = this.texts;
-      shown = rows.filter((_, i) => texts[i].includes(needle));
+      if (this.search?.connections !== connections) this.search = new SearchIndex(connections);
+      shown = pick(connections, rows, order, this.search.matches(needle));
     }
     const view = { rows: shown, total: rows.length };
     this.last = { rows, query, view };
     return view;
   }
 
-  private sort(connections: readonly Connection[], sort: SortState | undefined, locale?: string): readonly Connection[] {
+  private sort(connections: readonly Connection[], sort: SortState | undefined, locale?: string): { rows: readonly Connection[]; order?: Order } {
     const last = this.sorted;
-    if (last && last.connections === connections && last.sort === sort && last.locale === locale) return last.rows;
+    if (last && last.connections === connections && last.sort === sort && last.locale === locale) return last;
     let rows = connections;
+    let order: Order | undefined;
     if (sort) {
-      const order = this.ascendingOrder(connections, sort.key, locale);
-      rows = sort.direction === 'ascending' ? Array.from(order, (i) => connections[i]) : descending(connections, order, sort.key, locale);
+      const ascending = this.ascendingOrder(connections, sort.key, locale);
+      order = sort.direction === 'ascending' ? ascending.order : reversed(ascending.order, ascending.same);
+      const sorted: Connection[] = [];
+      for (let k = 0; k < order.length; k++) sorted.push(connections[order[k]]);
+      rows = sorted;
     }
-    this.sorted = { connections, sort, locale, rows };
-    return rows;
+    this.sorted = { connections, sort, locale, rows, order };
+    return this.sorted;
   }
 
   /**
-   * Indexes of `connections` in ascending order. Each row's key is read once (a date parsed
-   * once, not once per comparison), which keeps 50,000 rows sortable in a few milliseconds.
-   * Array.prototype.sort is stable: ties keep the default order (main first, newest).
+   * Indexes of `connections` in ascending order, and which of them have the same key (the ties
+   * a descending order keeps in the store's order). Each row's key is read once, not once per
+   * comparison, which keeps 50,000 rows sortable in a few milliseconds.
    */
-  private ascendingOrder(connections: readonly Connection[], key: SortKey, locale?: string): Uint32Array {
+  private ascendingOrder(connections: readonly Connection[], key: SortKey, locale?: string) {
     const last = this.ascending;
-    if (last && last.connections === connections && last.key === key && last.locale === locale) return last.order;
-    const indexes = Array.from(connections, (_, i) => i);
+    if (last && last.connections === connections && last.key === key && last.locale === locale) return last;
+    let order: Order;
+    let same: (a: number, b: number) => boolean;
     if (key === 'account' || key === 'id') {
       const collator = collatorFor(locale);
       const texts = connections.map((c) => (key === 'account' ? c.accountName : c.accountId));
-      indexes.sort((a, b) => collator.compare(texts[a], texts[b]));
+      order = orderBy(texts.length, (a, b) => collator.compare(texts[a], texts[b]));
+      same = (a, b) => collator.compare(texts[a], texts[b]) === 0;
     } else {
-      const values = Float64Array.from(connections, numericKey[key]);
-      indexes.sort((a, b) => values[a] - values[b]);
+      const keys = keysOf(connections, key);
+      order = orderBy(keys.length, byKeys(keys));
+      same = (a, b) => keys[a] === keys[b];
     }
-    const order = Uint32Array.from(indexes);
-    this.ascending = { connections, key, locale, order };
-    return order;
+    this.ascending = { connections, key, locale, order, same };
+    return this.ascending;
   }
 }
 
-// Errors first when ascending: the rows that need the user come to the top.
-const statusRank: Record<Connection['status'], number> = { error: 0, unknown: 1, active: 2 };
-
-const numericKey: Record<'status' | 'created' | 'updated', (c: Connection) => number> = {
-  status: (c) => statusRank[c.status],
-  created: (c) => timeOf(c.createdAt),
-  // Never updated counts as the oldest.
-  updated: (c) => timeOf(c.updatedAt) || 0,
-};
-
-/** The ascending order reversed, ties kept in the default order as a stable sort would. */
-function descending(connections: readonly Connection[], order: Uint32Array, key: SortKey, locale?: string): Connection[] {
-  const same = sameKey(key, locale);
-  const rows: Connection[] = [];
-  let end = order.length;
-  while (end > 0) {
-    let start = end - 1;
-    while (start > 0 && same(connections[order[start - 1]], connections[order[end - 1]])) start--;
-    for (let i = start; i < end; i++) rows.push(connections[order[i]]);
-    end = start;
+/**
+ * The sorted rows the filter matched: `hits` are in the store's order, so without a sort they
+ * are the rows themselves; with one, the order is walked once, keeping the rows matched.
+ */
+function pick(connections: readonly Connection[], rows: readonly Connection[], order: Order | undefined, hits: number[]): readonly Connection[] {
+  if (hits.length === connections.length) return rows;
+  const shown: Connection[] = [];
+  if (!order) {
+    for (let k = 0; k < hits.length; k++) shown.push(connections[hits[k]]);
+    return shown;
   }
-  return rows;
-}
-
-function sameKey(key: SortKey, locale?: string): (a: Connection, b: Connection) => boolean {
-  if (key === 'account') {
-    const collator = collatorFor(locale);
-    return (a, b) => collator.compare(a.accountName, b.accountName) === 0;
-  }
-  if (key === 'id') {
-    const collator = collatorFor(locale);
-    return (a, b) => collator.compare(a.accountId, b.accountId) === 0;
-  }
-  const value = numericKey[key];
-  return (a, b) => value(a) === value(b);
+  const matched = new Uint8Array(connections.length);
+  for (let k = 0; k < hits.length; k++) matched[hits[k]] = 1;
+  for (let k = 0; k < order.length; k++) if (matched[order[k]]) shown.push(connections[order[k]]);
+  return shown;
 }
 
 const collators = new Map<string, Intl.Collator>();

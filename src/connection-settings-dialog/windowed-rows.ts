@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Connection } from '../api/types.js';
+import { RowLayout } from './row-layout.js';
 import { rowKeys } from './row-keys.js';
 
 /** What the table body renders: a row, or a spacer as tall as the rows it stands for. */
@@ -13,6 +14,8 @@ const OVERSCAN = 400;
 const MARGIN = 100;
 /** The rows' minimum height (3.25rem), until real rows are measured. */
 const FIRST_ESTIMATE = 52;
+/** Rows measured otherwise than the estimate, found one by one in a new list up to this many. */
+const FEW = 64;
 
 /** Spacer keys, first, second, third spacer: objects, so they never equal a connection id. */
 const spacerKeys: object[] = [];
@@ -23,19 +26,21 @@ const spacerKey = (position: number) => (spacerKeys[position] ??= {});
  * so that the scrollbar stays right; a table of 50,000 accounts then costs what one of 30 does.
  * Rows differ in height (a failing one carries its reason, long names wrap): each rendered row
  * is measured by a ResizeObserver, after layout and without forcing one, and kept per
- * connection id; rows never rendered count as the average of the first ones measured.
+ * connection id; rows never rendered count as the most common height of the first ones
+ * measured, so that most rows measured are as tall as counted and a layout lists only the
+ * others (row-layout.ts).
  *
  * A row holding focus stays rendered wherever the user scrolls (a focused element removed from
  * the DOM would drop focus to the page), and so does any row the host asks to keep.
  */
 export class WindowedRows implements ReactiveController {
-  private readonly heights = new Map<string, number>();
+  /** Rows measured, by id, with the connection last rendered in them (to find it in a new list). */
+  private readonly heights = new Map<string, { height: number; connection: Connection }>();
   private estimate = FIRST_ESTIMATE;
   private measured = false;
-  /** `offsets[i]` is row i's top in the table body; `offsets[n]` its full height. */
-  private layout?: { rows: readonly Connection[]; offsets: Float64Array };
+  private layout?: { rows: readonly Connection[]; offsets: RowLayout };
   /** The layout before, while no height changed: clearing a filter goes back to it for free. */
-  private previous?: { rows: readonly Connection[]; offsets: Float64Array };
+  private previous?: { rows: readonly Connection[]; offsets: RowLayout };
   /** The window last rendered, and its rows' indexes by id. */
   private shown = { start: 0, end: 0, index: new Map<string, number>() };
   /** The rows last rendered (sorted and filtered). */
@@ -100,6 +105,16 @@ export class WindowedRows implements ReactiveController {
       this.observer?.observe(element);
       this.observed.add(element);
     }
+    // A row rendered with a new connection (the store changed it) keeps its height: the new
+    // object is the one to find in the next list, and the layout counts the height it knows.
+    const layout = this.layout?.rows === this.current ? this.layout.offsets : undefined;
+    for (const row of rows) {
+      const known = this.heights.get(row.dataset.id!);
+      const index = this.shown.index.get(row.dataset.id!);
+      if (!known || index === undefined) continue;
+      known.connection = this.current[index];
+      this.count(layout, index, known.height);
+    }
   }
 
   /**
@@ -123,14 +138,14 @@ export class WindowedRows implements ReactiveController {
     let spacers = 0;
     for (const [from, to] of runs) {
       if (from < cursor) continue; // the same kept row twice
-      items.push({ kind: 'spacer', key: spacerKey(spacers++), height: offsets[from] - offsets[cursor] });
+      items.push({ kind: 'spacer', key: spacerKey(spacers++), height: offsets.top(from) - offsets.top(cursor) });
       for (let i = from; i < to; i++) {
         items.push({ kind: 'row', connection: rows[i], index: i });
         index.set(rows[i].id, i);
       }
       cursor = to;
     }
-    items.push({ kind: 'spacer', key: spacerKey(spacers), height: offsets[n] - offsets[cursor] });
+    items.push({ kind: 'spacer', key: spacerKey(spacers), height: offsets.top(n) - offsets.top(cursor) });
     this.shown = { start, end, index };
     this.current = rows;
     return items;
@@ -155,7 +170,11 @@ export class WindowedRows implements ReactiveController {
   /** Row `id`'s index in `rows`, or -1. */
   indexOf(rows: readonly Connection[], id: string): number {
     const known = this.shown.index.get(id);
-    return known !== undefined && rows[known]?.id === id ? known : rows.findIndex((c) => c.id === id);
+    if (known === undefined) return rows.findIndex((c) => c.id === id);
+    if (rows[known]?.id === id) return known;
+    // Sorted or filtered anew: the engine finds the same object faster than a step per row.
+    const found = this.current[known]?.id === id ? rows.indexOf(this.current[known]) : -1;
+    return found >= 0 ? found : rows.findIndex((c) => c.id === id);
   }
 
   /**
@@ -169,8 +188,8 @@ export class WindowedRows implements ReactiveController {
     const find = () => scroller.querySelector<HTMLTableRowElement>(`tbody tr[data-id="${CSS.escape(connection.id)}"]`);
     if (!find()) {
       const offsets = this.offsetsFor(this.current);
-      const below = offsets[index] > this.scrollTop - this.bodyTop;
-      scroller.scrollTop = below ? this.bodyTop + offsets[index + 1] - scroller.clientHeight : this.bodyTop + offsets[index];
+      const below = offsets.top(index) > this.scrollTop - this.bodyTop;
+      scroller.scrollTop = below ? this.bodyTop + offsets.top(index + 1) - scroller.clientHeight : this.bodyTop + offsets.top(index);
       this.scrollTop = scroller.scrollTop;
       this.host.requestUpdate();
       await this.host.updateComplete;
@@ -191,40 +210,52 @@ export class WindowedRows implements ReactiveController {
     return row;
   }
 
-  /** Offsets for `rows`, rebuilt only when the rows (a sort, a filter, new data) or the estimate changed. */
-  private offsetsFor(rows: readonly Connection[]): Float64Array {
+  /** The layout of `rows`, made only when the rows (a sort, a filter, new data) or the estimate changed. */
+  private offsetsFor(rows: readonly Connection[]): RowLayout {
     if (this.layout?.rows === rows) return this.layout.offsets;
     if (this.previous?.rows === rows) {
       [this.layout, this.previous] = [this.previous, this.layout];
       return this.layout.offsets;
     }
-    const offsets = new Float64Array(rows.length + 1);
-    for (let i = 0; i < rows.length; i++) offsets[i + 1] = offsets[i] + (this.heights.get(rows[i].id) ?? this.estimate);
+    const differences: Array<[number, number]> = [];
+    const other = [...this.heights.values()].filter((known) => known.height !== this.estimate);
+    if (other.length <= FEW) {
+      // Each found by the engine's own search of the list, no step of script per row.
+      for (const { height, connection } of other) {
+        const index = rows.indexOf(connection);
+        if (index >= 0) differences.push([index, height - this.estimate]);
+      }
+    } else {
+      for (let i = 0; i < rows.length; i++) {
+        const height = this.heights.get(rows[i].id)?.height;
+        if (height !== undefined && height !== this.estimate) differences.push([i, height - this.estimate]);
+      }
+    }
+    const offsets = new RowLayout(rows.length, this.estimate, differences);
     this.previous = this.layout;
     this.layout = { rows, offsets };
     return offsets;
   }
 
   /** The visible part of the table body, in its own coordinates, clamped to its height. */
-  private visible(offsets: Float64Array): [number, number] {
+  private visible(offsets: RowLayout): [number, number] {
     // Before the dialog is laid out, the window's height bounds the viewport.
     const height = this.viewport || (globalThis.innerHeight ?? 800);
-    const max = Math.max(0, offsets[offsets.length - 1] - height);
+    const max = Math.max(0, offsets.top(offsets.count) - height);
     const top = Math.min(Math.max(0, this.scrollTop - this.bodyTop), max);
     return [top, top + height];
   }
 
-  private covers(offsets: Float64Array, start: number, end: number): boolean {
+  private covers(offsets: RowLayout, start: number, end: number): boolean {
     const [top, bottom] = this.visible(offsets);
-    const n = offsets.length - 1;
+    const n = offsets.count;
     if (n === 0) return true;
-    return start < end && (start === 0 || offsets[start] <= top - MARGIN) && (end === n || offsets[end] >= bottom + MARGIN);
+    return start < end && (start === 0 || offsets.top(start) <= top - MARGIN) && (end === n || offsets.top(end) >= bottom + MARGIN);
   }
 
-  private around(offsets: Float64Array): [number, number] {
+  private around(offsets: RowLayout): [number, number] {
     const [top, bottom] = this.visible(offsets);
-    const n = offsets.length - 1;
-    return [rowAt(offsets, top - OVERSCAN), Math.min(n, rowAt(offsets, bottom + OVERSCAN) + 1)];
+    return [offsets.rowAt(top - OVERSCAN), Math.min(offsets.count, offsets.rowAt(bottom + OVERSCAN) + 1)];
   }
 
   private readonly onScroll = (event: Event): void => {
@@ -238,7 +269,8 @@ export class WindowedRows implements ReactiveController {
   private readonly onResize = (entries: ResizeObserverEntry[]): void => {
     const scroller = this.scroller();
     if (!scroller) return;
-    const changes: Array<[index: number, delta: number]> = [];
+    const changes: Array<[index: number, height: number]> = [];
+    const current = this.current;
     for (const entry of entries) {
       const target = entry.target as HTMLElement;
       if (target === scroller) {
@@ -251,23 +283,31 @@ export class WindowedRows implements ReactiveController {
       const id = target.dataset.id;
       const height = entry.borderBoxSize?.[0]?.blockSize ?? target.getBoundingClientRect().height;
       if (id === undefined || !target.isConnected || !height) continue;
-      const before = this.heights.get(id);
-      if (before === height) continue;
-      this.heights.set(id, height);
       const index = this.shown.index.get(id);
-      if (index !== undefined) changes.push([index, height - (before ?? this.estimate)]);
+      if (index === undefined) continue;
+      // A height the layout before did not know: it is made anew when needed.
+      if (this.heights.get(id)?.height !== height) this.previous = undefined;
+      this.heights.set(id, { height, connection: current[index] });
+      changes.push([index, height]);
     }
     padUnderHeader(scroller);
     const body = scroller.querySelector('tbody');
     if (body) this.bodyTop = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     if (!this.measured && this.heights.size) {
       // The first rows set the estimate: the font size and the texts decide it, not this file.
+      // The most common height (the shorter of two as common), not the mean: most rows then
+      // count as they are, and the layout lists only the others.
       this.measured = true;
-      this.estimate = [...this.heights.values()].reduce((a, b) => a + b, 0) / this.heights.size;
+      const counts = new Map<number, number>();
+      let most = 0;
+      for (const { height } of this.heights.values()) {
+        const count = (counts.get(height) ?? 0) + 1;
+        counts.set(height, count);
+        if (count > most || (count === most && height < this.estimate)) [most, this.estimate] = [count, height];
+      }
       this.layout = this.previous = undefined;
-    } else if (this.layout && changes.length) {
-      shift(this.layout.offsets, changes);
-      this.previous = undefined;
+    } else if (this.layout?.rows === current) {
+      for (const [index, height] of changes) this.count(this.layout.offsets, index, height);
     }
     // Not at once: rows rendered inside a ResizeObserver callback would be measured in a loop
     // the browser reports as an error. The next frame is soon enough for the margin left.
@@ -278,6 +318,14 @@ export class WindowedRows implements ReactiveController {
       if (stale || !this.covers(this.offsetsFor(this.current), start, end)) this.host.requestUpdate();
     });
   };
+
+  /** Makes `layout` count row `index` as `height` tall (a row rendered is measured, not estimated). */
+  private count(layout: RowLayout | undefined, index: number, height: number): void {
+    const counted = layout?.heightOf(index);
+    if (counted === undefined || counted === height) return;
+    layout!.adjust(index, height - counted);
+    this.previous = undefined;
+  }
 
   private forgetHidden(width: number): void {
     if (this.width) {
@@ -316,30 +364,6 @@ export class WindowedRows implements ReactiveController {
   private release(id: string | undefined): void {
     const index = id === undefined ? undefined : this.shown.index.get(id);
     if (index !== undefined && (index < this.shown.start || index >= this.shown.end)) this.host.requestUpdate();
-  }
-}
-
-/** The row at pixel `y` of the table body (binary search over the offsets). */
-function rowAt(offsets: Float64Array, y: number): number {
-  let low = 0;
-  let high = offsets.length - 2;
-  if (high < 0) return 0;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (offsets[middle] <= y) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** Moves every offset below each re-measured row by its change, in one pass. */
-function shift(offsets: Float64Array, changes: Array<[number, number]>): void {
-  changes.sort((a, b) => a[0] - b[0]);
-  let delta = 0;
-  let next = 0;
-  for (let i = changes[0][0] + 1; i < offsets.length; i++) {
-    while (next < changes.length && changes[next][0] < i) delta += changes[next++][1];
-    offsets[i] += delta;
   }
 }
 

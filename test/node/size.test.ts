@@ -22,10 +22,13 @@ const budgets: Record<string, { before?: number; all?: number }> = {
   // - the card's memory (issue 9: one context request per widget, the provider's own small
   //   ContextValues for @lit/context's ContextProvider and ContextConsumer): cards and banners
   //   −70 to −90 B, kept; the CDN build +100 B in all: 330 B less minified code in all, but the
-  //   provider's and the card's new code sit in its small entry chunk, which compresses worse.
-  'a page of cards (provider + card)': { before: 25_700, all: 52_050 },
+  //   provider's and the card's new code sit in its small entry chunk, which compresses worse;
+  // - issue 9 (the dialog at 50,000 accounts): +870 B with the dialog, nothing before a click
+  //   (dates sorted as text, the search text built and searched natively, a row layout that
+  //   lists only the rows taller or shorter than most).
+  'a page of cards (provider + card)': { before: 25_700, all: 52_950 },
   'a page of banners (provider + banner)': { before: 25_750 },
-  'everything (the CDN build)': { all: 54_650 },
+  'everything (the CDN build)': { all: 55_550 },
 };
 
 test('every page stays within its min+gzip budget', () => {
