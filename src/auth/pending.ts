@@ -19,6 +19,9 @@ export interface PendingAuthorization {
 /** One spelling per endpoint: with and without the trailing slash are the same endpoint. */
 const normal = (endpoint: string) => (endpoint.endsWith('/') ? endpoint : `${endpoint}/`);
 
+/** What is stored, read once until this page writes: a page of many widgets asks once per widget. */
+let left: PendingAuthorization[] | undefined;
+
 /** States this page already picked up again, so that two widgets of one source watch once. */
 const taken = new Set<string>();
 
@@ -40,6 +43,7 @@ function read(): PendingAuthorization[] {
 }
 
 function write(list: PendingAuthorization[]): void {
+  left = undefined;
   try {
     if (list.length) globalThis.sessionStorage?.setItem(KEY, JSON.stringify(list));
     else globalThis.sessionStorage?.removeItem(KEY);
@@ -57,9 +61,16 @@ export function forgetPending(state: string): void {
   if (list.some((p) => p.state === state)) write(list.filter((p) => p.state !== state));
 }
 
-/** The flows of `endpoint` and `sourceId` left by an earlier page, each handed out once. */
-export function takePending(endpoint: string, sourceId: string): PendingAuthorization[] {
-  const found = read().filter((p) => p.endpoint === normal(endpoint) && p.sourceId === sourceId && !taken.has(p.state));
+
+/**
+ * The flows of `endpoint` (a function: resolved only when there are flows to match) and
+ * `sourceId` left by an earlier page, each handed out once.
+ */
+export function takePending(endpoint: () => string, sourceId: string): PendingAuthorization[] {
+  left ??= read();
+  if (left.length === 0) return [];
+  const absolute = normal(endpoint());
+  const found = left.filter((p) => p.endpoint === absolute && p.sourceId === sourceId && p.expiresAt > Date.now() && !taken.has(p.state));
   for (const p of found) taken.add(p.state);
   return found;
 }

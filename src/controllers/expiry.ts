@@ -83,6 +83,7 @@ export class ExpiryController<Host extends SourceHost = SourceHost> implements R
     // The same list as after the last update: announced already.
     if (shown === this.announcedList) return;
     this.announcedList = shown;
+    if (shown.length === 0) return;
     const sourceId = this.host.source;
     const endpoint = this.data.store?.client.resolveUrl('') ?? '';
     for (const connection of shown) {

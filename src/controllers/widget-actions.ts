@@ -84,7 +84,7 @@ export class WidgetActions implements ReactiveController {
     const sourceId = this.host.source;
     if (!store || !sourceId || (this.checked?.store === store && this.checked.sourceId === sourceId)) return;
     this.checked = { store, sourceId };
-    const left = takePending(store.client.resolveUrl(''), sourceId);
+    const left = takePending(() => store.client.resolveUrl(''), sourceId);
     if (left.length > 0) {
       this.load().then(
         (real) => real.connector.resume(store, sourceId, left),

@@ -34,6 +34,7 @@ export function onStringsChange(listener: () => void): () => void {
 
 function changed(): void {
   version++;
+  keys.clear();
   for (const listener of [...listeners]) listener();
 }
 
@@ -47,8 +48,17 @@ export function registerStrings(locale: string, strings: Partial<Strings>): void
   changed();
 }
 
+/** `localeKey`'s answers until the next change of locales: every widget of a page asks it. */
+const keys = new Map<string, string>();
+
 /** The key of the locale that serves `tag` (see above). */
 export function localeKey(tag: string): string {
+  let key = keys.get(tag);
+  if (key === undefined) keys.set(tag, (key = findLocaleKey(tag)));
+  return key;
+}
+
+function findLocaleKey(tag: string): string {
   const known = [...new Set([...Object.keys(bundled), ...overrides.keys(), 'en'])];
   const lower = tag.toLowerCase();
   const exact = known.find((key) => key.toLowerCase() === lower);
