@@ -61,16 +61,13 @@ export function forgetPending(state: string): void {
   if (list.some((p) => p.state === state)) write(list.filter((p) => p.state !== state));
 }
 
-
 /**
- * The flows of `endpoint` (a function: resolved only when there are flows to match) and
+ * The flows of `endpoint` (a function: resolved only when a flow of `sourceId` is there) and
  * `sourceId` left by an earlier page, each handed out once.
  */
 export function takePending(endpoint: () => string, sourceId: string): PendingAuthorization[] {
   left ??= read();
-  if (left.length === 0) return [];
-  const absolute = normal(endpoint());
-  const found = left.filter((p) => p.endpoint === absolute && p.sourceId === sourceId && p.expiresAt > Date.now() && !taken.has(p.state));
+  const found = left.filter((p) => p.sourceId === sourceId && !taken.has(p.state) && p.endpoint === normal(endpoint()));
   for (const p of found) taken.add(p.state);
   return found;
 }
