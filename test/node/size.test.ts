@@ -25,10 +25,12 @@ const budgets: Record<string, { before?: number; all?: number }> = {
   //   provider's and the card's new code sit in its small entry chunk, which compresses worse;
   // - issue 9 (the dialog at 50,000 accounts): +870 B with the dialog, nothing before a click
   //   (dates sorted as text, the search text built and searched natively, a row layout that
-  //   lists only the rows taller or shorter than most).
+  //   lists only the rows taller or shorter than most);
+  // - issue 9 (a page of 500 cards profiled): the CDN build +20 B in all for work no longer done
+  //   once per widget (the locale's key remembered, sessionStorage read once until this page writes).
   'a page of cards (provider + card)': { before: 25_700, all: 52_950 },
   'a page of banners (provider + banner)': { before: 25_750 },
-  'everything (the CDN build)': { all: 55_550 },
+  'everything (the CDN build)': { all: 55_600 },
 };
 
 test('every page stays within its min+gzip budget', () => {
