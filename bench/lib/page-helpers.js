@@ -32,6 +32,7 @@ async function widgetCards(count) {
     provider.append(card);
   }
   const cards = [...provider.children];
+  window.bench.prepare(cards.map((card) => card.source));
   const start = performance.now();
   document.body.append(provider);
   // Settled = every card's store entry is ready and its render with that data has committed.
