@@ -39,21 +39,25 @@ function signalRecordingStore() {
 const ids = (state: SourceState) => state.connections.map((c) => `${c.id}:${c.role}`);
 
 /**
- * Serves `endpoint`, but the answer to `method path` waits until the returned function is
- * called: the request is processed at once, its answer arrives later (after another's).
+ * `method path` on `endpoint` as a loaded machine serves it, until `release()`: the request
+ * reaches the endpoint late (`reach`), or is processed at once and answered late (a load that
+ * read the rows before a write and answers after it); `first`: only the first such request.
+ * `count()` says how many the endpoint processed.
  */
-async function answerLate(endpoint: MockEndpoint, method: 'patch' | 'post', path: string): Promise<() => void> {
+function held(endpoint: MockEndpoint, method: 'get' | 'post' | 'patch' | 'delete', path: string, { reach = false, first = false } = {}) {
   let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await useHandlers(
-    http[method](path, async ({ request }) => {
-      const response = await getResponse(endpoint.handlers, request);
-      await held;
-      return response;
-    }),
-    ...endpoint.handlers,
-  );
-  return release;
+  const wait = new Promise<void>((resolve) => (release = resolve));
+  let arrived = 0;
+  let count = 0;
+  const handler = http[method](path, async ({ request }) => {
+    const hold = ++arrived === 1 || !first;
+    if (hold && reach) await wait;
+    const response = await getResponse(endpoint.handlers, request);
+    count++;
+    if (hold && !reach) await wait;
+    return response;
+  });
+  return { handler, release, count: () => count };
 }
 
 describe('ConnectionStore', () => {
@@ -393,31 +397,16 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      let sendDelete!: () => void;
-      let answerGet!: () => void;
-      const deleteHeld = new Promise<void>((resolve) => (sendDelete = resolve));
-      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
-      let gets = 0;
-      await useHandlers(
-        // The DELETE reaches the endpoint only when let go…
-        http.delete('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
-          await deleteHeld;
-          return getResponse(endpoint.handlers, request);
-        }),
-        // …while the first reload read the rows before it, and answers after it.
-        http.get('/api/data-sources/google-ads', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          if (++gets === 1) await getHeld;
-          return response;
-        }),
-        ...endpoint.handlers,
-      );
+      // The DELETE reaches the endpoint only when let go, while the reload read the rows before it.
+      const write = held(endpoint, 'delete', '/api/data-sources/google-ads/connections/conn_2', { reach: true });
+      const read = held(endpoint, 'get', '/api/data-sources/google-ads', { first: true });
+      await useHandlers(write.handler, read.handler, ...endpoint.handlers);
       const removal = store.remove('google-ads', 'conn_2');
       const reload = store.load('google-ads', { force: true });
-      await waitUntil(() => gets === 1, 'the reload read the rows', { interval: 5 });
-      sendDelete();
+      await waitUntil(() => read.count() === 1, 'the reload read the rows', { interval: 5 });
+      write.release();
       await removal;
-      answerGet();
+      read.release();
       await reload;
       expect(ids(store.get('google-ads')), 'the older answer is not shown').to.deep.equal(['conn_1:main']);
       await until(store, (s) => !s.revalidating && s.connections.length === 1);
@@ -428,27 +417,21 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(3))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      let answerGet!: () => void;
-      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
-      let gets = 0;
+      // The load heard of another tab's delete of conn_3; its answer arrives after the refusal.
+      const read = held(endpoint, 'get', '/api/data-sources/google-ads', { first: true });
       await useHandlers(
         http.delete('/api/data-sources/google-ads/connections/conn_2', () =>
           HttpResponse.json({ error: { code: 'down', message: 'Down' } }, { status: 503 }),
         ),
-        // The load heard of another tab's delete of conn_3; its answer arrives after the refusal.
-        http.get('/api/data-sources/google-ads', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          if (++gets === 1) await getHeld;
-          return response;
-        }),
+        read.handler,
         ...endpoint.handlers,
       );
       await clientFor().deleteConnection('google-ads', 'conn_3');
       const load = store.load('google-ads', { force: true })!;
-      await waitUntil(() => gets === 1, 'the load read the rows', { interval: 5 });
+      await waitUntil(() => read.count() === 1, 'the load read the rows', { interval: 5 });
       const error = await store.remove('google-ads', 'conn_2').catch((e: unknown) => e);
       expect((error as HttpError).status).to.equal(503);
-      answerGet();
+      read.release();
       await load;
       await waitUntil(() => !store.get('google-ads').revalidating && store.get('google-ads').connections.length === 2, 'loaded again', {
         interval: 5,
@@ -473,7 +456,8 @@ describe('ConnectionStore', () => {
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
       // conn_2 is made main at once, but its answer arrives after conn_3's.
-      const release = await answerLate(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_2');
+      const { handler, release } = held(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_2');
+      await useHandlers(handler, ...endpoint.handlers);
       const first = store.makeMain('google-ads', 'conn_2');
       await waitUntil(() => requestsTo('PATCH').length === 1, 'the first PATCH sent', { interval: 5 });
       await delay(20);
@@ -489,7 +473,8 @@ describe('ConnectionStore', () => {
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
       // conn_1 is made main at once; its answer arrives after the re-connect's reload.
-      const release = await answerLate(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_1');
+      const { handler, release } = held(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_1');
+      await useHandlers(handler, ...endpoint.handlers);
       const first = store.makeMain('google-ads', 'conn_1');
       await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
       await delay(20);
@@ -508,7 +493,8 @@ describe('ConnectionStore', () => {
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
       // The refresh of conn_1 (main then) is done at once; its answer arrives after the make-main.
-      const release = await answerLate(endpoint, 'post', '/api/data-sources/google-ads/connections/conn_1/refresh');
+      const { handler, release } = held(endpoint, 'post', '/api/data-sources/google-ads/connections/conn_1/refresh');
+      await useHandlers(handler, ...endpoint.handlers);
       const refresh = store.refresh('google-ads', 'conn_1');
       await waitUntil(() => requestsTo('POST').length === 1, 'the refresh sent', { interval: 5 });
       await delay(20);
@@ -522,7 +508,8 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      const release = await answerLate(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_2');
+      const { handler, release } = held(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_2');
+      await useHandlers(handler, ...endpoint.handlers);
       const change = store.makeMain('google-ads', 'conn_2');
       await waitUntil(() => requestsTo('PATCH').length === 1, 'the PATCH sent', { interval: 5 });
       await delay(20);
@@ -539,34 +526,20 @@ describe('ConnectionStore', () => {
       const endpoint = mockEndpoint([googleAds(connections(2))]);
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
-      let sendPatch!: () => void;
-      let answerGet!: () => void;
-      const patchHeld = new Promise<void>((resolve) => (sendPatch = resolve));
-      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
-      let gets = 0;
-      await useHandlers(
-        // The PATCH reaches the endpoint only when let go…
-        http.patch('/api/data-sources/google-ads/connections/conn_2', async ({ request }) => {
-          await patchHeld;
-          return getResponse(endpoint.handlers, request);
-        }),
-        // …while the dialog's load, sent after it, read the rows before it and answers after it.
-        http.get('/api/data-sources/google-ads', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          if (++gets === 1) await getHeld;
-          return response;
-        }),
-        ...endpoint.handlers,
-      );
+      // The PATCH reaches the endpoint only when let go, while the dialog's load, sent after it,
+      // read the rows before it and answers after it.
+      const write = held(endpoint, 'patch', '/api/data-sources/google-ads/connections/conn_2', { reach: true });
+      const read = held(endpoint, 'get', '/api/data-sources/google-ads', { first: true });
+      await useHandlers(write.handler, read.handler, ...endpoint.handlers);
       const change = store.makeMain('google-ads', 'conn_2');
       const load = store.load('google-ads', { force: true });
-      await waitUntil(() => gets === 1, 'the load read the rows', { interval: 5 });
-      sendPatch();
+      await waitUntil(() => read.count() === 1, 'the load read the rows', { interval: 5 });
+      write.release();
       await change;
-      answerGet();
+      read.release();
       await load;
       expect(ids(store.get('google-ads')), 'the older answer is not shown').to.deep.equal(['conn_2:main', 'conn_1:secondary']);
-      await waitUntil(() => gets === 2 && !store.get('google-ads').revalidating, 'loaded again after the write', { interval: 5 });
+      await waitUntil(() => read.count() === 2 && !store.get('google-ads').revalidating, 'loaded again after the write', { interval: 5 });
       expect(ids(store.get('google-ads'))).to.deep.equal(['conn_2:main', 'conn_1:secondary']);
     });
 
@@ -604,26 +577,17 @@ describe('ConnectionStore', () => {
       await useHandlers(...endpoint.handlers);
       await store.load('google-ads');
       const before = store.get('google-ads').connections[0]!.updatedAt;
-      let answerGet!: () => void;
-      const getHeld = new Promise<void>((resolve) => (answerGet = resolve));
-      let gets = 0;
-      await useHandlers(
-        // The dialog's load reads the rows before the refresh and answers after it.
-        http.get('/api/data-sources/google-ads', async ({ request }) => {
-          const response = await getResponse(endpoint.handlers, request);
-          if (++gets === 1) await getHeld;
-          return response;
-        }),
-        ...endpoint.handlers,
-      );
+      // The dialog's load reads the rows before the refresh and answers after it.
+      const read = held(endpoint, 'get', '/api/data-sources/google-ads', { first: true });
+      await useHandlers(read.handler, ...endpoint.handlers);
       const load = store.load('google-ads', { force: true });
-      await waitUntil(() => gets === 1, 'the load read the rows', { interval: 5 });
+      await waitUntil(() => read.count() === 1, 'the load read the rows', { interval: 5 });
       const updated = await store.refresh('google-ads', 'conn_1');
       expect(updated.updatedAt).to.not.equal(before);
-      answerGet();
+      read.release();
       await load;
       expect(store.get('google-ads').connections[0]!.updatedAt, 'the older answer is not shown').to.equal(updated.updatedAt);
-      await waitUntil(() => gets === 2 && !store.get('google-ads').revalidating, 'loaded again after the refresh', { interval: 5 });
+      await waitUntil(() => read.count() === 2 && !store.get('google-ads').revalidating, 'loaded again after the refresh', { interval: 5 });
       expect(store.get('google-ads').connections[0]!.updatedAt).to.equal(updated.updatedAt);
     });
 
