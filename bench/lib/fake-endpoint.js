@@ -42,7 +42,12 @@ export function installFakeEndpoint() {
     if (init?.method === 'PATCH') return Response.json({ ...connection(Number(cid.slice(1))), role: 'main' });
     const ids = url.searchParams.get('ids');
     if (ids) {
-      const items = ids.split(',').map((one) => ready.get(decodeURIComponent(one)) ?? summary(decodeURIComponent(one)));
+      const items = ids.split(',').map((one) => {
+        const id = decodeURIComponent(one);
+        const json = ready.get(id) ?? summary(id);
+        ready.delete(id); // Used once: the memory case must not count it on either side.
+        return json;
+      });
       return new Response(`{"items":[${items.join(',')}]}`, { headers: { 'Content-Type': 'application/json' } });
     }
     return Response.json(source(decodeURIComponent(id)));
