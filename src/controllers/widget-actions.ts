@@ -38,6 +38,8 @@ export class WidgetActions implements ReactiveController {
   private real?: ConnectionActions;
   /** A sign-in a click started before the code arrived. */
   private starting?: StartedAuthorization;
+  /** The connection of the last sign-in started before the code arrived (Retry runs it again). */
+  private lastId?: string;
   /** What to say until the code arrives: the sign-in is pending, or the code did not load. */
   private own?: Notice;
   private started?: (action: ChangeAction, connection: Connection) => void;
@@ -61,7 +63,7 @@ export class WidgetActions implements ReactiveController {
 
   /** The connection the last sign-in was for (undefined: adding an account). */
   get lastConnectionId(): string | undefined {
-    return this.real ? this.real.connector.lastConnectionId : this.starting?.connectionId;
+    return this.real ? this.real.connector.lastConnectionId : this.lastId;
   }
 
   /** What to show now: a connect or re-connect's notice, else the last action's result. */
@@ -149,6 +151,7 @@ export class WidgetActions implements ReactiveController {
     const started = startAuthorization(this.host, this.source.store, connectionId, this.signal());
     if (!started) return this.host.requestUpdate();
     this.starting = started;
+    this.lastId = connectionId;
     this.own = { tone: 'info', text: this.l10n.strings.authorizationPending };
     this.host.requestUpdate();
     this.load().then(
@@ -161,7 +164,6 @@ export class WidgetActions implements ReactiveController {
         // closes) and say so, with Retry.
         this.controller?.abort();
         this.controller = undefined;
-        started.flow.catch(() => {});
         const error = new NetworkError('The sign-in could not start: its code did not load');
         const action = connectionId ? 'reconnect' : 'connect';
         this.host.dispatchEvent(new DswErrorEvent({ error, action, sourceId: started.sourceId, connectionId }));
