@@ -44,12 +44,11 @@ export async function offerSelection(app: App, row: AuthorizationRow, reached: {
     return connectionId ? { accountId, accountName, connectionId } : { accountId, accountName };
   });
   const store = choices(app);
+  // Choices left to expire (the dialog closed, the page gone) are taken from their rows first;
+  // their grants are revoked meanwhile (revoke never throws), this sign-in's page not held for it.
+  const expired = await store.sweep();
+  void Promise.all(expired.map((choice) => revoke(app, choice)));
   await store.save({ state: row.state, userId: row.user_id, sourceId: row.source_id, accounts, expiresAt: row.expires_at }, grant);
-  // Choices left to expire (the pop-up closed, the page gone) have their grants revoked meanwhile, not awaited.
-  void store
-    .sweep()
-    .then((expired) => Promise.all(expired.map((choice) => revoke(app, choice))))
-    .catch((error: unknown) => app.log(`[demo server] sweeping expired account choices: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 /** `toOutcome`, with an open choice shown as `awaiting_selection`. */
