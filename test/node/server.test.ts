@@ -953,6 +953,22 @@ describe('persistence', () => {
     assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connect_links').get(), { count: 0 });
   });
 
+  it('migrates a database of version 4 by adding the account choices table', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'v4.db');
+    const { openDatabase } = await import('../../demo/server/db.js');
+    const first = await openDatabase(path, Date.now());
+    first.db.exec('DROP TABLE account_choices; PRAGMA user_version = 4;');
+    const before = first.db.prepare('SELECT count(*) AS count FROM connections').get();
+    await first.close();
+    const { db, close } = await openDatabase(path, Date.now());
+    t.after(close);
+    assert.equal(db.pragma('user_version', { simple: true }), 5);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM account_choices').get(), { count: 0 });
+  });
+
   it('closes cleanly and releases its port', async (t) => {
     const server = await serve(t);
     await call(server, 'GET', '/api/data-sources');
