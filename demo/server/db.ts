@@ -71,8 +71,8 @@ const USERS = DEMO_USERS.map((user) => `('${user.id}', '${user.name.replace(/'/g
  * (and whatever a developer did to them) across an upgrade instead of asking for a reset.
  * Version 3 brought users: what existed belongs to the first demo user. Version 4 brought
  * connect links and the history (../links.ts, ../history.ts), version 5 the account choices
- * (../selection.ts). A file of the links branch's own
- * version 3 (links and history, no users) is told apart by its missing users table.
+ * (../selection.ts). A file of the links branch's own version 3 (links and history, no users)
+ * is told apart by its missing users table.
  */
 const MIGRATIONS: Record<number, (db: Db) => void> = {
   1: (db) => db.exec('ALTER TABLE connections ADD COLUMN expires_at TEXT'),

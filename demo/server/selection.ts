@@ -22,7 +22,10 @@ import { readEmptyBody, readJsonObject, stateParam } from './validation.js';
 
 const choices = (app: App) => new ChoiceStore(app.sql, app.oauth?.tokens, app.now);
 
-/** Revokes a grant at the platform (a choice dropped or expired); a grant that does not open, or a platform out of reach, ends as nothing to do. */
+/**
+ * Revokes a taken choice's grant at the platform (dropped or expired). A grant that does not
+ * open, or a platform out of reach, leaves nothing more to do: this never throws.
+ */
 async function revoke(app: App, choice: TakenChoice): Promise<void> {
   const client = app.oauth?.client(choice.sourceId);
   let grant;
