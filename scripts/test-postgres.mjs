@@ -6,7 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { startPostgres } from './postgres.mjs';
 
-const SUITES = ['test/node/server.test.ts', 'test/node/server-access.test.ts', 'test/node/server-links.test.ts', 'test/node/server-postgres.test.ts'];
+const SUITES = [
+  'test/node/server.test.ts',
+  'test/node/server-access.test.ts',
+  'test/node/server-links.test.ts',
+  'test/node/server-postgres.test.ts',
+  'test/node/selection.test.ts',
+  'test/node/selection-instances.test.ts',
+];
 
 const server = await startPostgres();
 if (server.skip) {

@@ -89,7 +89,7 @@ export function apiRoutes(app: App): Route[] {
         const row = await authorizations.get(state);
         // Someone else's state is, to this user, no state at all.
         if (!row || row.user_id !== userId) throw new HttpError(404, 'authorization_not_found', 'There is no authorization with this state (unknown, or finished over a day ago).');
-        sendJson(res, 200, outcomeOf(app, row));
+        sendJson(res, 200, await outcomeOf(app, row));
       },
     },
     {

@@ -35,8 +35,8 @@ function callbackScript(message: AuthorizationMessage, targetOrigin: string): st
 `;
 }
 
-function outcomePage(app: App, nonce: string, row: AuthorizationRow): string {
-  const outcome = outcomeOf(app, row);
+async function outcomePage(app: App, nonce: string, row: AuthorizationRow): Promise<string> {
+  const outcome = await outcomeOf(app, row);
   const message: AuthorizationMessage = { type: 'dsw-authorization', ...outcome };
   const source = sourceInfo(row.source_id)?.name ?? row.source_id;
   const done = outcome.status === 'completed' || outcome.status === 'awaiting_selection';
@@ -138,8 +138,13 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
     }
   }
   // Several accounts reached (a manager account's clients): the user chooses which to connect;
-  // the tokens wait with the choice (selection.ts), for each chosen account.
-  if (valid.length > 1) return offerSelection(app, row, valid, { tokens, refreshExpiresAt, discard });
+  // the tokens wait with the choice (selection.ts), for each chosen account; not kept, revoked.
+  if (valid.length > 1) {
+    return offerSelection(app, row, valid, { tokens, refreshExpiresAt }).catch((problem: unknown) => {
+      discard();
+      throw problem;
+    });
+  }
 
   if (row.connection_id) {
     const expected = await connections.findAccount(row.user_id, row.source_id, row.connection_id);
@@ -232,7 +237,7 @@ export function callbackRoute(app: App): Route {
         const account = connectionId ? await app.connections.findAccount(settled.user_id, settled.source_id, connectionId) : undefined;
         return sendHtml(res, status, linkOutcomePage(nonce, settled, account?.accountName, settled.error_message ?? undefined), headers);
       }
-      sendHtml(res, status, outcomePage(app, nonce, settled), headers);
+      sendHtml(res, status, await outcomePage(app, nonce, settled), headers);
     },
   };
 }

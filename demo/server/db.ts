@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DEMO_USERS, seed } from './seed.js';
-import { LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, schemaText } from './storage/schema.js';
+import { CHOICE_TABLES, LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, schemaText } from './storage/schema.js';
 import type { Storage } from './storage/sql.js';
 import { SqliteSql } from './storage/sqlite.js';
 
@@ -70,8 +70,9 @@ const USERS = DEMO_USERS.map((user) => `('${user.id}', '${user.name.replace(/'/g
  * Steps from each older version to the next, so that a demo database keeps its connections
  * (and whatever a developer did to them) across an upgrade instead of asking for a reset.
  * Version 3 brought users: what existed belongs to the first demo user. Version 4 brought
- * connect links and the history (../links.ts, ../history.ts). A file of the links branch's own
- * version 3 (links and history, no users) is told apart by its missing users table.
+ * connect links and the history (../links.ts, ../history.ts), version 5 the account choices
+ * (../selection.ts). A file of the links branch's own version 3 (links and history, no users)
+ * is told apart by its missing users table.
  */
 const MIGRATIONS: Record<number, (db: Db) => void> = {
   1: (db) => db.exec('ALTER TABLE connections ADD COLUMN expires_at TEXT'),
@@ -105,13 +106,17 @@ const MIGRATIONS: Record<number, (db: Db) => void> = {
         message FROM history_v3;
       DROP TABLE connect_link_states_v3; DROP TABLE connect_links_v3; DROP TABLE history_v3;`);
   },
+  4: (db) => {
+    for (const statement of CHOICE_TABLES) db.exec(schemaText(statement, 'sqlite'));
+  },
 };
 
 function migrate(db: Db, from: number): void {
-  // Version 2's step makes the whole current schema: nothing after it is left to add.
+  // Version 2's step makes the whole current schema: nothing after it is left to add. The
+  // later steps only add tables (IF NOT EXISTS), whichever path led to them.
   for (let version = from; version < SCHEMA_VERSION; version++) {
     MIGRATIONS[version]!(db);
-    if (version >= 2) break;
+    if (version === 2) break;
   }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

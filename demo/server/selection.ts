@@ -1,45 +1,43 @@
 import type { AuthorizationOutcome, Connection, ConnectionList, SelectableAccount } from '../../src/api/types.js';
 import type { App } from './app.js';
-import type { TokenSet } from './oauth/client.js';
 import { toOutcome, type AuthorizationRow } from './authorizations.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
 import type { Route } from './router.js';
 import type { Sql } from './storage/sql.js';
+import { ChoiceStore, type Choice, type PendingGrant, type TakenChoice } from './selection-store.js';
 import { readEmptyBody, readJsonObject, stateParam } from './validation.js';
 
 /**
  * Account selection: a sign-in whose credentials reach several accounts (a manager account and
- * its clients) connects nothing at once. The callback keeps the choice here, with the grant's
- * tokens, keyed by the authorization's state, until the widget confirms it
+ * its clients) connects nothing at once. The callback keeps the choice, with the grant's tokens,
+ * keyed by the authorization's state, until the widget confirms it
  * (`POST /api/authorizations/{state}/selection`: each chosen account gets a connection holding
  * the tokens) or drops it (`DELETE`: the tokens are revoked): single-use, expiring with the
- * state. Kept in memory, tokens included, never on disk unsealed: a restart drops open choices,
- * which then end as expired. Behind a load balancer the choice lives on the instance that ran
- * the callback: such hosts route `/api/authorizations/{state}/…` by state (or keep it sealed in
- * the database instead).
+ * state. Kept in the database (selection-store.ts), the tokens sealed as connections' are: behind
+ * a load balancer, the poll and the choice may reach another instance than the callback did, and
+ * a restart keeps open choices. Confirm and drop take the choice in one statement, so two
+ * instances racing on one choice connect (or revoke) once. An expired choice's tokens are
+ * revoked when it is next touched, or by the sweep each new choice runs.
  */
-export interface PendingGrant {
-  tokens: TokenSet;
-  refreshExpiresAt: number | undefined;
-  /** Revokes the tokens at the platform (a choice dropped or expired). */
-  discard(): void;
-}
 
-interface Choice {
-  /** The user who started the authorization: only they may make or drop the choice. */
-  userId: string;
-  sourceId: string;
-  accounts: SelectableAccount[];
-  expiresAt: number;
-  grant?: PendingGrant;
-}
+const choices = (app: App) => new ChoiceStore(app.sql, app.oauth?.tokens, app.now);
 
-const choices = new WeakMap<App, Map<string, Choice>>();
-const of = (app: App) => {
-  let map = choices.get(app);
-  if (!map) choices.set(app, (map = new Map()));
-  return map;
-};
+/**
+ * Revokes a taken choice's grant at the platform (dropped or expired). A grant that does not
+ * open, or a platform out of reach, leaves nothing more to do: this never throws.
+ */
+async function revoke(app: App, choice: TakenChoice): Promise<void> {
+  const client = app.oauth?.client(choice.sourceId);
+  let grant;
+  try {
+    grant = choice.grant();
+  } catch {
+    return;
+  }
+  if (!grant || !client) return;
+  const { accessToken, refreshToken } = grant.tokens;
+  await client.revoke(refreshToken ?? accessToken, refreshToken ? 'refresh_token' : 'access_token').catch(() => {});
+}
 
 /** Keeps the choice for `row`'s state; connected accounts carry their connection ID. */
 export async function offerSelection(app: App, row: AuthorizationRow, reached: { accountId: string; accountName: string }[], grant?: PendingGrant): Promise<void> {
@@ -48,13 +46,18 @@ export async function offerSelection(app: App, row: AuthorizationRow, reached: {
     const connectionId = connected.get(accountId);
     return connectionId ? { accountId, accountName, connectionId } : { accountId, accountName };
   });
-  of(app).set(row.state, { userId: row.user_id, sourceId: row.source_id, accounts, expiresAt: row.expires_at, ...(grant && { grant }) });
+  const store = choices(app);
+  // Choices left to expire (the dialog closed, the page gone) are taken from their rows first;
+  // their grants are revoked meanwhile (revoke never throws), this sign-in's page not held for it.
+  const expired = await store.sweep();
+  void Promise.all(expired.map((choice) => revoke(app, choice)));
+  await store.save({ state: row.state, userId: row.user_id, sourceId: row.source_id, accounts, expiresAt: row.expires_at }, grant);
 }
 
 /** `toOutcome`, with an open choice shown as `awaiting_selection`. */
-export function outcomeOf(app: App, row: AuthorizationRow): AuthorizationOutcome {
-  const choice = of(app).get(row.state);
-  if (choice && row.status === 'pending' && app.now() < choice.expiresAt) {
+export async function outcomeOf(app: App, row: AuthorizationRow): Promise<AuthorizationOutcome> {
+  const choice = row.status === 'pending' ? await choices(app).find(row.state) : undefined;
+  if (choice && app.now() < choice.expiresAt) {
     return { state: row.state, status: 'awaiting_selection', accounts: choice.accounts };
   }
   return toOutcome(row);
@@ -68,14 +71,29 @@ async function openChoice(app: App, state: string, userId: string): Promise<Choi
   const row = await app.authorizations.get(state);
   // Someone else's state is, to this user, no state at all.
   if (!row || row.user_id !== userId) throw new HttpError(404, 'authorization_not_found', 'There is no authorization with this state (unknown, or finished over a day ago).');
-  const choice = of(app).get(state);
+  const choice = await choices(app).find(state);
   if (!choice) throw closed();
-  if (app.now() >= choice.expiresAt || row.status === 'failed') {
-    of(app).delete(state);
-    choice.grant?.discard();
+  if (app.now() >= choice.expiresAt || row.status === 'failed') await expire(app, state);
+  return choice;
+}
+
+/** Takes the choice of `state` (to this request only), or the error that says why it cannot be. */
+async function takeChoice(app: App, state: string): Promise<TakenChoice> {
+  const taken = await choices(app).take(state);
+  // Another request (on this instance or another) took it since it was read.
+  if (!taken) throw closed();
+  if (app.now() >= taken.expiresAt) {
+    await revoke(app, taken);
     throw expired();
   }
-  return choice;
+  return taken;
+}
+
+/** An expired choice, touched: taken, its grant revoked; always throws. */
+async function expire(app: App, state: string): Promise<never> {
+  const taken = await choices(app).take(state);
+  if (taken) await revoke(app, taken);
+  throw expired();
 }
 
 export function selectionRoutes(app: App): Route[] {
@@ -95,9 +113,8 @@ export function selectionRoutes(app: App): Route[] {
         if (body.mainAccountId !== undefined && typeof body.mainAccountId !== 'string') {
           throw new HttpError(400, 'invalid_body', 'The field "mainAccountId" must be an account ID.');
         }
-        const choice = await openChoice(app, stateParam(params.state!), userId);
-        const state = params.state!;
-        const offered = new Map(choice.accounts.map((a) => [a.accountId, a]));
+        const state = stateParam(params.state!);
+        const offered = new Map((await openChoice(app, state, userId)).accounts.map((a) => [a.accountId, a]));
         const chosen = [...new Set(ids as string[])];
         if (chosen.some((id) => !offered.has(id))) {
           throw new HttpError(400, 'invalid_selection', 'Choose one or more of the offered accounts ("accountIds").');
@@ -106,10 +123,10 @@ export function selectionRoutes(app: App): Route[] {
         if (typeof main !== 'string' || !chosen.includes(main)) {
           throw new HttpError(400, 'invalid_selection', 'The main account ("mainAccountId") must be one of the chosen ones.');
         }
-        const { grant } = choice;
+        // Taken here, once checked: a second confirmation racing this one, on any instance, finds no choice.
+        const choice = await takeChoice(app, state);
+        const grant = choice.grant();
         const expiresAt = grant?.refreshExpiresAt === undefined ? undefined : new Date(grant.refreshExpiresAt).toISOString();
-        // Taken at once: a second confirmation racing this one finds no choice.
-        of(app).delete(state);
         // Each account is connected with its tokens in one transaction (one grant reaches them
         // all); the main and the outcome follow. Not one transaction for the whole choice: the
         // storage's transactions are per user and source, as every write's.
@@ -134,9 +151,9 @@ export function selectionRoutes(app: App): Route[] {
       async handle({ req, res, params, userId }) {
         const state = stateParam(params.state!);
         await readEmptyBody(req);
-        const choice = await openChoice(app, state, userId);
-        of(app).delete(state);
-        choice.grant?.discard();
+        await openChoice(app, state, userId);
+        // Revoked before the answer: once it is sent, the grant works no more.
+        await revoke(app, await takeChoice(app, state));
         await app.authorizations.fail(state, { code: 'selection_cancelled', message: 'No account was chosen: nothing was connected.' });
         sendNoContent(res);
       },

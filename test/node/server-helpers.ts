@@ -33,6 +33,11 @@ export interface TestServer extends RunningServer {
   tokenKey: Buffer;
   /** Starts another server on the same database (another port), after this one is closed. */
   restart(): Promise<TestServer>;
+  /**
+   * Starts a second instance beside this one (another port, its own connection or pool) on the
+   * same database, clock, platform and token key: two instances behind one load balancer.
+   */
+  twin(): Promise<TestServer>;
   /** Runs SQL on the database behind the server's back (as a broken disk or another instance would). */
   exec(text: string): Promise<void>;
   /** Reads rows from the database behind the server's back (what a copy of it would hold). */
@@ -103,6 +108,7 @@ async function launch(t: TestContext, dbPath: string, options: Options, shared: 
       await storage?.close();
       return launch(t, dbPath, options, shared);
     },
+    twin: () => launch(t, dbPath, options, shared),
     async exec(text) {
       if (postgres) {
         const client = new pg.Client({ connectionString: postgres });

@@ -90,6 +90,20 @@ describe('PostgreSQL: two instances on one database', { skip }, () => {
     assert.deepEqual(await source(b, 'google-ads'), { ...(await source(a, 'google-ads')) });
   });
 
+  it('takes a database of schema version 4 on by adding the account choices table', async (t) => {
+    const database = await createPostgresDatabase(t);
+    const first = await openPostgres({ connection: database }, Date.now());
+    await first.sql.run('DROP TABLE account_choices');
+    await first.sql.run('UPDATE schema_version SET version = 4');
+    const before = await first.sql.get<{ count: number }>('SELECT CAST(count(*) AS INTEGER) AS count FROM connections');
+    await first.close();
+    const storage = await openPostgres({ connection: database }, Date.now());
+    t.after(() => storage.close());
+    assert.deepEqual(await storage.sql.get('SELECT version FROM schema_version'), { version: 5 });
+    assert.deepEqual(await storage.sql.get('SELECT CAST(count(*) AS INTEGER) AS count FROM connections'), before);
+    assert.deepEqual(await storage.sql.get('SELECT CAST(count(*) AS INTEGER) AS count FROM account_choices'), { count: 0 });
+  });
+
   it('keeps the users apart across instances', async (t) => {
     const [a] = await twoInstances(t, 'ada');
     const benToken = await call<{ token: string }>(a, 'POST', '/api/demo/session', { user: 'ben' });

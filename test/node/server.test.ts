@@ -898,7 +898,7 @@ describe('persistence', () => {
     const { openDatabase } = await import('../../demo/server/db.js');
     const { db, close } = await openDatabase(path, Date.now());
     t.after(close);
-    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.equal(db.pragma('user_version', { simple: true }), 5);
     assert.deepEqual(db.prepare('SELECT id, user_id, expires_at FROM connections').all(), [{ id: 'con_old', user_id: 'ada', expires_at: null }]);
   });
 
@@ -931,7 +931,7 @@ describe('persistence', () => {
     const { openDatabase } = await import('../../demo/server/db.js');
     const { db, close } = await openDatabase(path, Date.now());
     t.after(close);
-    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.equal(db.pragma('user_version', { simple: true }), 5);
     assert.deepEqual(db.prepare('SELECT id, user_id FROM connections').all(), [{ id: 'con_old', user_id: 'ada' }]);
     assert.deepEqual(db.prepare('SELECT id, user_id, token_sha256 FROM connect_links').all(), [{ id: 'lnk_old', user_id: 'ada', token_sha256: 'ab'.repeat(32) }]);
     assert.deepEqual(db.prepare('SELECT user_id, type, actor FROM history').all(), [{ user_id: 'ada', type: 'connected', actor: 'sam@example.com' }]);
@@ -948,9 +948,25 @@ describe('persistence', () => {
     await first.close();
     const { db, close } = await openDatabase(path, Date.now());
     t.after(close);
-    assert.equal(db.pragma('user_version', { simple: true }), 4);
+    assert.equal(db.pragma('user_version', { simple: true }), 5);
     assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
     assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connect_links').get(), { count: 0 });
+  });
+
+  it('migrates a database of version 4 by adding the account choices table', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'v4.db');
+    const { openDatabase } = await import('../../demo/server/db.js');
+    const first = await openDatabase(path, Date.now());
+    first.db.exec('DROP TABLE account_choices; PRAGMA user_version = 4;');
+    const before = first.db.prepare('SELECT count(*) AS count FROM connections').get();
+    await first.close();
+    const { db, close } = await openDatabase(path, Date.now());
+    t.after(close);
+    assert.equal(db.pragma('user_version', { simple: true }), 5);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
+    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM account_choices').get(), { count: 0 });
   });
 
   it('closes cleanly and releases its port', async (t) => {

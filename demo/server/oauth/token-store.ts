@@ -6,6 +6,8 @@ import type { TokenCipher } from './token-cipher.js';
  * The tokens behind each connection, sealed (see token-cipher.ts), and the PKCE verifier of each
  * pending authorization. Their tables are in storage/schema.ts, beside the contract's; a
  * connection's tokens go with it (ON DELETE CASCADE). Nothing read from here leaves the server.
+ * The grant of a sign-in waiting on an account choice is sealed here too (its row is
+ * ../selection-store.ts's).
  */
 
 export interface StoredTokens {
@@ -107,6 +109,24 @@ export class TokenStore {
       status: r.status,
       expiresAt: r.expires_at,
     }));
+  }
+
+  /**
+   * Seals a grant waiting on the account choice of `state`, as a connection's tokens are sealed
+   * for the connection: a value moved to another choice, or to a connection, fails to open.
+   */
+  sealPending(state: string, tokens: { accessToken: string; refreshToken?: string }): { accessToken: string; refreshToken: string | null } {
+    return {
+      accessToken: this.cipher.seal(tokens.accessToken, `choice:${state}/access`),
+      refreshToken: tokens.refreshToken ? this.cipher.seal(tokens.refreshToken, `choice:${state}/refresh`) : null,
+    };
+  }
+
+  openPending(state: string, accessToken: string, refreshToken: string | null): { accessToken: string; refreshToken?: string } {
+    return {
+      accessToken: this.cipher.open(accessToken, `choice:${state}/access`),
+      ...(refreshToken && { refreshToken: this.cipher.open(refreshToken, `choice:${state}/refresh`) }),
+    };
   }
 
   private open(row: TokenRow): StoredTokens {

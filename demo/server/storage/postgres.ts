@@ -108,8 +108,9 @@ const CHANGE_VERSIONS = [
 async function createSchema(tx: PostgresSql): Promise<void> {
   await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = await tx.get<{ version: number }>('SELECT version FROM schema_version');
-  // Version 4 only added the links and history tables (IF NOT EXISTS below): a version 3 database goes on.
-  if (row?.version === 3) {
+  // Version 4 only added the links and history tables, version 5 the account choices (all made
+  // IF NOT EXISTS below): a version 3 or 4 database goes on.
+  if (row?.version === 3 || row?.version === 4) {
     for (const text of LINK_TABLES) await tx.exec(schemaText(text, 'postgres'));
     await tx.run('UPDATE schema_version SET version = ?', [SCHEMA_VERSION]);
   } else if (row && row.version !== SCHEMA_VERSION) {

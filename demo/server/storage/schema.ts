@@ -53,13 +53,35 @@ export const LINK_TABLES: readonly SchemaStatement[] = [
   'CREATE INDEX IF NOT EXISTS history_by_link ON history (link_id) WHERE link_id IS NOT NULL',
 ];
 
-export const SCHEMA_VERSION = 4;
+/**
+ * Account choices (../selection.ts): version 5. A sign-in that reaches several accounts waits
+ * here, keyed by its state, until the user chooses, with the grant's tokens sealed as
+ * `oauth_tokens`' are (the state and token kind as authenticated data), so that whichever
+ * instance gets the poll or the choice finds it. A row of no tokens is an expired choice whose
+ * grant a sweep already revoked; the sweep deletes it a day later, with its state.
+ */
+export const CHOICE_TABLES: readonly SchemaStatement[] = [
+  `CREATE TABLE IF NOT EXISTS account_choices (
+    state               TEXT PRIMARY KEY,
+    user_id             TEXT NOT NULL,
+    source_id           TEXT NOT NULL,
+    accounts            TEXT NOT NULL,
+    expires_at          BIGINT NOT NULL,
+    access_token        TEXT,
+    refresh_token       TEXT,
+    access_expires_at   BIGINT,
+    refresh_expires_at  BIGINT
+  )`,
+  'CREATE INDEX IF NOT EXISTS account_choices_expiry ON account_choices (expires_at)',
+];
+
+export const SCHEMA_VERSION = 5;
 
 /**
  * What a reset drops and seeds again, child tables first. Users and their sign-ins stay: the
  * demo page that asked for the reset is still signed in after it.
  */
-export const TABLES = ['history', 'connect_link_states', 'connect_links', 'oauth_pkce', 'oauth_tokens', 'authorizations', 'connections', 'data_sources'];
+export const TABLES = ['account_choices', 'history', 'connect_link_states', 'connect_links', 'oauth_pkce', 'oauth_tokens', 'authorizations', 'connections', 'data_sources'];
 
 /** A statement the same on both engines, or one per engine (an auto-numbered key has no common spelling). */
 export type SchemaStatement = string | { sqlite: string; postgres: string };
@@ -137,4 +159,5 @@ export const SCHEMA: readonly SchemaStatement[] = [
     created_at     BIGINT NOT NULL
   )`,
   ...LINK_TABLES,
+  ...CHOICE_TABLES,
 ];
