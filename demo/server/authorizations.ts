@@ -7,7 +7,7 @@ import type { Sql } from './storage/sql.js';
 /** How long a state is accepted: long enough to sign in, short enough to limit replay. */
 export const STATE_TTL_MS = 10 * 60 * 1000;
 /** Finished and expired states are kept a day so a late fallback poll still gets its answer. */
-const KEEP_MS = 24 * 60 * 60 * 1000;
+export const KEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface AuthorizationRow {
   state: string;

@@ -1,4 +1,5 @@
 import type { SelectableAccount } from '../../src/api/types.js';
+import { KEEP_MS } from './authorizations.js';
 import type { TokenSet } from './oauth/client.js';
 import type { TokenStore } from './oauth/token-store.js';
 import type { Sql } from './storage/sql.js';
@@ -11,8 +12,6 @@ import type { Sql } from './storage/sql.js';
  * two, one gets the row and the other nothing.
  */
 
-/** Expired choices are kept as long as their states (authorizations.ts): a late choice is told why. */
-const KEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface PendingGrant {
   tokens: TokenSet;
@@ -95,6 +94,7 @@ export class ChoiceStore {
    */
   async sweep(): Promise<TakenChoice[]> {
     const now = this.now();
+    // Kept as long as their states: a late choice is told why.
     await this.sql.run('DELETE FROM account_choices WHERE expires_at < ?', [now - KEEP_MS]);
     const rows = await this.sql.all<ChoiceRow>('SELECT * FROM account_choices WHERE expires_at <= ? AND access_token IS NOT NULL', [now]);
     const taken: TakenChoice[] = [];
