@@ -937,37 +937,31 @@ describe('persistence', () => {
     assert.deepEqual(db.prepare('SELECT user_id, type, actor FROM history').all(), [{ user_id: 'ada', type: 'connected', actor: 'sam@example.com' }]);
   });
 
-  it('migrates a database of version 3 with users (no links yet) by adding the links and history tables', async (t) => {
+  /**
+   * A database of today's schema taken back to `version` (`drop` removes what came after it):
+   * opened again, it is upgraded in place, its connections kept and the new `table` empty.
+   */
+  async function upgradesFrom(t: TestContext, version: number, drop: string, table: string): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
-    const path = join(dir, 'v3.db');
+    const path = join(dir, `v${version}.db`);
     const { openDatabase } = await import('../../demo/server/db.js');
     const first = await openDatabase(path, Date.now());
-    first.db.exec('DROP TABLE history; DROP TABLE connect_link_states; DROP TABLE connect_links; PRAGMA user_version = 3;');
+    first.db.exec(`${drop} PRAGMA user_version = ${version};`);
     const before = first.db.prepare('SELECT count(*) AS count FROM connections').get();
     await first.close();
     const { db, close } = await openDatabase(path, Date.now());
     t.after(close);
     assert.equal(db.pragma('user_version', { simple: true }), 5);
     assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
-    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connect_links').get(), { count: 0 });
-  });
+    assert.deepEqual(db.prepare(`SELECT count(*) AS count FROM ${table}`).get(), { count: 0 });
+  }
 
-  it('migrates a database of version 4 by adding the account choices table', async (t) => {
-    const dir = mkdtempSync(join(tmpdir(), 'dsw-migrate-'));
-    t.after(() => rmSync(dir, { recursive: true, force: true }));
-    const path = join(dir, 'v4.db');
-    const { openDatabase } = await import('../../demo/server/db.js');
-    const first = await openDatabase(path, Date.now());
-    first.db.exec('DROP TABLE account_choices; PRAGMA user_version = 4;');
-    const before = first.db.prepare('SELECT count(*) AS count FROM connections').get();
-    await first.close();
-    const { db, close } = await openDatabase(path, Date.now());
-    t.after(close);
-    assert.equal(db.pragma('user_version', { simple: true }), 5);
-    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
-    assert.deepEqual(db.prepare('SELECT count(*) AS count FROM account_choices').get(), { count: 0 });
-  });
+  it('migrates a database of version 3 with users (no links yet) by adding the links and history tables', (t) =>
+    upgradesFrom(t, 3, 'DROP TABLE history; DROP TABLE connect_link_states; DROP TABLE connect_links; DROP TABLE account_choices;', 'connect_links'));
+
+  it('migrates a database of version 4 by adding the account choices table', (t) =>
+    upgradesFrom(t, 4, 'DROP TABLE account_choices;', 'account_choices'));
 
   it('closes cleanly and releases its port', async (t) => {
     const server = await serve(t);
