@@ -1,10 +1,11 @@
 import type { ReactiveController } from 'lit';
-import { DswError, isAbortError } from '../api/errors.js';
+import { DswError } from '../api/errors.js';
 import { createConnectLink, listConnectLinks, revokeConnectLink } from '../api/links.js';
 import type { Connection, ConnectLink, ConnectLinkRequest, CreatedConnectLink } from '../api/types.js';
 import { ConnectLinkCreatedEvent, ConnectLinkExpiredEvent, ConnectLinkRevokedEvent, ConnectLinkUsedEvent } from '../events/connect-link.js';
 import { DswErrorEvent } from '../events/error.js';
 import { withDialogStrings } from '../strings/en-dialog.js';
+import { LatestRequest } from './latest-request.js';
 import type { LocaleController } from './locale-controller.js';
 import type { SourceController, SourceHost } from './source-controller.js';
 
@@ -22,7 +23,6 @@ export interface LinkNotice {
  */
 export class ConnectLinksController implements ReactiveController {
   links?: ConnectLink[];
-  loading = false;
   loadError?: DswError;
   creating = false;
   /** The link made last, with its URL: the token is never shown again once the view is left. */
@@ -31,7 +31,7 @@ export class ConnectLinksController implements ReactiveController {
   readonly revoking = new Set<string>();
   private known?: Set<string>;
   private pending = 0;
-  private controller?: AbortController;
+  private readonly latest: LatestRequest;
   private expiryTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -39,11 +39,17 @@ export class ConnectLinksController implements ReactiveController {
     private readonly data: SourceController,
     private readonly l10n: LocaleController,
   ) {
+    this.latest = new LatestRequest(host);
     host.addController(this);
   }
 
+  /** The pending links are on their way. */
+  get loading(): boolean {
+    return this.latest.loading;
+  }
+
   hostDisconnected(): void {
-    this.controller?.abort();
+    this.latest.abort();
     clearTimeout(this.expiryTimer);
   }
 
@@ -59,33 +65,28 @@ export class ConnectLinksController implements ReactiveController {
   }
 
   /** Loads the pending links (the Links view opened, or a change to check). */
-  async load(): Promise<void> {
+  load(): Promise<void> {
     const { store } = this.data;
     const sourceId = this.host.source;
-    if (!store || !sourceId) return;
-    this.controller?.abort();
-    const controller = (this.controller = new AbortController());
-    this.loading = true;
-    this.host.requestUpdate();
-    try {
-      const { items } = await listConnectLinks(store.client, sourceId, { signal: controller.signal });
-      const before = this.links;
-      const connections = store.get(sourceId).connections;
-      const arrived = this.known ? connections.filter((c) => !this.known!.has(c.id)) : [];
-      this.links = items;
-      this.loadError = undefined;
-      this.known = new Set(connections.map((c) => c.id));
-      this.pending = store.get(sourceId).source?.pendingLinkCount ?? items.length;
-      if (before) this.settle(before, items, arrived);
-      this.planExpiry();
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.loadError = error instanceof DswError ? error : undefined;
-      this.report(error, 'load-links');
-    } finally {
-      if (this.controller === controller) this.loading = false;
-      this.host.requestUpdate();
-    }
+    if (!store || !sourceId) return Promise.resolve();
+    return this.latest.run(
+      (signal) => listConnectLinks(store.client, sourceId, { signal }),
+      ({ items }) => {
+        const before = this.links;
+        const connections = store.get(sourceId).connections;
+        const arrived = this.known ? connections.filter((c) => !this.known!.has(c.id)) : [];
+        this.links = items;
+        this.loadError = undefined;
+        this.known = new Set(connections.map((c) => c.id));
+        this.pending = store.get(sourceId).source?.pendingLinkCount ?? items.length;
+        if (before) this.settle(before, items, arrived);
+        this.planExpiry();
+      },
+      (error) => {
+        this.loadError = error instanceof DswError ? error : undefined;
+        this.report(error, 'load-links');
+      },
+    );
   }
 
   async create(request: ConnectLinkRequest): Promise<boolean> {

@@ -1,8 +1,9 @@
 import type { ReactiveController } from 'lit';
-import { DswError, isAbortError } from '../api/errors.js';
+import { DswError } from '../api/errors.js';
 import { getHistory } from '../api/links.js';
 import type { Connection, HistoryEvent } from '../api/types.js';
 import { DswErrorEvent } from '../events/error.js';
+import { LatestRequest } from './latest-request.js';
 import type { SourceController, SourceHost } from './source-controller.js';
 
 /** Events asked for per page: a screenful or two. */
@@ -17,25 +18,30 @@ export const HISTORY_PAGE = 25;
 export class HistoryController implements ReactiveController {
   items: HistoryEvent[] = [];
   nextCursor: string | null = null;
-  loading = false;
   loaded = false;
   error?: DswError;
   /** Only this connection's events; '' for all. */
   connectionId = '';
   /** Whether the History view shows: changes of the source reload only then. */
   active = false;
-  private controller?: AbortController;
+  private readonly latest: LatestRequest;
   private seen?: readonly Connection[];
 
   constructor(
     private readonly host: SourceHost,
     private readonly data: SourceController,
   ) {
+    this.latest = new LatestRequest(host);
     host.addController(this);
   }
 
+  /** A page of events is on its way. */
+  get loading(): boolean {
+    return this.latest.loading;
+  }
+
   hostDisconnected(): void {
-    this.controller?.abort();
+    this.latest.abort();
   }
 
   hostUpdate(): void {
@@ -65,29 +71,24 @@ export class HistoryController implements ReactiveController {
     return this.nextCursor ? this.fetch(this.nextCursor) : Promise.resolve();
   }
 
-  private async fetch(cursor: string | undefined, limit = HISTORY_PAGE): Promise<void> {
+  private fetch(cursor: string | undefined, limit = HISTORY_PAGE): Promise<void> {
     const { store } = this.data;
     const sourceId = this.host.source;
-    if (!store || !sourceId) return;
-    this.controller?.abort();
-    const controller = (this.controller = new AbortController());
-    this.loading = true;
-    this.host.requestUpdate();
-    try {
-      const query = { connectionId: this.connectionId || undefined, cursor, limit };
-      const page = await getHistory(store.client, sourceId, query, { signal: controller.signal });
-      this.items = cursor ? [...this.items, ...page.items.filter((e) => !this.items.some((i) => i.id === e.id))] : page.items;
-      this.nextCursor = page.nextCursor;
-      this.error = undefined;
-      this.loaded = true;
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.error = error instanceof DswError ? error : undefined;
-      if (error instanceof DswError) this.host.dispatchEvent(new DswErrorEvent({ error, action: 'load-history', sourceId }));
-      this.loaded = true;
-    } finally {
-      if (this.controller === controller) this.loading = false;
-      this.host.requestUpdate();
-    }
+    if (!store || !sourceId) return Promise.resolve();
+    const query = { connectionId: this.connectionId || undefined, cursor, limit };
+    return this.latest.run(
+      (signal) => getHistory(store.client, sourceId, query, { signal }),
+      (page) => {
+        this.items = cursor ? [...this.items, ...page.items.filter((e) => !this.items.some((i) => i.id === e.id))] : page.items;
+        this.nextCursor = page.nextCursor;
+        this.error = undefined;
+        this.loaded = true;
+      },
+      (error) => {
+        this.error = error instanceof DswError ? error : undefined;
+        if (error instanceof DswError) this.host.dispatchEvent(new DswErrorEvent({ error, action: 'load-history', sourceId }));
+        this.loaded = true;
+      },
+    );
   }
 }

@@ -27,10 +27,11 @@ const budgets: Record<string, { before?: number; all?: number }> = {
   //   (dates sorted as text, the search text built and searched natively, a row layout that
   //   lists only the rows taller or shorter than most);
   // - issue 9 (a page of 500 cards profiled): the CDN build +20 B in all for work no longer done
-  //   once per widget (the locale's key remembered, sessionStorage read once until this page writes).
-  'a page of cards (provider + card)': { before: 25_700, all: 52_950 },
+  //   once per widget (the locale's key remembered, sessionStorage read once until this page writes);
+  // - the links' and the history's loads written once (LatestRequest): +60 B in all, with the dialog.
+  'a page of cards (provider + card)': { before: 25_700, all: 53_000 },
   'a page of banners (provider + banner)': { before: 25_750 },
-  'everything (the CDN build)': { all: 55_600 },
+  'everything (the CDN build)': { all: 55_650 },
 };
 
 test('every page stays within its min+gzip budget', () => {
