@@ -10,7 +10,7 @@ import type { Notice } from './connect-controller.js';
 import type { LocaleController } from './locale-controller.js';
 import { prefetchOnIntent } from './prefetch.js';
 import type { SourceController, SourceHost } from './source-controller.js';
-import { startAuthorization, type StartedAuthorization } from './start-authorization.js';
+import { startAuthorization } from './start-authorization.js';
 
 type ActionsModule = typeof import('./connection-actions.js');
 
@@ -36,8 +36,8 @@ const loadWritePath = () => Promise.all([loadActions(), loadAuthorization()]);
  */
 export class WidgetActions implements ReactiveController {
   private real?: ConnectionActions;
-  /** A sign-in a click started before the code arrived. */
-  private starting?: StartedAuthorization;
+  /** A sign-in a click started before the code arrived is waiting for it. */
+  private starting = false;
   /** The connection of the last sign-in started before the code arrived (Retry runs it again). */
   private lastId?: string;
   /** What to say until the code arrives: the sign-in is pending, or the code did not load. */
@@ -58,7 +58,7 @@ export class WidgetActions implements ReactiveController {
 
   /** A pop-up this widget opened is still open. */
   get pending(): boolean {
-    return this.real ? this.real.connector.pending : !!this.starting;
+    return this.real ? this.real.connector.pending : this.starting;
   }
 
   /** The connection the last sign-in was for (undefined: adding an account). */
@@ -150,7 +150,7 @@ export class WidgetActions implements ReactiveController {
     if (this.real) return this.real.connect(connectionId);
     const started = startAuthorization(this.host, this.source.store, connectionId, this.signal());
     if (!started) return this.host.requestUpdate();
-    this.starting = started;
+    this.starting = true;
     this.lastId = connectionId;
     this.own = { tone: 'info', text: this.l10n.strings.authorizationPending };
     this.host.requestUpdate();
@@ -170,7 +170,7 @@ export class WidgetActions implements ReactiveController {
         this.own = { tone: 'error', text: this.l10n.strings.authorizationFailed(error.message), retry: true };
       },
     ).finally(() => {
-      this.starting = undefined;
+      this.starting = false;
       this.host.requestUpdate();
     });
   }
