@@ -3,9 +3,10 @@ import type { App } from './app.js';
 import { authorizationUrlFor } from './authorizations.js';
 import { outcomeOf } from './selection.js';
 import { callbackRoute } from './callback.js';
-import { connectionNotFound } from './connections.js';
-import { HttpError, sendJson, sendNoContent } from './http.js';
-import { connectionsWithLinks, withLinks } from './links.js';
+import { connectionNotFound, nextExpiry, oneSource, sourceNotFound, sourcesOf } from './connections.js';
+import { HttpError, sendJson, sendJsonText, sendNoContent } from './http.js';
+import { KeptAnswers } from './kept-answers.js';
+import { linkFacts, nextLinkExpiry, withLinks } from './links.js';
 import type { Route } from './router.js';
 import {
   connectionIdParam,
@@ -24,6 +25,27 @@ const CONNECTION = `${SOURCE}/connections/:connectionId`;
 /** The contract of DESIGN section 3, with the shapes of src/api/types.ts. */
 export function apiRoutes(app: App): Route[] {
   const { connections, authorizations } = app;
+  const kept = new KeptAnswers();
+
+  /**
+   * The JSON of a read of `ids`' sources with their connections (and what the links add), shaped
+   * by `shape`: the batch's list, one source, or one source's connections. Kept while its rows
+   * are unchanged (kept-answers.ts); an unknown source of a single read is a 404.
+   */
+  async function sourcesAnswer(userId: string, ids: readonly string[], shape: 'batch' | 'source' | 'connections'): Promise<string> {
+    const rows = await connections.sourceRows(userId, ids);
+    if (shape !== 'batch' && !rows.length) throw sourceNotFound(ids[0]!);
+    const facts = await linkFacts(app, userId);
+    const now = app.now();
+    return kept.text(`${shape}\u0000${userId}\u0000${ids.join(',')}`, [rows, facts], now, () => {
+      const sources = sourcesOf(rows, ids, new Date(now).toISOString());
+      const until = Math.min(nextExpiry(rows, now), nextLinkExpiry(facts, now));
+      if (shape === 'source') return { body: withLinks(facts, [oneSource(sources[0]!)], now)[0], until };
+      const items = withLinks(facts, sources, now);
+      return { body: shape === 'batch' ? ({ items } satisfies DataSourceList) : ({ items: items[0]!.connections } satisfies ConnectionList), until };
+    });
+  }
+
   return [
     {
       method: 'GET',
@@ -33,8 +55,8 @@ export function apiRoutes(app: App): Route[] {
       query: true,
       async handle({ res, url, userId }) {
         const batch = listQuery(url);
-        const items = batch ? await withLinks(app, userId, await connections.loadSources(userId, batch.ids)) : await connections.listSources(userId);
-        sendJson(res, 200, { items } satisfies DataSourceList);
+        if (batch) return sendJsonText(res, 200, await sourcesAnswer(userId, batch.ids, 'batch'));
+        sendJson(res, 200, { items: await connections.listSources(userId) } satisfies DataSourceList);
       },
     },
     {
@@ -42,8 +64,7 @@ export function apiRoutes(app: App): Route[] {
       pattern: SOURCE,
       kind: 'json',
       async handle({ res, params, userId }) {
-        const [source] = await withLinks(app, userId, [await connections.getSource(userId, sourceIdParam(params.sourceId!))]);
-        sendJson(res, 200, source);
+        sendJsonText(res, 200, await sourcesAnswer(userId, [sourceIdParam(params.sourceId!)], 'source'));
       },
     },
     {
@@ -51,9 +72,7 @@ export function apiRoutes(app: App): Route[] {
       pattern: `${SOURCE}/connections`,
       kind: 'json',
       async handle({ res, params, userId }) {
-        const sourceId = sourceIdParam(params.sourceId!);
-        const items = await connectionsWithLinks(app, userId, sourceId, await connections.listConnections(userId, sourceId));
-        sendJson(res, 200, { items } satisfies ConnectionList);
+        sendJsonText(res, 200, await sourcesAnswer(userId, [sourceIdParam(params.sourceId!)], 'connections'));
       },
     },
     {

@@ -40,7 +40,7 @@ const ORDER = 'ORDER BY c.is_main DESC, c.authorized_at DESC, c.created_at DESC,
 
 /** A connection row joined to its source; the connection's columns are null for a source with none. */
 type ListedRow = Pick<ConnectionRow, 'id' | 'account_id' | 'account_name' | 'status' | 'error_code' | 'error_message' | 'is_main' | 'created_at' | 'updated_at' | 'expires_at'>;
-type JoinedRow = { source: string; source_name: string; source_logo: string | null } & ({ [K in keyof ListedRow]: ListedRow[K] } | { [K in keyof ListedRow]: null });
+export type JoinedRow = { source: string; source_name: string; source_logo: string | null } & ({ [K in keyof ListedRow]: ListedRow[K] } | { [K in keyof ListedRow]: null });
 
 /** The columns a `Connection` is made of, and no more: every column read is work per row. */
 const COLUMNS = 'c.id, c.account_id, c.account_name, c.status, c.error_code, c.error_message, c.is_main, c.created_at, c.updated_at, c.expires_at';
@@ -183,26 +183,19 @@ export class ConnectionStore {
   }
 
   /**
-   * The known ones of `ids`, in that order, each with its connections (the batched load), in
-   * one query. Unknown or malformed IDs are left out: the widgets load those alone and get their 404.
+   * The rows of `ids`' sources, each with its connections (main first), in one query: the known
+   * ones only (the widgets load an unknown or malformed ID alone and get its 404). The same array
+   * while the user's rows are unchanged (see `rowsOf`), which is what lets a read's answer be kept.
    */
-  async loadSources(userId: string, ids: readonly string[]): Promise<DataSourceSummary[]> {
-    const rows = await this.rowsOf<JoinedRow>(userId, batchText(ids.length), [userId, ...ids]);
-    const now = this.iso();
-    const found = new Map<string, DataSourceSummary & { connections: Connection[] }>();
-    for (const row of rows) {
-      let source = found.get(row.source);
-      if (!source) {
-        source = { id: row.source, name: row.source_name, ...(row.source_logo && { logoUrl: fromEndpoint(row.source_logo) }), connectionCount: 0, errorCount: 0, connections: [] };
-        found.set(row.source, source);
-      }
-      if (row.id === null) continue;
-      const connection = toConnection(row, now);
-      source.connections.push(connection);
-      source.connectionCount++;
-      if (connection.status === 'error') source.errorCount++;
-    }
-    return ids.flatMap((id) => found.get(id) ?? []);
+  sourceRows(userId: string, ids: readonly string[]): Promise<JoinedRow[]> {
+    return ids.length === 1
+      ? this.rowsOf<JoinedRow>(userId, ONE_SOURCE, [userId, ids[0]!])
+      : this.rowsOf<JoinedRow>(userId, batchText(ids.length), [userId, ...ids]);
+  }
+
+  /** The known ones of `ids`, in that order, each with its connections (the batched load). */
+  async loadSources(userId: string, ids: readonly string[]): Promise<LoadedSource[]> {
+    return sourcesOf(await this.sourceRows(userId, ids), ids, this.iso());
   }
 
   /** Throws 404 for an unknown source, so every route under it answers alike. */
@@ -213,23 +206,14 @@ export class ConnectionStore {
   }
 
   /** The source and its connections, main first, in one query; 404 for an unknown source. */
-  private async joined(userId: string, sourceId: string): Promise<{ source: SourceRow; connections: Connection[] }> {
-    const rows = await this.rowsOf<JoinedRow>(userId, ONE_SOURCE, [userId, sourceId]);
-    const first = rows[0];
-    if (!first) throw sourceNotFound(sourceId);
-    const now = this.iso();
-    const connections: Connection[] = [];
-    for (const row of rows) if (row.id !== null) connections.push(toConnection(row, now));
-    return { source: { id: first.source, name: first.source_name, logo_url: first.source_logo }, connections };
-  }
-
   async getSource(userId: string, sourceId: string): Promise<DataSource> {
-    const { source, connections } = await this.joined(userId, sourceId);
-    return { id: source.id, name: source.name, ...(source.logo_url && { logoUrl: fromEndpoint(source.logo_url) }), connections };
+    const [source] = await this.loadSources(userId, [sourceId]);
+    if (!source) throw sourceNotFound(sourceId);
+    return oneSource(source);
   }
 
   async listConnections(userId: string, sourceId: string): Promise<Connection[]> {
-    return (await this.joined(userId, sourceId)).connections;
+    return (await this.getSource(userId, sourceId)).connections;
   }
 
   private async requireRow(sql: Sql, userId: string, sourceId: string, connectionId: string): Promise<ConnectionRow> {
@@ -373,4 +357,40 @@ export class ConnectionStore {
  */
 function fromEndpoint(url: string): string {
   return url.replace(/^\/logos\//, 'logos/');
+}
+
+/** A source of the batched load: its summary and its connections. */
+export type LoadedSource = DataSourceSummary & { connections: Connection[] };
+
+/** `sourceRows` as the contract serves them at `now` (an ISO time): the known ones of `ids`, in that order. */
+export function sourcesOf(rows: readonly JoinedRow[], ids: readonly string[], now: string): LoadedSource[] {
+  const found = new Map<string, LoadedSource>();
+  for (const row of rows) {
+    let source = found.get(row.source);
+    if (!source) {
+      source = { id: row.source, name: row.source_name, ...(row.source_logo && { logoUrl: fromEndpoint(row.source_logo) }), connectionCount: 0, errorCount: 0, connections: [] };
+      found.set(row.source, source);
+    }
+    if (row.id === null) continue;
+    const connection = toConnection(row, now);
+    source.connections.push(connection);
+    source.connectionCount++;
+    if (connection.status === 'error') source.errorCount++;
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
+/** One source's answer (`GET …/data-sources/{id}`): no counts, its connections say them. */
+export function oneSource({ id, name, logoUrl, connections }: LoadedSource): DataSource {
+  return { id, name, ...(logoUrl && { logoUrl }), connections };
+}
+
+/** When the first connection of `rows` still working at `now` (ms) expires: what changes their answer next. */
+export function nextExpiry(rows: readonly JoinedRow[], now: number): number {
+  let next = Infinity;
+  for (const row of rows) {
+    const at = row.status === 'active' && row.expires_at ? Date.parse(row.expires_at) : Infinity;
+    if (at > now && at < next) next = at;
+  }
+  return next;
 }

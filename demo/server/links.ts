@@ -249,7 +249,7 @@ const LINK_FACTS = `SELECT source_id, status, expires_at, connection_id, recipie
   WHERE user_id = ? AND (status = 'pending' OR (status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL))
   ORDER BY ended_at`;
 
-interface LinkFact {
+export interface LinkFact {
   source_id: string;
   status: string;
   expires_at: number;
@@ -257,18 +257,21 @@ interface LinkFact {
   recipient: string | null;
 }
 
+/** What the reads of sources need of the user's links; the same array while they are unchanged (see `rowsOf`). */
+export function linkFacts(app: App, userId: string): Promise<LinkFact[]> {
+  return app.connections.rowsOf<LinkFact>(userId, LINK_FACTS, [userId]);
+}
+
 /**
- * Sources as the contract serves them, with what the links add: the count of the user's pending
- * links (the widgets check the source every few seconds while there are some) and, on each account
- * connected through a link, who connected it.
+ * Sources as the contract serves them at `now`, with what the links add: the count of the user's
+ * pending links (the widgets check the source every few seconds while there are some) and, on
+ * each account connected through a link, who connected it.
  */
-export async function withLinks<T extends { id: string; connections?: Connection[] }>(
-  app: App,
-  userId: string,
+export function withLinks<T extends { id: string; connections?: Connection[] }>(
+  facts: readonly LinkFact[],
   sources: T[],
-): Promise<(T & { pendingLinkCount?: number })[]> {
-  const facts = await app.connections.rowsOf<LinkFact>(userId, LINK_FACTS, [userId]);
-  const now = app.now();
+  now: number,
+): (T & { pendingLinkCount?: number })[] {
   const pending = new Map<string, number>();
   // Ordered by the time each link ended: a later use of a link for the same connection wins.
   const by = new Map<string, string>();
@@ -283,9 +286,14 @@ export async function withLinks<T extends { id: string; connections?: Connection
   });
 }
 
-/** Connections as the contract serves them, with who connected those that came through a link. */
-export async function connectionsWithLinks(app: App, userId: string, sourceId: string, connections: Connection[]): Promise<Connection[]> {
-  return (await withLinks(app, userId, [{ id: sourceId, connections }]))[0]!.connections!;
+/** When the first link pending at `now` expires, leaving the pending counts. */
+export function nextLinkExpiry(facts: readonly LinkFact[], now: number): number {
+  let next = Infinity;
+  for (const fact of facts) {
+    const at = Number(fact.expires_at);
+    if (fact.status === 'pending' && at > now && at < next) next = at;
+  }
+  return next;
 }
 
 const SOURCE = '/api/data-sources/:sourceId';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
-import type { ConnectLinkList, CreatedConnectLink, DataSource, HistoryPage } from '../../src/api/types.js';
+import type { ConnectLinkList, CreatedConnectLink, DataSource, DataSourceList, HistoryPage } from '../../src/api/types.js';
 import { approve, assertError, call, continueLink, getSource, serve, useLink, type TestServer } from './server-helpers.js';
 
 const DAY = 86_400_000;
@@ -40,6 +40,20 @@ describe('connect links', () => {
     assert.deepEqual(items.map((l) => l.id), [other.id, link.id]);
     assert.ok(!JSON.stringify(items).includes(token), 'the list never carries a token');
     assert.equal((await getSource(server, 'linkedin-ads')).pendingLinkCount, 2);
+  });
+
+  it('stops counting a link as pending the moment it expires, though nothing was written since it was read', async (t) => {
+    const server = await serve(t);
+    const link = await createLink(server, 'linkedin-ads', { expiresInDays: 1 });
+    const counts = async () => [
+      (await getSource(server, 'linkedin-ads')).pendingLinkCount,
+      (await call<DataSourceList>(server, 'GET', '/api/data-sources?include=connections&ids=linkedin-ads')).body.items[0]!.pendingLinkCount,
+    ];
+    assert.deepEqual(await counts(), [1, 1]);
+    server.clock.advance(Date.parse(link.expiresAt) - server.clock.now - 1);
+    assert.deepEqual(await counts(), [1, 1], 'a millisecond before');
+    server.clock.advance(1);
+    assert.deepEqual(await counts(), [undefined, undefined], 'at its expiry');
   });
 
   it('connects through the link page once; the account says who connected it; a second use is refused', async (t) => {

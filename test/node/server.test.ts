@@ -786,6 +786,29 @@ describe('expiry', () => {
     assertError(await call(server, 'POST', `/api/data-sources/google-ads/connections/${before.id}/refresh`), 409, 'connection_in_error');
   });
 
+  it('serves each read from memory while nothing changed, yet not a millisecond past an expiry, with no write between', async (t) => {
+    const server = await serve(t);
+    const paths = ['/api/data-sources/google-ads', '/api/data-sources/google-ads/connections', '/api/data-sources?include=connections&ids=ga4,google-ads'];
+    const read = async () => {
+      const answers: string[] = [];
+      for (const path of paths) answers.push((await call(server, 'GET', path)).text);
+      return answers;
+    };
+    const first = await read();
+    assert.deepEqual(await read(), first, 'the same bytes again');
+    const expiring = (await getSource(server, 'google-ads')).connections.find((c) => c.expiresAt)!;
+    const statuses = async () =>
+      (await read()).map((text) => {
+        const body = JSON.parse(text) as { items?: (Connection | DataSource)[]; connections?: Connection[] };
+        const list = body.connections ?? body.items!.flatMap((item) => ('connections' in item ? item.connections : [item]));
+        return (list as Connection[]).find((c) => c.id === expiring.id)!.status;
+      });
+    server.clock.advance(Date.parse(expiring.expiresAt!) - server.clock.now - 1);
+    assert.deepEqual(await statuses(), ['active', 'active', 'active'], 'a millisecond before');
+    server.clock.advance(1);
+    assert.deepEqual(await statuses(), ['error', 'error', 'error'], 'at the expiry');
+  });
+
   it('renews the expiry on re-connect, before and after it passed', async (t) => {
     const server = await serve(t);
     const expiring = (await getSource(server, 'google-ads')).connections.find((c) => c.expiresAt)!;

@@ -16,7 +16,10 @@ type Statement = Database.Statement<unknown[], unknown>;
  *
  * Reads outside transactions keep their rows until the next write: any write of this connection
  * empties the cache, and so does a commit by another process (`PRAGMA data_version` moves), so a
- * read never serves what the file no longer holds. Rows are shared: callers must not change them.
+ * read never serves what the file held before its request arrived. The version is read once per
+ * event-loop turn (reading it takes the file's lock, which cost more than the kept reads
+ * themselves): a commit elsewhere is seen from the next turn, where any request sent after it
+ * arrives. Rows are shared: callers must not change them.
  */
 export class SqliteSql implements Sql {
   readonly dialect = 'sqlite';
@@ -27,6 +30,8 @@ export class SqliteSql implements Sql {
   private readonly cache = new Map<string, unknown>();
   private readonly dataVersion: Database.Statement<[], number>;
   private seenVersion = -1;
+  /** Whether `data_version` was read in this event-loop turn. */
+  private versionRead = false;
   /** What code inside a transaction uses: runs at once, nested transactions flatten. */
   private readonly inside: Sql;
 
@@ -59,6 +64,11 @@ export class SqliteSql implements Sql {
 
   /** The cached answer of a read, or undefined; the cache is emptied when another process wrote. */
   private cached(key: string): unknown {
+    if (this.versionRead) return this.cache.get(key);
+    this.versionRead = true;
+    setImmediate(() => {
+      this.versionRead = false;
+    });
     const version = this.dataVersion.get()!;
     if (version !== this.seenVersion) {
       this.seenVersion = version;
