@@ -13,6 +13,7 @@ const SUITES = [
   'test/node/server-postgres.test.ts',
   'test/node/selection.test.ts',
   'test/node/selection-instances.test.ts',
+  'test/node/grants.test.ts',
 ];
 
 const server = await startPostgres();

@@ -7,7 +7,9 @@ import { connectionNotFound, nextExpiry, oneSource, sourceNotFound, sourcesOf } 
 import { HttpError, sendJson, sendJsonText, sendNoContent } from './http.js';
 import { KeptAnswers } from './kept-answers.js';
 import { linkFacts, nextLinkExpiry, withLinks } from './links.js';
+import type { StoredTokens } from './oauth/token-store.js';
 import type { Route } from './router.js';
+import type { Sql } from './storage/sql.js';
 import {
   connectionIdParam,
   listQuery,
@@ -145,7 +147,14 @@ export function apiRoutes(app: App): Route[] {
         const sourceId = sourceIdParam(params.sourceId!);
         const connectionId = connectionIdParam(params.connectionId!);
         await readEmptyBody(req);
-        await connections.delete(userId, sourceId, connectionId, { actor: await app.actorName(userId) });
+        // The grant it held, read as it goes: revoked at the platform once the delete committed,
+        // unless other connections of its sign-in hold it too (best effort: never fails the delete).
+        let held: StoredTokens | undefined;
+        const before = async (tx: Sql) => {
+          held = await app.oauth?.tokens.get(connectionId, tx).catch(() => undefined);
+        };
+        await connections.delete(userId, sourceId, connectionId, { actor: await app.actorName(userId) }, before);
+        await app.oauth?.retire(sourceId, held);
         sendNoContent(res);
       },
     },

@@ -10,7 +10,7 @@ import { escapeHtml, newNonce, noticePage, pageHeaders, renderPage, scriptJson }
 import type { Route } from './router.js';
 import type { ReachedAccount, TokenSet } from './oauth/client.js';
 import { OAuthError } from './oauth/client.js';
-import type { StoredTokens } from './oauth/token-store.js';
+import { newGrantId, type StoredTokens } from './oauth/token-store.js';
 import { checkAccount, isErrorCode, isState, singleQuery } from './validation.js';
 
 /**
@@ -157,19 +157,13 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
       return fail(mismatch(expected, checked));
     }
   }
-  const existing = (await connections.listConnections(row.user_id, row.source_id)).find((c) => c.accountId === checked.accountId)?.id;
-  let previous: StoredTokens | undefined;
-  try {
-    previous = existing ? await app.oauth!.tokens.get(existing) : undefined;
-  } catch {
-    previous = undefined;
-  }
   const expiresAt = refreshExpiresAt === undefined ? undefined : new Date(refreshExpiresAt).toISOString();
   // Who connects, for the history: a teammate through a connect link, else the user who started it.
   const viaLink = await app.links.actorForState(row.state);
   const by = viaLink.viaLink ? viaLink : { actor: await app.actorName(row.user_id) };
-  // The connection, its sealed tokens, the state's outcome, its history and the connect link
-  // behind it (checked again and used up) in one transaction.
+  // The connection, its sealed tokens (a grant of its own), the state's outcome, its history and
+  // the connect link behind it (checked again and used up) in one transaction.
+  let previous: StoredTokens | undefined;
   try {
     await connections.authorize(
       row.user_id,
@@ -178,7 +172,7 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
       checked.accountName,
       expiresAt,
       async (tx, connectionId) => {
-        await app.oauth!.tokens.save(connectionId, tokens, refreshExpiresAt, tx);
+        previous = await app.oauth!.tokens.save(connectionId, newGrantId(), tokens, refreshExpiresAt, tx);
         await authorizations.complete(row.state, connectionId, tx);
         await app.links.useForState(tx, row.state, connectionId, checked);
       },
@@ -190,8 +184,9 @@ async function settle(app: App, row: AuthorizationRow, { code, error, iss }: Pla
     discard();
     return fail(refusalError(problem.refusal));
   }
-  // The grant these tokens replace is retired at the platform (its tokens would work on otherwise).
-  if (previous?.refreshToken) void client.revoke(previous.refreshToken, 'refresh_token').catch(() => {});
+  // The grant these tokens replace is retired at the platform (its tokens would work on
+  // otherwise), unless other connections of its sign-in still hold it.
+  await app.oauth!.retire(row.source_id, previous);
 }
 
 /** `GET /api/authorizations/callback`: where the platform sends the user back. */

@@ -282,10 +282,14 @@ export class ConnectionStore {
     });
   }
 
-  /** Deleting the main promotes the newest remaining credentials, so a main always exists. */
-  delete(userId: string, sourceId: string, connectionId: string, by: Actor = {}): Promise<void> {
+  /**
+   * Deleting the main promotes the newest remaining credentials, so a main always exists.
+   * `before` runs in the same transaction, the row found, before it goes (with its tokens).
+   */
+  delete(userId: string, sourceId: string, connectionId: string, by: Actor = {}, before?: (tx: Sql) => Promise<void>): Promise<void> {
     return this.write(userId, sourceId, async (tx) => {
       const row = await this.requireRow(tx, userId, sourceId, connectionId);
+      await before?.(tx);
       await tx.run('DELETE FROM connections WHERE id = ?', [connectionId]);
       await this.record(tx, row, 'deleted', by);
       if (!row.is_main) return;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DEMO_USERS, seed } from './seed.js';
-import { CHOICE_TABLES, LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, schemaText } from './storage/schema.js';
+import { CHOICE_TABLES, LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, TOKEN_TABLES, schemaText } from './storage/schema.js';
 import type { Storage } from './storage/sql.js';
 import { SqliteSql } from './storage/sqlite.js';
 
@@ -71,7 +71,7 @@ const USERS = DEMO_USERS.map((user) => `('${user.id}', '${user.name.replace(/'/g
  * (and whatever a developer did to them) across an upgrade instead of asking for a reset.
  * Version 3 brought users: what existed belongs to the first demo user. Version 4 brought
  * connect links and the history (../links.ts, ../history.ts), version 5 the account choices
- * (../selection.ts). A file of the links branch's own version 3 (links and history, no users)
+ * (../selection.ts), version 6 the grant of each token row (each row its own). A file of the links branch's own version 3 (links and history, no users)
  * is told apart by its missing users table.
  */
 const MIGRATIONS: Record<number, (db: Db) => void> = {
@@ -109,14 +109,27 @@ const MIGRATIONS: Record<number, (db: Db) => void> = {
   4: (db) => {
     for (const statement of CHOICE_TABLES) db.exec(schemaText(statement, 'sqlite'));
   },
+  5: (db) => {
+    const columns = db.prepare("SELECT name FROM pragma_table_info('oauth_tokens')").pluck().all();
+    if (columns.includes('grant_id')) return;
+    // Made again rather than altered: SQLite adds a NOT NULL column only with a default, and a
+    // grant has none. Nothing refers to this table.
+    db.exec('ALTER TABLE oauth_tokens RENAME TO oauth_tokens_v5');
+    for (const statement of TOKEN_TABLES) db.exec(schemaText(statement, 'sqlite'));
+    db.exec(`
+      INSERT INTO oauth_tokens (connection_id, grant_id, access_token, refresh_token, access_expires_at, refresh_expires_at, updated_at)
+        SELECT connection_id, connection_id, access_token, refresh_token, access_expires_at, refresh_expires_at, updated_at FROM oauth_tokens_v5;
+      DROP TABLE oauth_tokens_v5;`);
+  },
 };
 
 function migrate(db: Db, from: number): void {
-  // Version 2's step makes the whole current schema: nothing after it is left to add. The
-  // later steps only add tables (IF NOT EXISTS), whichever path led to them.
+  // Version 2's step makes the whole current schema, but for a token table it found: the steps
+  // to 5 only add tables (IF NOT EXISTS), whichever path led to them; step 5 gives the token
+  // rows of any older file their grants (and leaves a table that has them as it is).
   for (let version = from; version < SCHEMA_VERSION; version++) {
     MIGRATIONS[version]!(db);
-    if (version === 2) break;
+    if (version === 2) version = 4;
   }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

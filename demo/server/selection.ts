@@ -2,6 +2,7 @@ import type { AuthorizationOutcome, Connection, ConnectionList, SelectableAccoun
 import type { App } from './app.js';
 import { toOutcome, type AuthorizationRow } from './authorizations.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
+import { newGrantId, type StoredTokens } from './oauth/token-store.js';
 import type { Route } from './router.js';
 import type { Sql } from './storage/sql.js';
 import { ChoiceStore, type Choice, type PendingGrant, type TakenChoice } from './selection-store.js';
@@ -11,8 +12,8 @@ import { readEmptyBody, readJsonObject, stateParam } from './validation.js';
  * Account selection: a sign-in whose credentials reach several accounts (a manager account and
  * its clients) connects nothing at once. The callback keeps the choice, with the grant's tokens,
  * keyed by the authorization's state, until the widget confirms it
- * (`POST /api/authorizations/{state}/selection`: each chosen account gets a connection holding
- * the tokens) or drops it (`DELETE`: the tokens are revoked): single-use, expiring with the
+ * (`POST /api/authorizations/{state}/selection`: each chosen account gets a connection, all of them
+ * holding the one grant) or drops it (`DELETE`: the tokens are revoked): single-use, expiring with the
  * state. Kept in the database (selection-store.ts), the tokens sealed as connections' are: behind
  * a load balancer, the poll and the choice may reach another instance than the callback did, and
  * a restart keeps open choices. Confirm and drop take the choice in one statement, so two
@@ -127,18 +128,29 @@ export function selectionRoutes(app: App): Route[] {
         const choice = await takeChoice(app, state);
         const grant = choice.grant();
         const expiresAt = grant?.refreshExpiresAt === undefined ? undefined : new Date(grant.refreshExpiresAt).toISOString();
-        // Each account is connected with its tokens in one transaction (one grant reaches them
-        // all); the main and the outcome follow. Not one transaction for the whole choice: the
-        // storage's transactions are per user and source, as every write's.
+        // Each account is connected with its tokens in one transaction; one grant reaches them
+        // all, and they hold it as one (renewed once for all). The main and the outcome follow.
+        // Not one transaction for the whole choice: the storage's transactions are per user and
+        // source, as every write's.
         const idOf = new Map<string, string>();
         const by = { actor: await app.actorName(userId) };
+        const grantId = newGrantId();
+        // The grants re-connected accounts held before: retired once no connection holds them.
+        const replaced = new Map<string, StoredTokens>();
         for (const id of chosen) {
-          const within = grant && app.oauth ? (tx: Sql, connectionId: string) => app.oauth!.tokens.save(connectionId, grant.tokens, grant.refreshExpiresAt, tx) : undefined;
+          const within =
+            grant && app.oauth
+              ? async (tx: Sql, connectionId: string) => {
+                  const previous = await app.oauth!.tokens.save(connectionId, grantId, grant.tokens, grant.refreshExpiresAt, tx);
+                  if (previous) replaced.set(previous.grantId, previous);
+                }
+              : undefined;
           idOf.set(id, await app.connections.authorize(userId, choice.sourceId, id, offered.get(id)!.accountName, expiresAt, within, by));
         }
         const mainId = idOf.get(main)!;
         await app.connections.makeMain(userId, choice.sourceId, mainId, by);
         await app.authorizations.complete(state, mainId);
+        for (const previous of replaced.values()) await app.oauth?.retire(choice.sourceId, previous);
         const rows = await app.connections.listConnections(userId, choice.sourceId);
         const items: Connection[] = chosen.map((id) => rows.find((c) => c.id === idOf.get(id))!);
         sendJson(res, 200, { items } satisfies ConnectionList);

@@ -6,6 +6,7 @@ import { sessionCookie } from './demo-routes.js';
 import { createHandler, type HandlerOptions } from './handler.js';
 import { LOOPBACK_HOSTS, hostChecker } from './access.js';
 import { HttpError, baseHeaders, sendText } from './http.js';
+import type { OAuthRuntime } from './oauth/index.js';
 import { DEMO_USERS } from './seed.js';
 import { credentialOf } from './sessions.js';
 import { serveFile } from './static-files.js';
@@ -31,6 +32,8 @@ export interface RunningServer {
   url: string;
   /** A bearer token for a user (the reference sessions): what tests and load runs send. */
   signIn(userId: string): Promise<string>;
+  /** The OAuth side (tokens, refresh job), when a platform is configured: what tests drive the job through. */
+  oauth?: OAuthRuntime;
   close(): Promise<void>;
 }
 
@@ -138,6 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     signIn: (userId) => sessions.signIn(userId),
+    ...(handler.app.oauth && { oauth: handler.app.oauth }),
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close(() => {

@@ -4,7 +4,7 @@ import { OAuthError, PlatformClient, type PlatformClientConfig } from './client.
 import { newCodeVerifier } from './pkce.js';
 import { RefreshJob } from './refresh-job.js';
 import { TokenCipher } from './token-cipher.js';
-import { TokenStore } from './token-store.js';
+import { TokenStore, newGrantId, type StoredTokens } from './token-store.js';
 
 /** How the backend reaches the data platforms: one OAuth client registration per data source. */
 export interface OAuthOptions {
@@ -41,7 +41,7 @@ export class OAuthRuntime {
     sql: Sql,
     connections: ConnectionStore,
     private readonly now: () => number,
-    log: (message: string) => void,
+    private readonly log: (message: string) => void,
   ) {
     for (const [sourceId, config] of Object.entries(options.clients)) this.#clients.set(sourceId, new PlatformClient(config, now));
     this.tokens = new TokenStore(sql, new TokenCipher(options.tokenKey, options.previousTokenKeys), now);
@@ -85,14 +85,33 @@ export class OAuthRuntime {
       const ends = c.expiresAt ? Date.parse(c.expiresAt) : this.now() + 365 * DAY;
       const healthy = c.status === 'active' && ends > this.now();
       const minted = await mint(c.sourceId, { accountId: c.accountId, accountName: c.accountName }, healthy ? (ends - this.now()) / 1000 : 60);
-      await this.tokens.save(c.id, { accessToken: minted.accessToken, refreshToken: minted.refreshToken, accessExpiresAt: this.now() + minted.expiresIn * 1000 }, ends);
+      await this.tokens.save(c.id, newGrantId(), { accessToken: minted.accessToken, refreshToken: minted.refreshToken, accessExpiresAt: this.now() + minted.expiresIn * 1000 }, ends);
       if (!healthy) await client.revoke(minted.refreshToken, 'refresh_token');
     }
   }
 
   /**
+   * Revokes at the platform (RFC 7009) a grant a connection let go of (deleted, or given a new
+   * grant), once the change committed, when no connection holds it any more: the connections of
+   * one sign-in share its grant, and the others must keep working. Best effort: a platform out of
+   * reach fails nothing (the change is made), and says so in one line of the log, without tokens.
+   */
+  async retire(sourceId: string, previous: StoredTokens | undefined): Promise<void> {
+    const client = this.client(sourceId);
+    if (!previous || !client) return;
+    try {
+      if (await this.tokens.holds(previous.grantId)) return;
+      const { accessToken, refreshToken } = previous;
+      await client.revoke(refreshToken ?? accessToken, refreshToken ? 'refresh_token' : 'access_token');
+    } catch (error) {
+      this.log(`[oauth] the grant of ${previous.connectionId} (${sourceId}) could not be revoked at the platform (${error instanceof OAuthError ? error.error : 'error'}); it stays valid there until it ends`);
+    }
+  }
+
+  /**
    * Demo control: revokes the connection's grant at the authorization server (RFC 7009), then
-   * renews at once, so the platform's `invalid_grant` shows as it would at the next round.
+   * renews at once, so the platform's `invalid_grant` shows as it would at the next round, on
+   * every connection of that grant.
    */
   async revokeAtPlatform(sourceId: string, connectionId: string): Promise<boolean> {
     const stored = await this.tokens.get(connectionId);

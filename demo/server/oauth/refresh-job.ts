@@ -24,15 +24,20 @@ export type RenewResult = 'renewed' | 'revoked' | 'skipped' | 'failed';
 
 /**
  * Renews access tokens ahead of their end, and turns what the platform answers into the
- * contract's states: `invalid_grant` (revoked, expired or replaced credentials) puts the
- * connection in error ("credentials changed or revoked"); a refresh token nearing its own end needs
- * nothing here, because the connection's `expiresAt` is that end and the widgets show Expiring
- * from it. A platform that cannot be reached changes nothing: the job tries again next round.
+ * contract's states: `invalid_grant` (revoked, expired or replaced credentials) puts every
+ * connection of the grant in error ("credentials changed or revoked"); a refresh token nearing
+ * its own end needs nothing here, because the connection's `expiresAt` is that end and the
+ * widgets show Expiring from it. A platform that cannot be reached changes nothing: the job tries again next round.
+ *
+ * The unit is the grant, not the connection: the connections of one sign-in share one, whose
+ * refresh token is good once (renewing it per connection would present a used one, and the
+ * platform would revoke the grant). So each grant is renewed once, and its new tokens go to every
+ * connection holding it (token-store.ts).
  */
 export class RefreshJob {
   #timer?: NodeJS.Timeout;
   #running?: Promise<void>;
-  /** One renewal per connection at a time: a rotated refresh token is good once. */
+  /** One renewal per grant at a time: a rotated refresh token is good once. */
   #inFlight = new Map<string, Promise<RenewResult>>();
   #unreachableLogged = false;
 
@@ -52,64 +57,87 @@ export class RefreshJob {
     await Promise.all(this.#inFlight.values());
   }
 
-  /** One round: every connection whose access token ends within `aheadMs`. */
+  /** One round: every grant whose access token ends within `aheadMs`. */
   runOnce(): Promise<void> {
     // `finally` runs as a later microtask, so it clears after this assignment, never before.
     this.#running ??= (async () => {
       const due = await this.options.tokens.dueBefore(this.options.now() + (this.options.aheadMs ?? 5 * 60_000));
-      for (const connectionId of due) await this.renew(connectionId);
+      for (const grantId of due) await this.#renewGrant(grantId);
     })().finally(() => {
       this.#running = undefined;
     });
     return this.#running;
   }
 
-  /** Renews one connection's tokens now, whatever their expiry (after a revocation, say). */
-  renew(connectionId: string): Promise<RenewResult> {
-    let pending = this.#inFlight.get(connectionId);
+  /**
+   * Renews the tokens of one connection's grant now, whatever their expiry (after a revocation,
+   * say), for every connection holding it.
+   */
+  async renew(connectionId: string): Promise<RenewResult> {
+    let stored;
+    try {
+      stored = await this.options.tokens.get(connectionId);
+    } catch (error) {
+      return this.#unopened(connectionId, error);
+    }
+    return stored ? this.#renewGrant(stored.grantId) : 'skipped';
+  }
+
+  #renewGrant(grantId: string): Promise<RenewResult> {
+    let pending = this.#inFlight.get(grantId);
     if (!pending) {
-      pending = this.#renew(connectionId).finally(() => this.#inFlight.delete(connectionId));
-      this.#inFlight.set(connectionId, pending);
+      pending = this.#renew(grantId).finally(() => this.#inFlight.delete(grantId));
+      this.#inFlight.set(grantId, pending);
     }
     return pending;
   }
 
-  async #renew(connectionId: string): Promise<RenewResult> {
+  /**
+   * A value that will not open (altered, or sealed with a key no longer configured) is as good
+   * as no credentials: the person re-connects, the server says which connection, no more.
+   */
+  #unopened(connectionIds: string, error: unknown): RenewResult {
+    this.options.log(`[oauth] the tokens of ${connectionIds} cannot be opened: ${(error as Error).message}`);
+    return 'failed';
+  }
+
+  async #renew(grantId: string): Promise<RenewResult> {
     const { tokens, connections, log } = this.options;
     let stored;
     try {
-      stored = await tokens.get(connectionId);
+      stored = await tokens.ofGrant(grantId);
     } catch (error) {
-      // A value that will not open (altered, or sealed with a key no longer configured) is as
-      // good as no credentials: the person re-connects, the server says which connection, no more.
-      log(`[oauth] the tokens of ${connectionId} cannot be opened: ${(error as Error).message}`);
-      return 'failed';
+      return this.#unopened((await tokens.holders(grantId)).map((holder) => holder.connectionId).join(', '), error);
     }
     const client = stored && this.options.client(stored.sourceId);
     if (!stored?.refreshToken || !client) return 'skipped';
     // Past the grant's end the connection already reads as expired (its `expiresAt`): the
     // platform's refusal would only say it less precisely.
     if (stored.refreshExpiresAt !== undefined && stored.refreshExpiresAt <= this.options.now()) return 'skipped';
+    let renewed;
     try {
-      const renewed = await client.refresh(stored.refreshToken);
-      // Deleted meanwhile: its tokens went with it, and these new ones have nowhere to go.
-      if (!(await connections.findAccount(stored.userId, stored.sourceId, connectionId))) return 'skipped';
-      await tokens.save(connectionId, renewed, undefined);
-      this.#unreachableLogged = false;
-      return 'renewed';
+      renewed = await client.refresh(stored.refreshToken);
     } catch (error) {
       if (error instanceof OAuthError && error.error === 'invalid_grant') {
-        if (await connections.findAccount(stored.userId, stored.sourceId, connectionId)) {
-          await connections.fail(stored.userId, stored.sourceId, connectionId, REVOKED.code, REVOKED.message);
+        for (const holder of await tokens.holders(grantId)) {
+          if (await connections.findAccount(holder.userId, holder.sourceId, holder.connectionId)) {
+            await connections.fail(holder.userId, holder.sourceId, holder.connectionId, REVOKED.code, REVOKED.message);
+          }
         }
-        await tokens.delete(connectionId);
+        await tokens.deleteGrant(grantId);
         return 'revoked';
       }
       if (!this.#unreachableLogged) {
         this.#unreachableLogged = true;
-        log(`[oauth] renewing ${connectionId} failed (${error instanceof OAuthError ? error.error : 'error'}); trying again next round`);
+        log(`[oauth] renewing ${stored.connectionId} failed (${error instanceof OAuthError ? error.error : 'error'}); trying again next round`);
       }
       return 'failed';
     }
+    this.#unreachableLogged = false;
+    if ((await tokens.saveRenewed(grantId, renewed)) > 0) return 'renewed';
+    // Let go meanwhile (its last connection deleted or re-connected): the new tokens have nowhere
+    // to go, and the revocation of the old ones may have come before this renewal.
+    await client.revoke(renewed.refreshToken ?? renewed.accessToken, renewed.refreshToken ? 'refresh_token' : 'access_token').catch(() => {});
+    return 'skipped';
   }
 }

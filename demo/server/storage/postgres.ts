@@ -109,9 +109,12 @@ async function createSchema(tx: PostgresSql): Promise<void> {
   await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = await tx.get<{ version: number }>('SELECT version FROM schema_version');
   // Version 4 only added the links and history tables, version 5 the account choices (all made
-  // IF NOT EXISTS below): a version 3 or 4 database goes on.
-  if (row?.version === 3 || row?.version === 4) {
+  // IF NOT EXISTS below), version 6 the grant of each token row: each row before it is its own.
+  if (row && row.version >= 3 && row.version < SCHEMA_VERSION) {
     for (const text of LINK_TABLES) await tx.exec(schemaText(text, 'postgres'));
+    await tx.exec(`ALTER TABLE oauth_tokens ADD COLUMN IF NOT EXISTS grant_id TEXT;
+      UPDATE oauth_tokens SET grant_id = connection_id WHERE grant_id IS NULL;
+      ALTER TABLE oauth_tokens ALTER COLUMN grant_id SET NOT NULL`);
     await tx.run('UPDATE schema_version SET version = ?', [SCHEMA_VERSION]);
   } else if (row && row.version !== SCHEMA_VERSION) {
     throw new Error(`The PostgreSQL database has schema version ${row.version}, this server needs ${SCHEMA_VERSION}: reset it.`);

@@ -75,7 +75,27 @@ export const CHOICE_TABLES: readonly SchemaStatement[] = [
   'CREATE INDEX IF NOT EXISTS account_choices_expiry ON account_choices (expires_at)',
 ];
 
-export const SCHEMA_VERSION = 5;
+/**
+ * The tokens behind each connection, sealed (oauth/token-cipher.ts); they go with it. Each row
+ * names its OAuth grant (`grant_id`, ours, not the platform's): the connections one sign-in made
+ * (an account choice) hold one grant, each row a copy of its tokens sealed for that row, renewed
+ * together (oauth/refresh-job.ts). Version 6 brought `grant_id`; the rows before it were each
+ * their own grant, as they still are (their ID is the connection's).
+ */
+export const TOKEN_TABLES: readonly SchemaStatement[] = [
+  `CREATE TABLE IF NOT EXISTS oauth_tokens (
+    connection_id       TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+    grant_id            TEXT NOT NULL,
+    access_token        TEXT NOT NULL,
+    refresh_token       TEXT,
+    access_expires_at   BIGINT NOT NULL,
+    refresh_expires_at  BIGINT,
+    updated_at          BIGINT NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS oauth_tokens_by_grant ON oauth_tokens (grant_id)',
+];
+
+export const SCHEMA_VERSION = 6;
 
 /**
  * What a reset drops and seeds again, child tables first. Users and their sign-ins stay: the
@@ -142,15 +162,7 @@ export const SCHEMA: readonly SchemaStatement[] = [
     used_at               BIGINT
   )`,
   'CREATE INDEX IF NOT EXISTS authorizations_expiry ON authorizations (expires_at)',
-  // The tokens behind each connection, sealed (oauth/token-cipher.ts); they go with it.
-  `CREATE TABLE IF NOT EXISTS oauth_tokens (
-    connection_id       TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
-    access_token        TEXT NOT NULL,
-    refresh_token       TEXT,
-    access_expires_at   BIGINT NOT NULL,
-    refresh_expires_at  BIGINT,
-    updated_at          BIGINT NOT NULL
-  )`,
+  ...TOKEN_TABLES,
   // The PKCE verifier of each pending authorization, taken (deleted) by its callback.
   `CREATE TABLE IF NOT EXISTS oauth_pkce (
     state          TEXT PRIMARY KEY,
