@@ -4,6 +4,7 @@ import { EXPIRED, type AuthorizationRow } from './authorizations.js';
 import { offerSelection, outcomeOf } from './selection.js';
 import { sourceInfo } from './catalog.js';
 import { sendHtml } from './http.js';
+import { linkChoicePage } from './link-choice.js';
 import { linkOutcomePage } from './link-page.js';
 import { LinkRefused, refusalError } from './links.js';
 import { escapeHtml, newNonce, noticePage, pageHeaders, renderPage, scriptJson } from './pages.js';
@@ -227,7 +228,14 @@ export function callbackRoute(app: App): Route {
       const settled = (await app.authorizations.get(state))!;
       const status = claimed.status === 410 ? 410 : settled.error_code === 'invalid_callback' ? 400 : 200;
       // A connect link's sign-in ends on a page of its own: no opener to tell, nothing to post.
-      if (await app.links.forState(state)) {
+      const link = await app.links.forState(state);
+      if (link) {
+        // A login that reaches several accounts: the teammate chooses here (link-choice.ts).
+        const outcome = await outcomeOf(app, settled);
+        if (outcome.status === 'awaiting_selection' && outcome.accounts && app.oauth) {
+          const form = { proof: app.oauth.tokens.sealChoiceProof(state), link, accounts: outcome.accounts };
+          return sendHtml(res, 200, linkChoicePage(nonce, form), { ...headers, ...pageHeaders(nonce, "'self'") });
+        }
         const connectionId = settled.result_connection_id;
         const account = connectionId ? await app.connections.findAccount(settled.user_id, settled.source_id, connectionId) : undefined;
         return sendHtml(res, status, linkOutcomePage(nonce, settled, account?.accountName, settled.error_message ?? undefined), headers);

@@ -7,6 +7,7 @@ import { AuthorizationStore } from './authorizations.js';
 import { ConnectionStore } from './connections.js';
 import { demoRoutes } from './demo-routes.js';
 import { historyRoutes } from './history.js';
+import { linkChoiceRoutes } from './link-choice.js';
 import { linkPageRoutes } from './link-page.js';
 import { LinkStore, linkRoutes } from './links.js';
 import { toFetchHandler } from './fetch-adapter.js';
@@ -117,7 +118,9 @@ export function createHandler(options: HandlerOptions): Handler {
     ...selectionRoutes(app),
     ...linkRoutes(app),
     ...historyRoutes(app),
-    // The page a connect link opens (public: the token names the link and its user).
+    // The page a connect link opens (public: the token names the link and its user), and the
+    // choice of accounts after it (public: the sealed state it carries names them).
+    ...linkChoiceRoutes(app),
     ...linkPageRoutes(app),
     ...(options.demo ? demoRoutes(app) : []),
   ];

@@ -1,5 +1,6 @@
 import type { AuthorizationOutcome, Connection, ConnectionList, SelectableAccount } from '../../src/api/types.js';
 import type { App } from './app.js';
+import type { Actor } from './connections.js';
 import { toOutcome, type AuthorizationRow } from './authorizations.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
 import { newGrantId, type StoredTokens } from './oauth/token-store.js';
@@ -27,7 +28,7 @@ const choices = (app: App) => new ChoiceStore(app.sql, app.oauth?.tokens, app.no
  * Revokes a taken choice's grant at the platform (dropped or expired). A grant that does not
  * open, or a platform out of reach, leaves nothing more to do: this never throws.
  */
-async function revoke(app: App, choice: TakenChoice): Promise<void> {
+export async function revokeTaken(app: App, choice: TakenChoice): Promise<void> {
   const client = app.oauth?.client(choice.sourceId);
   let grant;
   try {
@@ -51,7 +52,7 @@ export async function offerSelection(app: App, row: AuthorizationRow, reached: {
   // Choices left to expire (the dialog closed, the page gone) are taken from their rows first;
   // their grants are revoked meanwhile (revoke never throws), this sign-in's page not held for it.
   const expired = await store.sweep();
-  void Promise.all(expired.map((choice) => revoke(app, choice)));
+  void Promise.all(expired.map((choice) => revokeTaken(app, choice)));
   await store.save({ state: row.state, userId: row.user_id, sourceId: row.source_id, accounts, expiresAt: row.expires_at }, grant);
 }
 
@@ -68,7 +69,7 @@ const closed = () => new HttpError(409, 'selection_closed', 'This choice was alr
 const expired = () => new HttpError(410, 'selection_expired', 'The choice was not made in time. Please sign in again.');
 
 /** The open choice of `state` (of this user's), or the error that says why there is none. */
-async function openChoice(app: App, state: string, userId: string): Promise<Choice> {
+export async function openChoice(app: App, state: string, userId: string): Promise<Choice> {
   const row = await app.authorizations.get(state);
   // Someone else's state is, to this user, no state at all.
   if (!row || row.user_id !== userId) throw new HttpError(404, 'authorization_not_found', 'There is no authorization with this state (unknown, or finished over a day ago).');
@@ -79,12 +80,12 @@ async function openChoice(app: App, state: string, userId: string): Promise<Choi
 }
 
 /** Takes the choice of `state` (to this request only), or the error that says why it cannot be. */
-async function takeChoice(app: App, state: string): Promise<TakenChoice> {
+export async function takeChoice(app: App, state: string): Promise<TakenChoice> {
   const taken = await choices(app).take(state);
   // Another request (on this instance or another) took it since it was read.
   if (!taken) throw closed();
   if (app.now() >= taken.expiresAt) {
-    await revoke(app, taken);
+    await revokeTaken(app, taken);
     throw expired();
   }
   return taken;
@@ -93,8 +94,64 @@ async function takeChoice(app: App, state: string): Promise<TakenChoice> {
 /** An expired choice, touched: taken, its grant revoked; always throws. */
 async function expire(app: App, state: string): Promise<never> {
   const taken = await choices(app).take(state);
-  if (taken) await revoke(app, taken);
+  if (taken) await revokeTaken(app, taken);
   throw expired();
+}
+
+/** The chosen ones of `ids` (each once) and the main one (default: the first), or the 400 that says what is wrong. */
+export function checkChosen(offered: ReadonlyMap<string, SelectableAccount>, ids: readonly string[], main: string | undefined): { chosen: string[]; main: string } {
+  const chosen = [...new Set(ids)];
+  if (!chosen.length || chosen.some((id) => !offered.has(id))) throw new HttpError(400, 'invalid_selection', 'Choose one or more of the offered accounts.');
+  const picked = main ?? chosen[0]!;
+  if (!chosen.includes(picked)) throw new HttpError(400, 'invalid_selection', 'The main account must be one of the chosen ones.');
+  return { chosen, main: picked };
+}
+
+/**
+ * Connects the `chosen` accounts of a taken choice, `main` made main, for `by`. Each account is
+ * connected with its tokens in one transaction; one grant reaches them all, and they hold it as
+ * one (renewed once for all). `within` joins each of those transactions (a connect link is used
+ * up there). The main and the outcome follow. Not one transaction for the whole choice: the
+ * storage's transactions are per user and source, as every write's. Gives each account's
+ * connection ID.
+ */
+export async function confirmChoice(
+  app: App,
+  choice: TakenChoice,
+  chosen: readonly string[],
+  main: string,
+  by: Actor,
+  within?: (tx: Sql, connectionId: string, account: SelectableAccount) => Promise<void>,
+): Promise<Map<string, string>> {
+  const offered = new Map(choice.accounts.map((a) => [a.accountId, a]));
+  const grant = choice.grant();
+  const expiresAt = grant?.refreshExpiresAt === undefined ? undefined : new Date(grant.refreshExpiresAt).toISOString();
+  const idOf = new Map<string, string>();
+  const grantId = newGrantId();
+  // The grants re-connected accounts held before: retired once no connection holds them.
+  const replaced = new Map<string, StoredTokens>();
+  for (const id of chosen) {
+    const account = offered.get(id)!;
+    const save = async (tx: Sql, connectionId: string) => {
+      if (grant && app.oauth) {
+        const previous = await app.oauth.tokens.save(connectionId, grantId, grant.tokens, grant.refreshExpiresAt, tx);
+        if (previous) replaced.set(previous.grantId, previous);
+      }
+      await within?.(tx, connectionId, account);
+    };
+    idOf.set(id, await app.connections.authorize(choice.userId, choice.sourceId, id, account.accountName, expiresAt, save, by));
+  }
+  const mainId = idOf.get(main)!;
+  await app.connections.makeMain(choice.userId, choice.sourceId, mainId, by);
+  await app.authorizations.complete(choice.state, mainId);
+  for (const previous of replaced.values()) await app.oauth?.retire(choice.sourceId, previous);
+  return idOf;
+}
+
+/** Drops the open choice of `state`: its grant revoked (before this returns), the sign-in failed as cancelled. */
+export async function cancelChoice(app: App, state: string): Promise<void> {
+  await revokeTaken(app, await takeChoice(app, state));
+  await app.authorizations.fail(state, { code: 'selection_cancelled', message: 'No account was chosen: nothing was connected.' });
 }
 
 export function selectionRoutes(app: App): Route[] {
@@ -116,41 +173,10 @@ export function selectionRoutes(app: App): Route[] {
         }
         const state = stateParam(params.state!);
         const offered = new Map((await openChoice(app, state, userId)).accounts.map((a) => [a.accountId, a]));
-        const chosen = [...new Set(ids as string[])];
-        if (chosen.some((id) => !offered.has(id))) {
-          throw new HttpError(400, 'invalid_selection', 'Choose one or more of the offered accounts ("accountIds").');
-        }
-        const main = body.mainAccountId ?? chosen[0];
-        if (typeof main !== 'string' || !chosen.includes(main)) {
-          throw new HttpError(400, 'invalid_selection', 'The main account ("mainAccountId") must be one of the chosen ones.');
-        }
+        const { chosen, main } = checkChosen(offered, ids as string[], body.mainAccountId);
         // Taken here, once checked: a second confirmation racing this one, on any instance, finds no choice.
         const choice = await takeChoice(app, state);
-        const grant = choice.grant();
-        const expiresAt = grant?.refreshExpiresAt === undefined ? undefined : new Date(grant.refreshExpiresAt).toISOString();
-        // Each account is connected with its tokens in one transaction; one grant reaches them
-        // all, and they hold it as one (renewed once for all). The main and the outcome follow.
-        // Not one transaction for the whole choice: the storage's transactions are per user and
-        // source, as every write's.
-        const idOf = new Map<string, string>();
-        const by = { actor: await app.actorName(userId) };
-        const grantId = newGrantId();
-        // The grants re-connected accounts held before: retired once no connection holds them.
-        const replaced = new Map<string, StoredTokens>();
-        for (const id of chosen) {
-          const within =
-            grant && app.oauth
-              ? async (tx: Sql, connectionId: string) => {
-                  const previous = await app.oauth!.tokens.save(connectionId, grantId, grant.tokens, grant.refreshExpiresAt, tx);
-                  if (previous) replaced.set(previous.grantId, previous);
-                }
-              : undefined;
-          idOf.set(id, await app.connections.authorize(userId, choice.sourceId, id, offered.get(id)!.accountName, expiresAt, within, by));
-        }
-        const mainId = idOf.get(main)!;
-        await app.connections.makeMain(userId, choice.sourceId, mainId, by);
-        await app.authorizations.complete(state, mainId);
-        for (const previous of replaced.values()) await app.oauth?.retire(choice.sourceId, previous);
+        const idOf = await confirmChoice(app, choice, chosen, main, { actor: await app.actorName(userId) });
         const rows = await app.connections.listConnections(userId, choice.sourceId);
         const items: Connection[] = chosen.map((id) => rows.find((c) => c.id === idOf.get(id))!);
         sendJson(res, 200, { items } satisfies ConnectionList);
@@ -165,8 +191,7 @@ export function selectionRoutes(app: App): Route[] {
         await readEmptyBody(req);
         await openChoice(app, state, userId);
         // Revoked before the answer: once it is sent, the grant works no more.
-        await revoke(app, await takeChoice(app, state));
-        await app.authorizations.fail(state, { code: 'selection_cancelled', message: 'No account was chosen: nothing was connected.' });
+        await cancelChoice(app, state);
         sendNoContent(res);
       },
     },

@@ -206,6 +206,23 @@ export class TokenStore {
       ...(refreshToken && { refreshToken: this.cipher.open(refreshToken, `choice:${state}/refresh`) }),
     };
   }
+  /**
+   * The proof a connect link's account-choice form carries (../link-choice.ts): its state,
+   * sealed, so that only this server makes one and it names that state only.
+   */
+  sealChoiceProof(state: string): string {
+    return this.cipher.seal(state, 'link-choice');
+  }
+
+  /** The state a proof names, or undefined for one this server did not make (or altered). */
+  openChoiceProof(proof: string): string | undefined {
+    try {
+      return this.cipher.open(proof, 'link-choice');
+    } catch {
+      return undefined;
+    }
+  }
+
 
   /** The access and refresh token sealed for one row: the connection and the kind are the authenticated data. */
   private seal(connectionId: string, tokens: { accessToken: string; refreshToken?: string }): [string, string | null] {
