@@ -10,7 +10,7 @@ import { card, demoServer, loggedEvent, open, said, settingsDialog, visible, fau
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe's violations on the page (shadow roots included), as "rule: target". */
-async function violations(page: Page): Promise<string[]> {
+export async function violations(page: Page): Promise<string[]> {
   // Evaluated through the browser's protocol, which the page's CSP does not govern.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {

@@ -1,12 +1,9 @@
 // Connecting accounts on the host page through the real pop-up: the platform's sign-in page,
 // Approve and Deny, and the cards, dialog and event log that follow.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
+import { violations } from './axe.js';
 import { authorizeInPopup, card, demoServer, gone, loggedEvent, open, row, said, settingsDialog, TIMEOUT, visible, faults } from './helpers.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export function connectSuite(): void {
   describe('connect', () => {
@@ -84,13 +81,7 @@ export function connectSuite(): void {
       assert.ok(await first.evaluate((element) => element === document.activeElement), 'focus starts on the first account');
       await visible(popup.getByLabel('Account name'));
       await visible(popup.getByLabel('Account ID'));
-      // Run in the page through the debugger protocol, which the page's CSP does not govern.
-      await popup.evaluate(axeSource);
-      const violations = await popup.evaluate(async () => {
-        const { axe } = window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
-        return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-      });
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await violations(popup), []);
 
       const closed = popup.waitForEvent('close');
       await popup.keyboard.press('Enter');

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { HistoryPage } from '../../src/api/types.js';
+import { violations } from './axe.js';
 import { authorizeInPopup, card, demoServer, gone, type DemoServer, loggedEvent, open, row, said, settingsDialog, visible, faults } from './helpers.js';
 
 /** Opens the Links view from a card with nothing connected, and makes a link; returns its URL. */
@@ -80,6 +81,41 @@ export function linksSuite(): void {
       const again = await open(t, url);
       await visible(again.page.getByRole('heading', { name: 'This link was already used' }));
       assert.equal((await fetch(url)).status, 410);
+      assert.deepEqual(faults(problems), []);
+    });
+
+    it('a manager login through a link: the teammate chooses the accounts from the keyboard on the page after the sign-in, and the host page shows them', async (t) => {
+      const server = await demoServer(t);
+      const { page, problems } = await open(t, `${server.url}/`);
+      const tiktok = card(page, 'tiktok-ads');
+      await visible(tiktok.getByText(said('Not connected')));
+      const { dialog, url } = await makeLink(page, 'tiktok-ads', 'TikTok Ads', 'maria@example.com', 'All our client accounts, please');
+
+      const teammate = (await open(t, url)).page;
+      await teammate.getByRole('button', { name: 'Continue to TikTok Ads' }).click();
+      await teammate.getByRole('radio', { name: /^Agency manager account\b/ }).check();
+      await teammate.getByRole('button', { name: 'Approve' }).click();
+      await visible(teammate.getByRole('heading', { name: 'Choose the TikTok Ads accounts to connect' }));
+      assert.deepEqual(await violations(teammate), []);
+      // From the keyboard: the first box, Space; the next two, Space on the third; then the main
+      // account and the Connect button.
+      await teammate.keyboard.press('Tab');
+      assert.equal(await teammate.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim().split('ID')[0]), 'Agency manager account · client 1');
+      await teammate.keyboard.press('Space');
+      await teammate.keyboard.press('Tab');
+      await teammate.keyboard.press('Tab');
+      await teammate.keyboard.press('Space');
+      await teammate.getByLabel('Main account').selectOption({ label: 'Agency manager account · client 3' });
+      await teammate.getByRole('button', { name: 'Connect the chosen accounts' }).focus();
+      await teammate.keyboard.press('Enter');
+      await visible(teammate.getByRole('heading', { name: '2 TikTok Ads accounts connected' }));
+
+      // Back on the host page, untouched: the poll brings both accounts, the third one main.
+      await visible(tiktok.getByText(said('2 accounts')));
+      await dialog.getByRole('button', { name: said('Back to the accounts') }).click();
+      await visible(row(dialog, 'Agency manager account · client 3').getByText(said('Main')));
+      await visible(row(dialog, 'Agency manager account · client 1').getByText(said('Connected by maria@example.com')));
+      assert.equal((await fetch(url)).status, 410, 'the link is used up');
       assert.deepEqual(faults(problems), []);
     });
 
