@@ -71,8 +71,9 @@ const USERS = DEMO_USERS.map((user) => `('${user.id}', '${user.name.replace(/'/g
  * (and whatever a developer did to them) across an upgrade instead of asking for a reset.
  * Version 3 brought users: what existed belongs to the first demo user. Version 4 brought
  * connect links and the history (../links.ts, ../history.ts), version 5 the account choices
- * (../selection.ts), version 6 the grant of each token row (each row its own). A file of the links branch's own version 3 (links and history, no users)
- * is told apart by its missing users table.
+ * (../selection.ts), version 6 the grant of each token row (each row until then its own). A file
+ * of the links branch's own version 3 (links and history, no users) is told apart by its missing
+ * users table.
  */
 const MIGRATIONS: Record<number, (db: Db) => void> = {
   1: (db) => db.exec('ALTER TABLE connections ADD COLUMN expires_at TEXT'),
@@ -112,6 +113,11 @@ const MIGRATIONS: Record<number, (db: Db) => void> = {
   5: (db) => {
     const columns = db.prepare("SELECT name FROM pragma_table_info('oauth_tokens')").pluck().all();
     if (columns.includes('grant_id')) return;
+    if (!columns.length) {
+      // A file from before the tokens (a version 3 of then).
+      for (const statement of TOKEN_TABLES) db.exec(schemaText(statement, 'sqlite'));
+      return;
+    }
     // Made again rather than altered: SQLite adds a NOT NULL column only with a default, and a
     // grant has none. Nothing refers to this table.
     db.exec('ALTER TABLE oauth_tokens RENAME TO oauth_tokens_v5');

@@ -986,6 +986,9 @@ describe('persistence', () => {
   it('migrates a database of version 4 by adding the account choices table', (t) =>
     upgradesFrom(t, 4, 'DROP TABLE account_choices;', 'account_choices'));
 
+  it('migrates a database of version 3 from before the OAuth tokens by adding the token table, grants and all', (t) =>
+    upgradesFrom(t, 3, 'DROP TABLE history; DROP TABLE connect_link_states; DROP TABLE connect_links; DROP TABLE account_choices; DROP TABLE oauth_tokens;', 'oauth_tokens'));
+
   it('closes cleanly and releases its port', async (t) => {
     const server = await serve(t);
     await call(server, 'GET', '/api/data-sources');

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { seed } from '../seed.js';
-import { LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, schemaText } from './schema.js';
+import { LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, TOKEN_TABLES, schemaText } from './schema.js';
 import type { Param, Sql, Storage } from './sql.js';
 
 /** BIGINT columns hold milliseconds, well inside a double: read them as numbers, not strings. */
@@ -112,6 +112,8 @@ async function createSchema(tx: PostgresSql): Promise<void> {
   // IF NOT EXISTS below), version 6 the grant of each token row: each row before it is its own.
   if (row && row.version >= 3 && row.version < SCHEMA_VERSION) {
     for (const text of LINK_TABLES) await tx.exec(schemaText(text, 'postgres'));
+    // The token table (made with its grants when there was none), then its grants (each row its own).
+    await tx.exec(schemaText(TOKEN_TABLES[0]!, 'postgres'));
     await tx.exec(`ALTER TABLE oauth_tokens ADD COLUMN IF NOT EXISTS grant_id TEXT;
       UPDATE oauth_tokens SET grant_id = connection_id WHERE grant_id IS NULL;
       ALTER TABLE oauth_tokens ALTER COLUMN grant_id SET NOT NULL`);
