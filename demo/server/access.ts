@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http.js';
+import type { Sql } from './storage/sql.js';
 
 /** The names a browser on this machine uses: what the handler answers to unless told more. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
@@ -82,33 +83,36 @@ function sameOrigin(origin: string, req: IncomingMessage): boolean {
 
 /**
  * Per-user limits on what costs the platform or another person something (authorization starts,
- * connect links): a token bucket per user and kind, in this process's memory. Several instances
- * each keep their own, so behind a load balancer the limit is per instance.
+ * connect links): a token bucket per user and kind, in the storage (`rate_buckets`), so that
+ * the instances behind a load balancer share it. A take is one transaction under the bucket's
+ * lock: two instances taking at the same moment count twice, never once.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
   constructor(
+    private readonly sql: Sql,
     private readonly limits: Readonly<Record<string, { limit: number; perMs: number }>>,
     private readonly now: () => number,
   ) {}
 
   /** Takes one from the user's bucket, or throws 429 with the seconds until one is back. */
-  take(userId: string, kind: string): void {
+  async take(userId: string, kind: string): Promise<void> {
     const rule = this.limits[kind];
     if (!rule) return;
-    const key = `${kind}\u0000${userId}`;
-    const now = this.now();
     const rate = rule.limit / rule.perMs;
-    const bucket = this.buckets.get(key) ?? { tokens: rule.limit, at: now };
-    bucket.tokens = Math.min(rule.limit, bucket.tokens + (now - bucket.at) * rate);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
-      const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000));
-      throw new HttpError(429, 'rate_limited', `Too many requests of this kind; try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
-    }
-    bucket.tokens -= 1;
-    if (!this.buckets.has(key) && this.buckets.size >= 100_000) this.buckets.clear();
-    this.buckets.set(key, bucket);
+    const seconds = await this.sql.transaction(async (tx) => {
+      await tx.lock(`rate/${kind}/${userId}`);
+      const now = this.now();
+      const row = await tx.get<{ tokens: number; at: number }>('SELECT tokens, at FROM rate_buckets WHERE user_id = ? AND kind = ?', [userId, kind]);
+      // Instances' clocks may differ a little: time never runs backwards for a bucket.
+      const tokens = row ? Math.min(rule.limit, row.tokens + Math.max(0, now - row.at) * rate) : rule.limit;
+      if (tokens < 1) return Math.max(1, Math.ceil((1 - tokens) / rate / 1000));
+      await tx.run(
+        `INSERT INTO rate_buckets (user_id, kind, tokens, at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (user_id, kind) DO UPDATE SET tokens = excluded.tokens, at = excluded.at`,
+        [userId, kind, tokens - 1, Math.max(now, row?.at ?? now)],
+      );
+      return 0;
+    });
+    if (seconds) throw new HttpError(429, 'rate_limited', `Too many requests of this kind; try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
   }
 }

@@ -89,7 +89,7 @@ export function apiRoutes(app: App): Route[] {
         await connections.requireSource(sourceId);
         if (connectionId && !(await connections.findAccount(userId, sourceId, connectionId))) throw connectionNotFound(sourceId, connectionId);
         // Counted once the request is known to be valid: a typo does not use up the allowance.
-        app.rateLimit(userId, 'authorizations');
+        await app.rateLimit(userId, 'authorizations');
         const row = await authorizations.create(userId, sourceId, connectionId, origin);
         const answer: Authorization = {
           authorizationUrl: await authorizationUrlFor(app, app.baseUrl(req), row),

@@ -29,6 +29,6 @@ export interface App {
   /** The OAuth client side (tokens, refresh job); absent when no platform is configured. */
   oauth?: OAuthRuntime;
   log: (message: string) => void;
-  /** Counts one `action` for the user; throws the 429 (with Retry-After) past the limit. */
-  rateLimit: (userId: string, action: LimitedAction) => void;
+  /** Counts one `action` for the user; rejects with the 429 (with Retry-After) past the limit. */
+  rateLimit: (userId: string, action: LimitedAction) => Promise<void>;
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DEMO_USERS, seed } from './seed.js';
-import { CHOICE_TABLES, LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, TOKEN_TABLES, schemaText } from './storage/schema.js';
+import { CHOICE_TABLES, LIMIT_TABLES, LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, TOKEN_TABLES, schemaText } from './storage/schema.js';
 import type { Storage } from './storage/sql.js';
 import { SqliteSql } from './storage/sqlite.js';
 
@@ -71,7 +71,8 @@ const USERS = DEMO_USERS.map((user) => `('${user.id}', '${user.name.replace(/'/g
  * (and whatever a developer did to them) across an upgrade instead of asking for a reset.
  * Version 3 brought users: what existed belongs to the first demo user. Version 4 brought
  * connect links and the history (../links.ts, ../history.ts), version 5 the account choices
- * (../selection.ts), version 6 the grant of each token row (each row until then its own). A file
+ * (../selection.ts), version 6 the grant of each token row (each row until then its own),
+ * version 7 the rate limits' buckets (../access.ts). A file
  * of the links branch's own version 3 (links and history, no users) is told apart by its missing
  * users table.
  */
@@ -126,6 +127,9 @@ const MIGRATIONS: Record<number, (db: Db) => void> = {
       INSERT INTO oauth_tokens (connection_id, grant_id, access_token, refresh_token, access_expires_at, refresh_expires_at, updated_at)
         SELECT connection_id, connection_id, access_token, refresh_token, access_expires_at, refresh_expires_at, updated_at FROM oauth_tokens_v5;
       DROP TABLE oauth_tokens_v5;`);
+  },
+  6: (db) => {
+    for (const statement of LIMIT_TABLES) db.exec(schemaText(statement, 'sqlite'));
   },
 };
 

@@ -85,6 +85,7 @@ export function createHandler(options: HandlerOptions): Handler {
   const { sql } = options.storage;
   const sessions = new SessionStore(sql, now);
   const limiter = new RateLimiter(
+    sql,
     { authorizations: { limit: 10, perMs: MINUTE }, links: { limit: 20, perMs: MINUTE }, ...options.rateLimits },
     now,
   );

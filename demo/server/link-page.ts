@@ -105,6 +105,8 @@ export function linkPageRoutes(app: App): Route[] {
         req.resume();
         const row = await checked(app, context);
         if (!('id' in row)) return refuse(res, row);
+        // Counted against the link's user, as their own starts are (a 429 page past the limit).
+        await app.rateLimit(row.user_id, 'authorizations');
         const base = app.baseUrl(req);
         // The same authorization as the widgets' Connect; its callback comes back to this host.
         const authorization = await app.sql.transaction(async (tx) => {

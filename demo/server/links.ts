@@ -326,7 +326,7 @@ export function linkRoutes(app: App): Route[] {
         }
         await app.connections.requireSource(sourceId);
         // Counted once the request is known to be valid (429 with Retry-After past the limit).
-        app.rateLimit(userId, 'links');
+        await app.rateLimit(userId, 'links');
         const { row, token } = await app.links.create(userId, sourceId, { recipient, note, days, actor: await app.actorName(userId) });
         const answer: CreatedConnectLink = { ...toLink(row, app.now()), url: linkUrl(app.baseUrl(req), row.id, token) };
         sendJson(res, 201, answer);

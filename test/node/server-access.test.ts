@@ -261,6 +261,32 @@ describe('rate limits', () => {
     assertError(await call(server, 'POST', '/api/data-sources/ga4/links', {}), 400, 'invalid_body');
     assert.equal((await make({ url: server.url, token: await server.signIn('ben') })).status, 201);
   });
+
+  it('counts a user\'s starts on every instance against one allowance: of 6 at once on two instances, 3 go through', async (t) => {
+    const a = await serve(t, { rateLimits: { authorizations: { limit: 3, perMs: 60_000 } } });
+    const b = await a.twin();
+    const start = (server: { url: string; token: string }) => call(server, 'POST', '/api/data-sources/ga4/authorizations', { origin: ORIGIN });
+    const answers = await Promise.all([a, b, a, b, a, b].map(start));
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [201, 201, 201, 429, 429, 429]);
+    // What is left of the allowance is left on both.
+    for (const server of [a, b]) assertError(await start(server), 429, 'rate_limited');
+    a.clock.advance(20_000);
+    assert.equal((await start(b)).status, 201);
+    assertError(await start(a), 429, 'rate_limited');
+  });
+
+  it('counts the sign-ins a connect link\'s page starts against its user, with a 429 page past the limit', async (t) => {
+    const server = await serve(t, { rateLimits: { authorizations: { limit: 2, perMs: 60_000 } } });
+    const link = (await call<CreatedConnectLink>(server, 'POST', '/api/data-sources/tiktok-ads/links', { expiresInDays: 7 })).body;
+    const continueLink = () => fetch(link.url, { method: 'POST', redirect: 'manual', headers: { Origin: 'null' } });
+    await startAuthorization(server, 'ga4');
+    assert.equal((await continueLink()).status, 200);
+    const limited = await continueLink();
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '30');
+    assert.match(await limited.text(), /Too many requests of this kind; try again in 30 s\./);
+    assertError(await call(server, 'POST', '/api/data-sources/ga4/authorizations', { origin: ORIGIN }), 429, 'rate_limited');
+  });
 });
 
 describe('mounting', () => {

@@ -99,7 +99,7 @@ describe('PostgreSQL: two instances on one database', { skip }, () => {
     await first.close();
     const storage = await openPostgres({ connection: database }, Date.now());
     t.after(() => storage.close());
-    assert.deepEqual(await storage.sql.get('SELECT version FROM schema_version'), { version: 6 });
+    assert.deepEqual(await storage.sql.get('SELECT version FROM schema_version'), { version: 7 });
     assert.deepEqual(await storage.sql.get('SELECT CAST(count(*) AS INTEGER) AS count FROM connections'), before);
     assert.deepEqual(await storage.sql.get('SELECT CAST(count(*) AS INTEGER) AS count FROM account_choices'), { count: 0 });
   });

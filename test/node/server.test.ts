@@ -921,7 +921,7 @@ describe('persistence', () => {
     const { openDatabase } = await import('../../demo/server/db.js');
     const { db, close } = await openDatabase(path, Date.now());
     t.after(close);
-    assert.equal(db.pragma('user_version', { simple: true }), 6);
+    assert.equal(db.pragma('user_version', { simple: true }), 7);
     assert.deepEqual(db.prepare('SELECT id, user_id, expires_at FROM connections').all(), [{ id: 'con_old', user_id: 'ada', expires_at: null }]);
   });
 
@@ -954,7 +954,7 @@ describe('persistence', () => {
     const { openDatabase } = await import('../../demo/server/db.js');
     const { db, close } = await openDatabase(path, Date.now());
     t.after(close);
-    assert.equal(db.pragma('user_version', { simple: true }), 6);
+    assert.equal(db.pragma('user_version', { simple: true }), 7);
     assert.deepEqual(db.prepare('SELECT id, user_id FROM connections').all(), [{ id: 'con_old', user_id: 'ada' }]);
     assert.deepEqual(db.prepare('SELECT id, user_id, token_sha256 FROM connect_links').all(), [{ id: 'lnk_old', user_id: 'ada', token_sha256: 'ab'.repeat(32) }]);
     assert.deepEqual(db.prepare('SELECT user_id, type, actor FROM history').all(), [{ user_id: 'ada', type: 'connected', actor: 'sam@example.com' }]);
@@ -975,7 +975,7 @@ describe('persistence', () => {
     await first.close();
     const { db, close } = await openDatabase(path, Date.now());
     t.after(close);
-    assert.equal(db.pragma('user_version', { simple: true }), 6);
+    assert.equal(db.pragma('user_version', { simple: true }), 7);
     assert.deepEqual(db.prepare('SELECT count(*) AS count FROM connections').get(), before);
     assert.deepEqual(db.prepare(`SELECT count(*) AS count FROM ${table}`).get(), { count: 0 });
   }

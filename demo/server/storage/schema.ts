@@ -95,7 +95,21 @@ export const TOKEN_TABLES: readonly SchemaStatement[] = [
   'CREATE INDEX IF NOT EXISTS oauth_tokens_by_grant ON oauth_tokens (grant_id)',
 ];
 
-export const SCHEMA_VERSION = 6;
+/**
+ * Per-user rate limits (../access.ts): version 7. A token bucket per user and kind, kept here so
+ * that the instances behind a load balancer all count against the same one.
+ */
+export const LIMIT_TABLES: readonly SchemaStatement[] = [
+  `CREATE TABLE IF NOT EXISTS rate_buckets (
+    user_id  TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    tokens   DOUBLE PRECISION NOT NULL,
+    at       BIGINT NOT NULL,
+    PRIMARY KEY (user_id, kind)
+  )`,
+];
+
+export const SCHEMA_VERSION = 7;
 
 /**
  * What a reset drops and seeds again, child tables first. Users and their sign-ins stay: the
@@ -172,4 +186,5 @@ export const SCHEMA: readonly SchemaStatement[] = [
   )`,
   ...LINK_TABLES,
   ...CHOICE_TABLES,
+  ...LIMIT_TABLES,
 ];
