@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DEMO_USERS, seed } from './seed.js';
-import { CHOICE_TABLES, LIMIT_TABLES, LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, TOKEN_TABLES, schemaText } from './storage/schema.js';
+import { CHOICE_TABLES, INSTANCE_TABLES, LINK_TABLES, SCHEMA, SCHEMA_VERSION, TABLES, TOKEN_TABLES, schemaText } from './storage/schema.js';
 import type { Storage } from './storage/sql.js';
 import { SqliteSql } from './storage/sqlite.js';
 
@@ -72,7 +72,7 @@ const USERS = DEMO_USERS.map((user) => `('${user.id}', '${user.name.replace(/'/g
  * Version 3 brought users: what existed belongs to the first demo user. Version 4 brought
  * connect links and the history (../links.ts, ../history.ts), version 5 the account choices
  * (../selection.ts), version 6 the grant of each token row (each row until then its own),
- * version 7 the rate limits' buckets (../access.ts). A file
+ * version 7 the rate limits' buckets and the grants' renewal leases. A file
  * of the links branch's own version 3 (links and history, no users) is told apart by its missing
  * users table.
  */
@@ -129,7 +129,7 @@ const MIGRATIONS: Record<number, (db: Db) => void> = {
       DROP TABLE oauth_tokens_v5;`);
   },
   6: (db) => {
-    for (const statement of LIMIT_TABLES) db.exec(schemaText(statement, 'sqlite'));
+    for (const statement of INSTANCE_TABLES) db.exec(schemaText(statement, 'sqlite'));
   },
 };
 

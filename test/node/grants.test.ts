@@ -167,6 +167,21 @@ describe('grants shared by the connections of one sign-in', () => {
     assert.ok(!server.logs[0]!.includes(held.accessToken) && !server.logs[0]!.includes(held.refreshToken!));
   });
 
+  it('two instances whose refresh rounds run at once renew a grant once: the platform never sees its refresh token twice', async (t) => {
+    const a = await serve(t);
+    const b = await a.twin();
+    const ids = await signIn(a, [client(1), client(2)]);
+    for (let round = 1; round <= 3; round++) {
+      const before = await tokensOf(a, ids[0]!);
+      a.clock.now = Math.max(a.clock.now, before.accessExpiresAt);
+      await Promise.all([a.oauth!.job.runOnce(), b.oauth!.job.runOnce()]);
+      const after = await tokensOf(b, ids[1]!);
+      assert.notEqual(after.refreshToken, before.refreshToken, `round ${round}: renewed`);
+      assert.equal(await honoured(a, after), true, `round ${round}: the grant still works`);
+      for (const id of ids) assert.equal((await connection(b, id)).status, 'active');
+    }
+  });
+
   it('a database of schema version 5 is upgraded with each connection its own grant, its tokens still working', async (t) => {
     const server = await serve(t);
     const before = await tokensOf(server, 'con_fb_01');

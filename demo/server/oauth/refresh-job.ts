@@ -20,6 +20,9 @@ export interface RefreshJobOptions {
   intervalMs?: number;
 }
 
+/** Longer than a refresh can take (the client gives up after 10 s): a lease outlives its renewal. */
+const LEASE_MS = 60_000;
+
 export type RenewResult = 'renewed' | 'revoked' | 'skipped' | 'failed';
 
 /**
@@ -101,7 +104,23 @@ export class RefreshJob {
     return 'failed';
   }
 
+  /**
+   * Behind a load balancer every instance runs this job, and two renewing one grant at once would
+   * present its refresh token twice (the platform then revokes the grant): so one renewal at a
+   * time across instances, under a lease in the storage; the tokens are read once it is held,
+   * and so are those another instance has just renewed.
+   */
   async #renew(grantId: string): Promise<RenewResult> {
+    const { tokens } = this.options;
+    if (!(await tokens.lease(grantId, this.options.now() + LEASE_MS))) return 'skipped';
+    try {
+      return await this.#renewLeased(grantId);
+    } finally {
+      await tokens.release(grantId);
+    }
+  }
+
+  async #renewLeased(grantId: string): Promise<RenewResult> {
     const { tokens, connections, log } = this.options;
     let stored;
     try {

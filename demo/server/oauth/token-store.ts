@@ -166,6 +166,25 @@ export class TokenStore {
   }
 
   /** Forgets a grant's tokens, in every row of it (the platform refused them). */
+  /**
+   * Takes the lease on renewing a grant until `until` (ms), unless another holds one that has
+   * not ended: whether it was taken. Every instance's refresh job may pick the same grant, and
+   * its refresh token is good once (see ../storage/schema.ts, `grant_renewals`).
+   */
+  async lease(grantId: string, until: number): Promise<boolean> {
+    const taken = await this.sql.get<{ grant_id: string }>(
+      `INSERT INTO grant_renewals (grant_id, until) VALUES (?, ?)
+        ON CONFLICT (grant_id) DO UPDATE SET until = excluded.until WHERE grant_renewals.until <= ?
+        RETURNING grant_id`,
+      [grantId, until, this.now()],
+    );
+    return taken !== undefined;
+  }
+
+  async release(grantId: string): Promise<void> {
+    await this.sql.run('DELETE FROM grant_renewals WHERE grant_id = ?', [grantId]);
+  }
+
   async deleteGrant(grantId: string): Promise<void> {
     await this.sql.run('DELETE FROM oauth_tokens WHERE grant_id = ?', [grantId]);
   }

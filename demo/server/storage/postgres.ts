@@ -109,7 +109,7 @@ async function createSchema(tx: PostgresSql): Promise<void> {
   await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = await tx.get<{ version: number }>('SELECT version FROM schema_version');
   // Version 4 only added the links and history tables, version 5 the account choices, version 7
-  // the rate limits' buckets (all made IF NOT EXISTS below), version 6 the grant of each token
+  // the rate limits' buckets and the renewal leases (all made IF NOT EXISTS below), version 6 the grant of each token
   // row: each row before it is its own.
   if (row && row.version >= 3 && row.version < SCHEMA_VERSION) {
     for (const text of LINK_TABLES) await tx.exec(schemaText(text, 'postgres'));

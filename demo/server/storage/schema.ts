@@ -96,16 +96,22 @@ export const TOKEN_TABLES: readonly SchemaStatement[] = [
 ];
 
 /**
- * Per-user rate limits (../access.ts): version 7. A token bucket per user and kind, kept here so
- * that the instances behind a load balancer all count against the same one.
+ * What the instances behind a load balancer must agree on beyond the data: version 7. The
+ * per-user rate limits (../access.ts), a token bucket per user and kind; and the renewals of
+ * OAuth grants under way (../oauth/refresh-job.ts), each instance's job may pick the same grant
+ * and a rotated refresh token is good once, so one holds a lease on it until `until`.
  */
-export const LIMIT_TABLES: readonly SchemaStatement[] = [
+export const INSTANCE_TABLES: readonly SchemaStatement[] = [
   `CREATE TABLE IF NOT EXISTS rate_buckets (
     user_id  TEXT NOT NULL,
     kind     TEXT NOT NULL,
     tokens   DOUBLE PRECISION NOT NULL,
     at       BIGINT NOT NULL,
     PRIMARY KEY (user_id, kind)
+  )`,
+  `CREATE TABLE IF NOT EXISTS grant_renewals (
+    grant_id  TEXT PRIMARY KEY,
+    until     BIGINT NOT NULL
   )`,
 ];
 
@@ -186,5 +192,5 @@ export const SCHEMA: readonly SchemaStatement[] = [
   )`,
   ...LINK_TABLES,
   ...CHOICE_TABLES,
-  ...LIMIT_TABLES,
+  ...INSTANCE_TABLES,
 ];
