@@ -15,7 +15,7 @@ import { ClientGoneError, HttpError, baseHeaders, sendApiError, sendHtml, sendTe
 import { newNonce, noticePage, pageHeaders } from './pages.js';
 import { OAuthRuntime, type OAuthOptions } from './oauth/index.js';
 import { findRoute, type Route } from './router.js';
-import { selectionRoutes } from './selection.js';
+import { selectionRoutes, sweepChoices } from './selection.js';
 import { SessionStore, credentialOf } from './sessions.js';
 import type { Storage } from './storage/sql.js';
 import { serveFile } from './static-files.js';
@@ -107,6 +107,8 @@ export function createHandler(options: HandlerOptions): Handler {
     rateLimit: (userId, action) => limiter.take(userId, action),
     ...(options.oauth && { oauth: new OAuthRuntime(options.oauth, sql, connections, now, log) }),
   };
+  // Each round of the refresh job also revokes the grants of account choices left to expire.
+  app.oauth?.job.also(() => sweepChoices(app));
   app.oauth?.job.start();
   const authenticate = options.authenticate ?? ((req: IncomingMessage) => {
     const token = credentialOf(req);

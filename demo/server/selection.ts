@@ -48,12 +48,18 @@ export async function offerSelection(app: App, row: AuthorizationRow, reached: {
     const connectionId = connected.get(accountId);
     return connectionId ? { accountId, accountName, connectionId } : { accountId, accountName };
   });
-  const store = choices(app);
-  // Choices left to expire (the dialog closed, the page gone) are taken from their rows first;
-  // their grants are revoked meanwhile (revoke never throws), this sign-in's page not held for it.
-  const expired = await store.sweep();
-  void Promise.all(expired.map((choice) => revokeTaken(app, choice)));
-  await store.save({ state: row.state, userId: row.user_id, sourceId: row.source_id, accounts, expiresAt: row.expires_at }, grant);
+  // Choices left to expire (the dialog closed, the page gone) are taken from their rows first
+  // (the refresh job's rounds sweep them too); this sign-in's page is not held for it.
+  void sweepChoices(app);
+  await choices(app).save({ state: row.state, userId: row.user_id, sourceId: row.source_id, accounts, expiresAt: row.expires_at }, grant);
+}
+
+/** Takes the choices left to expire from their rows and revokes their grants; never throws. */
+export async function sweepChoices(app: App): Promise<void> {
+  const expired = await choices(app)
+    .sweep()
+    .catch(() => []);
+  await Promise.all(expired.map((choice) => revokeTaken(app, choice)));
 }
 
 /** `toOutcome`, with an open choice shown as `awaiting_selection`. */

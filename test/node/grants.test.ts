@@ -47,7 +47,7 @@ const platformOf = (server: TestServer, sourceId = SOURCE) =>
   new PlatformClient({ issuer: server.platform.issuer, accountsUrl: server.platform.accountsUrl, ...server.platform.credentials[sourceId]! });
 
 /** Whether the platform honours a grant: its API answers the access token, introspection finds the refresh token active. */
-async function honoured(server: TestServer, tokens: StoredTokens, sourceId = SOURCE): Promise<boolean> {
+async function honoured(server: TestServer, tokens: Pick<StoredTokens, 'accessToken' | 'refreshToken'>, sourceId = SOURCE): Promise<boolean> {
   const platform = platformOf(server, sourceId);
   const refused = (error: unknown) => error instanceof OAuthError && ['invalid_token', 'invalid_grant'].includes(error.error);
   const answer = (work: Promise<unknown>) => work.then(() => true, (error: unknown) => (refused(error) ? false : Promise.reject(error)));
@@ -180,6 +180,19 @@ describe('grants shared by the connections of one sign-in', () => {
       assert.equal(await honoured(a, after), true, `round ${round}: the grant still works`);
       for (const id of ids) assert.equal((await connection(b, id)).status, 'active');
     }
+  });
+
+  it('a sign-in whose account choice is left to expire has its grant revoked at the next refresh round', async (t) => {
+    const server = await serve(t);
+    const { authorization, page } = await authorizeFlow(server, SOURCE, MANAGER);
+    assert.equal(page.message?.status, 'awaiting_selection');
+    const [row] = await server.rows<{ access_token: string; refresh_token: string }>('SELECT access_token, refresh_token FROM account_choices');
+    const pending = server.oauth!.tokens.openPending(authorization.state, row!.access_token, row!.refresh_token);
+    assert.equal(await honoured(server, pending), true, 'the grant works while the choice is open');
+    server.clock.now = Date.parse(authorization.expiresAt!);
+    await server.oauth!.job.runOnce();
+    assert.equal(await honoured(server, pending), false, 'revoked with no other sign-in coming');
+    assert.deepEqual(await server.rows('SELECT access_token FROM account_choices'), [{ access_token: null }]);
   });
 
   it('a database of schema version 5 is upgraded with each connection its own grant, its tokens still working', async (t) => {

@@ -43,8 +43,14 @@ export class RefreshJob {
   /** One renewal per grant at a time: a rotated refresh token is good once. */
   #inFlight = new Map<string, Promise<RenewResult>>();
   #unreachableLogged = false;
+  readonly #also: (() => Promise<void>)[] = [];
 
   constructor(private readonly options: RefreshJobOptions) {}
+
+  /** Runs `task` at the end of each round too (other grants to look after; it must not throw). */
+  also(task: () => Promise<void>): void {
+    this.#also.push(task);
+  }
 
   start(): void {
     const interval = this.options.intervalMs ?? 60_000;
@@ -66,6 +72,7 @@ export class RefreshJob {
     this.#running ??= (async () => {
       const due = await this.options.tokens.dueBefore(this.options.now() + (this.options.aheadMs ?? 5 * 60_000));
       for (const grantId of due) await this.#renewGrant(grantId);
+      for (const task of this.#also) await task();
     })().finally(() => {
       this.#running = undefined;
     });
