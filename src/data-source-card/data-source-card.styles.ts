@@ -19,8 +19,13 @@ export const cardStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Inline-level, the full width: a decoration from an ancestor (a host wrapping the card in a
+     link or <u>) does not reach into an inline block. */
   .card {
     box-sizing: border-box;
+    display: inline-block;
+    inline-size: 100%;
+    vertical-align: top;
     block-size: 100%;
     padding: var(--_card-padding);
     background: var(--_card-background);

@@ -12,9 +12,12 @@ export const bannerStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Inline-level, the full width: a decoration from an ancestor (a link, <u>) stops here. */
   .banner {
     box-sizing: border-box;
-    display: flex;
+    display: inline-flex;
+    inline-size: 100%;
+    vertical-align: top;
     align-items: flex-start;
     gap: calc(var(--_space) * 1.5);
     padding: var(--_banner-padding);

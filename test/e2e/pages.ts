@@ -65,5 +65,31 @@ export function pagesSuite(): void {
       await visible(card(page, 'facebook-ads').getByRole('button', { name: said('Connection settings') }));
       assert.deepEqual(faults(problems), []);
     });
+
+    it('host page: a card and a banner inside an underlined or struck-through box (a link around a card) draw no line', async (t) => {
+      const server = await demoServer(t);
+      const { page, problems } = await open(t, `${server.url}/`);
+      const widgets = [card(page, 'facebook-ads'), banner(page, 'hubspot')];
+      await visible(widgets[0]!.getByText(said('1 account')));
+      await visible(widgets[1]!.getByRole('region', { name: said('2 accounts need to be re-connected') }));
+      // Each in a block of its own, so that only the decoration changes between the two looks.
+      await page.evaluate(() => {
+        for (const widget of document.querySelectorAll('data-source-card[source="facebook-ads"], reconnect-banner[source="hubspot"]')) {
+          const box = document.createElement('div');
+          box.className = 'decorated';
+          widget.before(box);
+          box.append(widget);
+        }
+      });
+      const look = () => Promise.all(widgets.map((widget) => widget.screenshot()));
+      const plain = await look();
+      await page.evaluate(() => {
+        for (const box of document.querySelectorAll<HTMLElement>('.decorated')) box.style.textDecoration = 'underline line-through';
+      });
+      const decorated = await look();
+      assert.ok(plain[0]!.equals(decorated[0]!), 'the card looks the same');
+      assert.ok(plain[1]!.equals(decorated[1]!), 'the banner looks the same');
+      assert.deepEqual(faults(problems), []);
+    });
   });
 }
