@@ -100,6 +100,8 @@ const noop = () => {};
 export interface Actor {
   actor?: string | null;
   viaLink?: boolean;
+  /** The link, when through one: the history ties the account to it (who connected it). */
+  linkId?: string;
 }
 
 export function newConnectionId(): string {

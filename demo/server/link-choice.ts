@@ -103,7 +103,7 @@ export function linkChoiceRoutes(app: App): Route[] {
             return sendHtml(res, 400, page, pageHeaders(nonce, "'self'"));
           }
           const taken = await takeChoice(app, state);
-          const by = { actor: link.recipient, viaLink: true };
+          const by = { actor: link.recipient, viaLink: true, linkId: link.id };
           try {
             // The link is used up in the transaction of the first account connected: a link
             // revoked or used meanwhile connects nothing.

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiErrorDetail, Connection, ConnectLink, ConnectLinkList, ConnectLinkStatus, CreatedConnectLink } from '../../src/api/types.js';
 import type { App } from './app.js';
+import type { Actor } from './connections.js';
 import { recordHistory } from './history.js';
 import { HttpError, sendJson, sendNoContent } from './http.js';
 import { linkUrl } from './link-page.js';
@@ -218,9 +219,9 @@ export class LinkStore {
   }
 
   /** Who acts when the link behind `state` is used, for the history; empty when no link started it. */
-  async actorForState(state: string): Promise<{ actor?: string | null; viaLink?: boolean }> {
+  async actorForState(state: string): Promise<Actor> {
     const row = await this.forState(state);
-    return row ? { actor: row.recipient, viaLink: true } : {};
+    return row ? { actor: row.recipient, viaLink: true, linkId: row.id } : {};
   }
 
 }
@@ -245,8 +246,16 @@ export class LinkRefused extends Error {
  * depend on the time, so it is kept in memory until the user's next write (see `rowsOf`), instead
  * of two queries on every read of the sources.
  */
-const LINK_FACTS = `SELECT source_id, status, expires_at, connection_id, recipient FROM connect_links
+/**
+ * The pending links, and the accounts connected through a link by someone named: the one each
+ * used link names, and every account its sign-in connected (a manager login's choice connects
+ * several), which the history ties to the link.
+ */
+const LINK_FACTS = `SELECT source_id, status, expires_at, connection_id, recipient, ended_at FROM connect_links
   WHERE user_id = ? AND (status = 'pending' OR (status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL))
+  UNION ALL
+  SELECT l.source_id, 'used', l.expires_at, h.connection_id, l.recipient, l.ended_at FROM history h JOIN connect_links l ON l.id = h.link_id
+  WHERE h.user_id = ? AND h.type IN ('connected', 'reconnected') AND l.recipient IS NOT NULL
   ORDER BY ended_at`;
 
 export interface LinkFact {
@@ -259,7 +268,7 @@ export interface LinkFact {
 
 /** What the reads of sources need of the user's links; the same array while they are unchanged (see `rowsOf`). */
 export function linkFacts(app: App, userId: string): Promise<LinkFact[]> {
-  return app.connections.rowsOf<LinkFact>(userId, LINK_FACTS, [userId]);
+  return app.connections.rowsOf<LinkFact>(userId, LINK_FACTS, [userId, userId]);
 }
 
 /**

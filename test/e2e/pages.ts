@@ -74,17 +74,17 @@ export function pagesSuite(): void {
       await visible(widgets[1]!.getByRole('region', { name: said('2 accounts need to be re-connected') }));
       // Each in a block of its own, so that only the decoration changes between the two looks.
       await page.evaluate(() => {
-        for (const widget of document.querySelectorAll('data-source-card[source="facebook-ads"], reconnect-banner[source="hubspot"]')) {
+        document.querySelectorAll('data-source-card[source="facebook-ads"], reconnect-banner[source="hubspot"]').forEach((widget) => {
           const box = document.createElement('div');
           box.className = 'decorated';
           widget.before(box);
           box.append(widget);
-        }
+        });
       });
       const look = () => Promise.all(widgets.map((widget) => widget.screenshot()));
       const plain = await look();
       await page.evaluate(() => {
-        for (const box of document.querySelectorAll<HTMLElement>('.decorated')) box.style.textDecoration = 'underline line-through';
+        document.querySelectorAll<HTMLElement>('.decorated').forEach((box) => (box.style.textDecoration = 'underline line-through'));
       });
       const decorated = await look();
       assert.ok(plain[0]!.equals(decorated[0]!), 'the card looks the same');

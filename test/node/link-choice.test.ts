@@ -53,7 +53,10 @@ describe('a connect link with a login that reaches several accounts', () => {
     assert.equal(done.status, 200, done.html);
     assert.match(done.html, /2 TikTok Ads accounts connected/);
     const source = await getSource(server, 'tiktok-ads');
-    assert.deepEqual(source.connections.map((c) => [c.accountId, c.role]), [[client(4), 'main'], [client(2), 'secondary']]);
+    assert.deepEqual(source.connections.map((c) => [c.accountId, c.role, c.connectedBy]), [
+      [client(4), 'main', 'maria@example.com'],
+      [client(2), 'secondary', 'maria@example.com'],
+    ]);
     assert.deepEqual(await pendingLinks(server), [], 'the link is used up');
     assert.equal((await fetch(link.url)).status, 410);
     const { items } = (await call<HistoryPage>(server, 'GET', '/api/data-sources/tiktok-ads/history')).body;
