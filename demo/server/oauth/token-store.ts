@@ -165,7 +165,6 @@ export class TokenStore {
     return rows.map((row) => row.grant_id);
   }
 
-  /** Forgets a grant's tokens, in every row of it (the platform refused them). */
   /**
    * Takes the lease on renewing a grant until `until` (ms), unless another holds one that has
    * not ended: whether it was taken. Every instance's refresh job may pick the same grant, and
@@ -185,6 +184,7 @@ export class TokenStore {
     await this.sql.run('DELETE FROM grant_renewals WHERE grant_id = ?', [grantId]);
   }
 
+  /** Forgets a grant's tokens, in every row of it (the platform refused them). */
   async deleteGrant(grantId: string): Promise<void> {
     await this.sql.run('DELETE FROM oauth_tokens WHERE grant_id = ?', [grantId]);
   }
