@@ -242,14 +242,11 @@ export class LinkRefused extends Error {
 }
 
 /**
- * What the sources served need from a user's links, whatever the sources: one read that does not
- * depend on the time, so it is kept in memory until the user's next write (see `rowsOf`), instead
- * of two queries on every read of the sources.
- */
-/**
- * The pending links, and the accounts connected through a link by someone named: the one each
- * used link names, and every account its sign-in connected (a manager login's choice connects
- * several), which the history ties to the link.
+ * What the sources served need from a user's links, whatever the sources: the pending links, and
+ * the accounts connected through a link by someone named (the one each used link names, and
+ * every account its sign-in connected, which the history ties to the link: a manager login's
+ * choice connects several). One read that does not depend on the time, so it is kept in memory
+ * until the user's next write (see `rowsOf`), instead of queries on every read of the sources.
  */
 const LINK_FACTS = `SELECT source_id, status, expires_at, connection_id, recipient, ended_at FROM connect_links
   WHERE user_id = ? AND (status = 'pending' OR (status = 'used' AND connection_id IS NOT NULL AND recipient IS NOT NULL))
