@@ -52,14 +52,40 @@ export function linkChoicePage(nonce: string, form: ChoiceForm): string {
 ${problem ? `<p class="alert" role="alert">${escapeHtml(problem)}</p>` : ''}
 <form method="post" action="${CHOICE_PATH}">
 <input type="hidden" name="choice" value="${escapeHtml(proof)}">
+<div class="stack" id="finder" hidden><label for="search">Search accounts</label><input type="search" id="search" autocomplete="off">
+<div class="row"><button type="button" class="secondary" id="all">Select all shown</button><span class="muted" id="shown" role="status"></span></div></div>
 <fieldset><legend>Accounts</legend>
 ${rows}
 </fieldset>
-<label class="field">Main account <select name="main"><option value="">The first one chosen</option>${options}</select></label>
+<label class="stack">Main account <select name="main"><option value="">The first one chosen</option>${options}</select></label>
 <div class="actions"><button type="submit" name="action" value="connect" class="primary">Connect the chosen accounts</button><button type="submit" name="action" value="cancel" class="secondary">Cancel</button></div>
 </form>`;
-  return renderPage({ title: `Choose the ${name} accounts to connect`, nonce, body });
+  return renderPage({ title: `Choose the ${name} accounts to connect`, nonce, body, script: FINDER });
 }
+
+/**
+ * With JavaScript, a search over the accounts and "Select all shown": a manager login may reach
+ * hundreds. Without it, the page is the plain list above, and works the same.
+ */
+const FINDER = `
+(() => {
+  const rows = [...document.querySelectorAll('.choice')];
+  const search = document.getElementById('search');
+  const shown = document.getElementById('shown');
+  const visible = () => rows.filter((row) => !row.hidden);
+  search.addEventListener('input', () => {
+    const words = search.value.trim().toLowerCase();
+    for (const row of rows) row.hidden = !row.textContent.toLowerCase().includes(words);
+    shown.textContent = words ? visible().length + ' of ' + rows.length + ' accounts shown' : '';
+  });
+  document.getElementById('all').addEventListener('click', () => {
+    const boxes = visible().map((row) => row.querySelector('input'));
+    const check = boxes.some((box) => !box.checked);
+    for (const box of boxes) box.checked = check;
+  });
+  document.getElementById('finder').hidden = false;
+})();
+`;
 
 function donePage(nonce: string, sourceId: string, count: number): string {
   const name = sourceInfo(sourceId)?.name ?? sourceId;

@@ -63,12 +63,15 @@ const STYLE = `
   .muted { color: var(--muted); font-size: .9rem; }
   fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem; }
   legend { font-weight: 600; padding: 0 .25rem; }
+  [hidden] { display: none !important; }
   .choice { display: flex; gap: .5rem; align-items: flex-start; padding: .35rem 0; }
   .choice input { margin-top: .3rem; width: 1.1rem; height: 1.1rem; }
   .choice small { display: block; color: var(--muted); }
   .field { display: grid; gap: .2rem; margin: .5rem 0 .5rem 1.6rem; }
-  input[type=text] { font: inherit; padding: .45rem .6rem; border: 1px solid var(--muted); border-radius: 6px;
-    background: var(--card); color: var(--fg); min-height: 44px; }
+  input[type=text], input[type=search], select { font: inherit; padding: .45rem .6rem; border: 1px solid var(--muted);
+    border-radius: 6px; background: var(--card); color: var(--fg); min-height: 44px; }
+  .stack { display: grid; gap: .35rem; margin: 1rem 0 0; }
+  .row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
   input[aria-invalid=true] { border-color: var(--danger); }
   .actions { display: flex; gap: .75rem; justify-content: flex-end; margin-top: 1.25rem; }
   button { font: inherit; font-weight: 600; min-height: 44px; min-width: 6rem; padding: .5rem 1rem;

@@ -84,7 +84,7 @@ export function linksSuite(): void {
       assert.deepEqual(faults(problems), []);
     });
 
-    it('a manager login through a link: the teammate chooses the accounts from the keyboard on the page after the sign-in, and the host page shows them', async (t) => {
+    it('a manager login through a link: the teammate searches and chooses the accounts, from the keyboard, on the page after the sign-in, and the host page shows them', async (t) => {
       const server = await demoServer(t);
       const { page, problems } = await open(t, `${server.url}/`);
       const tiktok = card(page, 'tiktok-ads');
@@ -97,8 +97,17 @@ export function linksSuite(): void {
       await teammate.getByRole('button', { name: 'Approve' }).click();
       await visible(teammate.getByRole('heading', { name: 'Choose the TikTok Ads accounts to connect' }));
       assert.deepEqual(await violations(teammate), []);
-      // From the keyboard: the first box, Space; the next two, Space on the third; then the main
-      // account and the Connect button.
+      // A search narrows the list (a manager login may reach hundreds), and "Select all shown"
+      // ticks what it shows.
+      await teammate.getByRole('searchbox', { name: 'Search accounts' }).fill('client 4');
+      await visible(teammate.getByRole('status').filter({ hasText: '1 of 4 accounts shown' }));
+      assert.equal(await teammate.getByRole('checkbox').count(), 1);
+      await teammate.getByRole('button', { name: 'Select all shown' }).click();
+      await teammate.getByRole('searchbox', { name: 'Search accounts' }).fill('');
+      assert.equal(await teammate.getByRole('checkbox').count(), 4);
+      // Then from the keyboard: the first box, Space; two boxes on, Space; the main account, and
+      // the Connect button.
+      await teammate.getByRole('button', { name: 'Select all shown' }).focus();
       await teammate.keyboard.press('Tab');
       assert.equal(await teammate.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim().split('ID')[0]), 'Agency manager account · client 1');
       await teammate.keyboard.press('Space');
@@ -108,12 +117,12 @@ export function linksSuite(): void {
       await teammate.getByLabel('Main account').selectOption({ label: 'Agency manager account · client 3' });
       await teammate.getByRole('button', { name: 'Connect the chosen accounts' }).focus();
       await teammate.keyboard.press('Enter');
-      await visible(teammate.getByRole('heading', { name: '2 TikTok Ads accounts connected' }));
+      await visible(teammate.getByRole('heading', { name: '3 TikTok Ads accounts connected' }));
 
-      // Back on the host page, untouched: the poll brings both accounts, the third one main.
-      await visible(tiktok.getByText(said('2 accounts')));
+      // Back on the host page, untouched: the poll brings the three accounts, the third one main.
+      await visible(tiktok.getByText(said('3 accounts')));
       await dialog.getByRole('button', { name: said('Back to the accounts') }).click();
-      for (const n of [1, 3]) await visible(row(dialog, `Agency manager account · client ${n}`).getByText(said('Connected by maria@example.com')));
+      for (const n of [1, 3, 4]) await visible(row(dialog, `Agency manager account · client ${n}`).getByText(said('Connected by maria@example.com')));
       await visible(row(dialog, 'Agency manager account · client 3').getByText(said('Main')));
       assert.equal((await fetch(url)).status, 410, 'the link is used up');
       assert.deepEqual(faults(problems), []);
