@@ -46,9 +46,10 @@ export type JoinedRow = { source: string; source_name: string; source_logo: stri
 const COLUMNS = 'c.id, c.account_id, c.account_name, c.status, c.error_code, c.error_message, c.is_main, c.created_at, c.updated_at, c.expires_at';
 const JOINED = `SELECT s.id AS source, s.name AS source_name, s.logo_url AS source_logo, ${COLUMNS}
   FROM data_sources s LEFT JOIN connections c ON c.source_id = s.id AND c.user_id = ?`;
-const ONE_SOURCE = `${JOINED} WHERE s.id = ? ${ORDER}`;
-/** One statement per batch size (at most MAX_BATCH_IDS of them), each prepared once. */
-const batchText = (count: number) => `${JOINED} WHERE s.id IN (${Array(count).fill('?').join(', ')}) ORDER BY s.id, ${ORDER.slice('ORDER BY '.length)}`;
+/** One statement per count of sources (at most MAX_BATCH_IDS of them), each made and prepared once. */
+const batchTexts: string[] = [];
+const batchText = (count: number): string =>
+  (batchTexts[count] ??= `${JOINED} WHERE s.id IN (${Array(count).fill('?').join(', ')}) ORDER BY s.id, ${ORDER.slice('ORDER BY '.length)}`);
 const SUMMARIES = `
   SELECT s.id, s.name, s.logo_url,
          CAST(count(c.id) AS INTEGER) AS connection_count,
@@ -190,14 +191,7 @@ export class ConnectionStore {
    * while the user's rows are unchanged (see `rowsOf`), which is what lets a read's answer be kept.
    */
   sourceRows(userId: string, ids: readonly string[]): Promise<JoinedRow[]> {
-    return ids.length === 1
-      ? this.rowsOf<JoinedRow>(userId, ONE_SOURCE, [userId, ids[0]!])
-      : this.rowsOf<JoinedRow>(userId, batchText(ids.length), [userId, ...ids]);
-  }
-
-  /** The known ones of `ids`, in that order, each with its connections (the batched load). */
-  async loadSources(userId: string, ids: readonly string[]): Promise<LoadedSource[]> {
-    return sourcesOf(await this.sourceRows(userId, ids), ids, this.iso());
+    return this.rowsOf<JoinedRow>(userId, batchText(ids.length), [userId, ...ids]);
   }
 
   /** Throws 404 for an unknown source, so every route under it answers alike. */
@@ -207,15 +201,11 @@ export class ConnectionStore {
     return row;
   }
 
-  /** The source and its connections, main first, in one query; 404 for an unknown source. */
-  async getSource(userId: string, sourceId: string): Promise<DataSource> {
-    const [source] = await this.loadSources(userId, [sourceId]);
-    if (!source) throw sourceNotFound(sourceId);
-    return oneSource(source);
-  }
-
+  /** A source's connections, main first, in one query; 404 for an unknown source. */
   async listConnections(userId: string, sourceId: string): Promise<Connection[]> {
-    return (await this.getSource(userId, sourceId)).connections;
+    const [source] = sourcesOf(await this.sourceRows(userId, [sourceId]), [sourceId], this.iso());
+    if (!source) throw sourceNotFound(sourceId);
+    return source.connections;
   }
 
   private async requireRow(sql: Sql, userId: string, sourceId: string, connectionId: string): Promise<ConnectionRow> {
